@@ -1,0 +1,156 @@
+// The arena and the aborting allocation wrappers: the only place where leaklint handles running
+// out of memory (by printing a message and aborting, as tree-sitter's alloc.c does).
+#include "analyzer/arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { CHUNK_SIZE = 64 * 1024, ALIGN = 16 };
+
+struct ll_arena_chunk {
+  ll_arena_chunk *next;
+  size_t size; // usable bytes after the header
+  _Alignas(16) char data[];
+};
+
+static void out_of_memory(size_t size) {
+  fprintf(stderr, "leaklint: fatal: out of memory (allocating %zu bytes)\n", size);
+  abort();
+}
+
+void *ll_xmalloc(size_t size) {
+  void *p = malloc(size ? size : 1);
+  if (!p) out_of_memory(size);
+  return p;
+}
+
+void *ll_xcalloc(size_t count, size_t size) {
+  void *p = calloc(count ? count : 1, size ? size : 1);
+  if (!p) out_of_memory(count * size);
+  return p;
+}
+
+void *ll_xrealloc(void *ptr, size_t size) {
+  void *p = realloc(ptr, size ? size : 1);
+  if (!p) out_of_memory(size);
+  return p;
+}
+
+char *ll_xstrdup(const char *text) {
+  size_t len = strlen(text);
+  char *copy = ll_xmalloc(len + 1);
+  memcpy(copy, text, len + 1);
+  return copy;
+}
+
+void ll_arena_init(ll_arena *arena) {
+  memset(arena, 0, sizeof *arena);
+}
+
+void ll_arena_fini(ll_arena *arena) {
+  ll_arena_chunk *chunk = arena->chunks;
+  while (chunk) {
+    ll_arena_chunk *next = chunk->next;
+    free(chunk);
+    chunk = next;
+  }
+  ll_arena_init(arena);
+}
+
+void ll_arena_reset(ll_arena *arena) {
+  // Keep the oldest standard-sized chunk: the next file usually fits in it, and a run over many
+  // small files then never calls malloc for its arena.
+  ll_arena_chunk *keep = NULL;
+  ll_arena_chunk *chunk = arena->chunks;
+  while (chunk) {
+    ll_arena_chunk *next = chunk->next;
+    if (!keep && chunk->size == CHUNK_SIZE && !next)
+      keep = chunk;
+    else
+      free(chunk);
+    chunk = next;
+  }
+  ll_arena_init(arena);
+  if (keep) {
+    keep->next = NULL;
+    arena->chunks = keep;
+    arena->cursor = keep->data;
+    arena->limit = keep->data + keep->size;
+    arena->bytes_reserved = keep->size;
+  }
+}
+
+static void *alloc_chunk(ll_arena *arena, size_t size) {
+  size_t usable = size > CHUNK_SIZE / 4 ? size : CHUNK_SIZE;
+  if (usable > SIZE_MAX - sizeof(ll_arena_chunk)) out_of_memory(size);
+  ll_arena_chunk *chunk = ll_xmalloc(sizeof(ll_arena_chunk) + usable);
+  chunk->size = usable;
+  arena->bytes_reserved += usable;
+  if (usable != CHUNK_SIZE) {
+    // A large block gets a chunk of its own, linked behind the current one so that the current
+    // chunk's free space is not lost.
+    if (arena->chunks) {
+      chunk->next = arena->chunks->next;
+      arena->chunks->next = chunk;
+    } else {
+      chunk->next = NULL;
+      arena->chunks = chunk;
+      arena->cursor = arena->limit = chunk->data + usable;
+    }
+    return chunk->data;
+  }
+  chunk->next = arena->chunks;
+  arena->chunks = chunk;
+  arena->cursor = chunk->data + size;
+  arena->limit = chunk->data + usable;
+  return chunk->data;
+}
+
+void *ll_arena_alloc(ll_arena *arena, size_t size) {
+  size_t rounded = (size + (ALIGN - 1)) & ~(size_t)(ALIGN - 1);
+  if (rounded < size) out_of_memory(size);
+  void *p;
+  if ((size_t)(arena->limit - arena->cursor) >= rounded) {
+    p = arena->cursor;
+    arena->cursor += rounded;
+  } else {
+    p = alloc_chunk(arena, rounded);
+  }
+  memset(p, 0, rounded);
+  return p;
+}
+
+void *ll_arena_grow(ll_arena *arena, void *items, size_t old_count, size_t new_count,
+                    size_t elem_size) {
+  if (new_count && elem_size > SIZE_MAX / new_count) out_of_memory(SIZE_MAX);
+  void *grown = ll_arena_alloc(arena, new_count * elem_size);
+  if (old_count) memcpy(grown, items, old_count * elem_size);
+  return grown;
+}
+
+char *ll_arena_strndup(ll_arena *arena, const char *text, size_t len) {
+  char *copy = ll_arena_alloc(arena, len + 1);
+  memcpy(copy, text, len);
+  return copy;
+}
+
+char *ll_arena_vprintf(ll_arena *arena, const char *format, va_list args) {
+  va_list again;
+  va_copy(again, args);
+  int len = vsnprintf(NULL, 0, format, args);
+  if (len < 0) len = 0;
+  char *text = ll_arena_alloc(arena, (size_t)len + 1);
+  vsnprintf(text, (size_t)len + 1, format, again);
+  va_end(again);
+  return text;
+}
+
+char *ll_arena_printf(ll_arena *arena, const char *format, ...) {
+  va_list args;
+  va_start(args, format);
+  char *text = ll_arena_vprintf(arena, format, args);
+  va_end(args);
+  return text;
+}

@@ -1,0 +1,30 @@
+// The command line: argv to ll_options, and the --help and --list-rules texts.
+#ifndef LEAKLINT_CLI_H
+#define LEAKLINT_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "analyzer/diag.h"
+#include "analyzer/report.h"
+
+typedef struct ll_options {
+  ll_format format;
+  const char *output_file; // NULL: standard output
+  char **paths;            // borrowed from argv; "." when none was given
+  size_t n_paths;
+  bool stats; // --stats: phase times and sizes on stderr
+  bool list_rules, show_version, show_help;
+  uint64_t max_file_size; // bytes
+  double parse_timeout;   // seconds per file
+} ll_options;
+
+/** Parses argv. On a usage error prints it (and a hint) to stderr and returns LL_ERR_USAGE. */
+ll_status ll_cli_parse(int argc, char **argv, ll_options *options);
+
+void ll_cli_print_help(FILE *out);
+void ll_cli_print_rules(FILE *out);
+void ll_cli_print_version(FILE *out);
+
+#endif

@@ -1,0 +1,204 @@
+// The engine: the rules' walk over one file.
+//
+// The walk is iterative (a TSTreeCursor plus an arena stack), so nesting depth costs heap, not C
+// stack. Dispatch is a table indexed by grammar symbol that lists the rules wanting that symbol,
+// so the cost per node does not grow with the number of rules. ERROR subtrees are not entered:
+// nothing in them is reliable enough to report on. The walk keeps the current scope in step with
+// the binder's pre-order scope list, so rules can ask for it without a search.
+#include "analyzer/engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct ll_engine {
+  ll_enabled_rule *rules;
+  size_t n_rules;
+  // For each symbol s, the rules to call are enter_list[enter_start[s] .. enter_start[s + 1]).
+  uint32_t *enter_start, *leave_start;
+  uint16_t *enter_list, *leave_list;
+  uint32_t symbol_count;
+};
+
+struct ll_ctx {
+  ll_arena *arena;
+  const ll_source *source;
+  const ll_scope_model *model;
+  ll_scope *scope;
+  const ll_enabled_rule *running;
+  ll_finding *findings;
+  size_t n_findings, cap_findings;
+};
+
+static bool wants(const ll_rule *rule, TSSymbol sym) {
+  for (const char *const *type = rule->node_types; type && *type; type++)
+    if (ll_grammar_symbol(*type) == sym) return true;
+  return false;
+}
+
+static void build_lists(ll_engine *e, bool for_leave, uint32_t **start, uint16_t **list) {
+  *start = ll_xcalloc(e->symbol_count + 1, sizeof **start);
+  size_t total = 0;
+  for (uint32_t s = 0; s < e->symbol_count; s++) {
+    (*start)[s] = (uint32_t)total;
+    for (size_t r = 0; r < e->n_rules; r++) {
+      const ll_rule *rule = e->rules[r].rule;
+      if ((for_leave ? rule->leave != NULL : rule->enter != NULL) && wants(rule, (TSSymbol)s))
+        total++;
+    }
+  }
+  (*start)[e->symbol_count] = (uint32_t)total;
+  *list = ll_xcalloc(total ? total : 1, sizeof **list);
+  size_t at = 0;
+  for (uint32_t s = 0; s < e->symbol_count; s++)
+    for (size_t r = 0; r < e->n_rules; r++) {
+      const ll_rule *rule = e->rules[r].rule;
+      if ((for_leave ? rule->leave != NULL : rule->enter != NULL) && wants(rule, (TSSymbol)s))
+        (*list)[at++] = (uint16_t)r;
+    }
+}
+
+ll_engine *ll_engine_new(const ll_enabled_rule *rules, size_t n, const char **bad_type) {
+  for (size_t r = 0; r < n; r++)
+    for (const char *const *type = rules[r].rule->node_types; type && *type; type++)
+      if (!ll_grammar_symbol(*type)) {
+        *bad_type = *type;
+        return NULL;
+      }
+  ll_engine *e = ll_xcalloc(1, sizeof *e);
+  e->rules = ll_xmalloc((n ? n : 1) * sizeof *e->rules);
+  if (n) memcpy(e->rules, rules, n * sizeof *rules);
+  e->n_rules = n;
+  e->symbol_count = ll_js.symbol_count;
+  build_lists(e, false, &e->enter_start, &e->enter_list);
+  build_lists(e, true, &e->leave_start, &e->leave_list);
+  return e;
+}
+
+void ll_engine_delete(ll_engine *engine) {
+  if (!engine) return;
+  free(engine->rules);
+  free(engine->enter_start);
+  free(engine->leave_start);
+  free(engine->enter_list);
+  free(engine->leave_list);
+  free(engine);
+}
+
+void ll_ctx_report(ll_ctx *ctx, TSNode node, const char *format, ...) {
+  uint32_t start = ts_node_start_byte(node);
+  if (ll_scope_model_in_error(ctx->model, start)) return;
+  if (ctx->n_findings == ctx->cap_findings) {
+    size_t cap = ctx->cap_findings ? ctx->cap_findings * 2 : 16;
+    ctx->findings =
+        ll_arena_grow(ctx->arena, ctx->findings, ctx->n_findings, cap, sizeof *ctx->findings);
+    ctx->cap_findings = cap;
+  }
+  va_list args;
+  va_start(args, format);
+  ctx->findings[ctx->n_findings++] = (ll_finding){
+      .rule = ctx->running->rule,
+      .severity = ctx->running->severity,
+      .start_byte = start,
+      .end_byte = ts_node_end_byte(node),
+      .message = ll_arena_vprintf(ctx->arena, format, args),
+  };
+  va_end(args);
+}
+
+const ll_source *ll_ctx_source(const ll_ctx *ctx) {
+  return ctx->source;
+}
+
+const ll_scope_model *ll_ctx_scopes(const ll_ctx *ctx) {
+  return ctx->model;
+}
+
+ll_scope *ll_ctx_scope(const ll_ctx *ctx) {
+  return ctx->scope;
+}
+
+ll_arena *ll_ctx_arena(ll_ctx *ctx) {
+  return ctx->arena;
+}
+
+ll_str ll_ctx_text(const ll_ctx *ctx, TSNode node) {
+  uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+  if (end > ctx->source->len) end = ctx->source->len;
+  if (start > end) start = end;
+  return (ll_str){ctx->source->text + start, end - start};
+}
+
+static void dispatch(const ll_engine *e, ll_ctx *ctx, TSNode node, void **states, bool leaving) {
+  TSSymbol sym = ts_node_symbol(node);
+  if (sym >= e->symbol_count) return;
+  const uint32_t *start = leaving ? e->leave_start : e->enter_start;
+  const uint16_t *list = leaving ? e->leave_list : e->enter_list;
+  for (uint32_t i = start[sym]; i < start[sym + 1]; i++) {
+    const ll_enabled_rule *er = &e->rules[list[i]];
+    ctx->running = er;
+    if (leaving)
+      er->rule->leave(ctx, node, states[list[i]]);
+    else
+      er->rule->enter(ctx, node, states[list[i]]);
+  }
+}
+
+void ll_engine_run(const ll_engine *e, ll_arena *arena, const ll_source *source, const TSTree *tree,
+                   const ll_scope_model *model, ll_finding **findings, size_t *n_findings) {
+  ll_ctx ctx = {.arena = arena,
+                .source = source,
+                .model = model,
+                .scope = model->global,
+                .findings = *findings,
+                .n_findings = *n_findings,
+                .cap_findings = *n_findings};
+  void **states = ll_arena_alloc(arena, (e->n_rules + 1) * sizeof *states);
+  for (size_t r = 0; r < e->n_rules; r++) {
+    states[r] =
+        e->rules[r].rule->state_size ? ll_arena_alloc(arena, e->rules[r].rule->state_size) : NULL;
+    if (e->rules[r].rule->file_begin) {
+      ctx.running = &e->rules[r];
+      e->rules[r].rule->file_begin(&ctx, states[r]);
+    }
+  }
+
+  // scope_before[d]: the scope that was current before entering the node at depth d.
+  uint32_t cap = 256, depth = 0, next_scope = 0;
+  ll_scope **scope_before = ll_arena_alloc(arena, cap * sizeof *scope_before);
+  TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    bool descend = !ts_node_is_error(node);
+    if (descend) {
+      if (depth == cap) {
+        scope_before = ll_arena_grow(arena, scope_before, depth, cap * 2, sizeof *scope_before);
+        cap *= 2;
+      }
+      scope_before[depth++] = ctx.scope;
+      while (next_scope < model->n_scopes && ts_node_eq(model->scopes[next_scope]->node, node))
+        ctx.scope = model->scopes[next_scope++];
+      dispatch(e, &ctx, node, states, false);
+    }
+    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    // Leave nodes until one has a next sibling.
+    for (;;) {
+      node = ts_tree_cursor_current_node(&cursor);
+      if (!ts_node_is_error(node)) {
+        dispatch(e, &ctx, node, states, true);
+        ctx.scope = scope_before[--depth];
+      }
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
+      if (!ts_tree_cursor_goto_parent(&cursor)) goto done;
+    }
+  }
+done:
+  ts_tree_cursor_delete(&cursor);
+
+  for (size_t r = 0; r < e->n_rules; r++)
+    if (e->rules[r].rule->file_end) {
+      ctx.running = &e->rules[r];
+      e->rules[r].rule->file_end(&ctx, states[r]);
+    }
+  *findings = ctx.findings;
+  *n_findings = ctx.n_findings;
+}

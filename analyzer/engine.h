@@ -1,0 +1,34 @@
+// The rule engine: one walk per file that calls each enabled rule only on the node types it asked
+// for (oxlint's NODE_TYPES idea), then every rule's file_end.
+#ifndef LEAKLINT_ENGINE_H
+#define LEAKLINT_ENGINE_H
+
+#include <stddef.h>
+
+#include "analyzer/rule.h"
+
+typedef struct ll_engine ll_engine;
+
+typedef struct ll_enabled_rule {
+  const ll_rule *rule;
+  ll_severity severity; // the level its findings get
+} ll_enabled_rule;
+
+/**
+ * Builds the dispatch table for `rules` (copied). Returns NULL and sets `*bad_type` when a rule
+ * names a node type the grammar does not have. Needs ll_grammar_init first. Read-only once
+ * built, so threads may share it.
+ */
+ll_engine *ll_engine_new(const ll_enabled_rule *rules, size_t n, const char **bad_type);
+void ll_engine_delete(ll_engine *engine);
+
+/**
+ * Runs the rules over one bound file. Findings are appended to `*findings` (arena-grown, count
+ * in `*n_findings`); their positions are not filled in yet (ll_findings_finish does that).
+ * Rule findings inside ERROR subtrees are dropped here.
+ */
+void ll_engine_run(const ll_engine *engine, ll_arena *arena, const ll_source *source,
+                   const TSTree *tree, const ll_scope_model *model, ll_finding **findings,
+                   size_t *n_findings);
+
+#endif

@@ -1,0 +1,74 @@
+// Ordering, de-duplication, positions and fingerprints of one file's findings.
+//
+// The fingerprint identifies a finding by what it is about, not by where it is: the rule id, the
+// text of its line with white space removed, and the texts of the lines just above and below.
+// Adding or removing unrelated lines elsewhere leaves it unchanged; identical findings on
+// identical lines are told apart by an occurrence counter in source order. SARIF reports it as a
+// partialFingerprint, and the baseline matches on it.
+#include "analyzer/finding.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/rule.h"
+
+const char *ll_severity_name(ll_severity severity) {
+  return severity == LL_ERROR ? "error" : "warning";
+}
+
+static int compare(const void *pa, const void *pb) {
+  const ll_finding *a = pa, *b = pb;
+  if (a->line != b->line) return a->line < b->line ? -1 : 1;
+  if (a->column != b->column) return a->column < b->column ? -1 : 1;
+  int by_rule = strcmp(a->rule->id, b->rule->id);
+  if (by_rule) return by_rule;
+  return strcmp(a->message, b->message);
+}
+
+static uint64_t mix(uint64_t h, ll_str text) {
+  for (uint32_t i = 0; i < text.len; i++) {
+    unsigned char c = (unsigned char)text.ptr[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    h = (h ^ c) * 1099511628211ull; // FNV-1a, 64 bit
+  }
+  return (h ^ 0xff) * 1099511628211ull; // separates the parts
+}
+
+static uint64_t line_hash(const ll_finding *f, const ll_source *source) {
+  uint64_t h = 14695981039346656037ull;
+  h = mix(h, (ll_str){f->rule->id, (uint32_t)strlen(f->rule->id)});
+  h = mix(h, ll_source_line(source, f->line - 1));
+  h = mix(h, ll_source_line(source, f->line));
+  return mix(h, ll_source_line(source, f->line + 1));
+}
+
+size_t ll_findings_finish(ll_finding *findings, size_t n, const ll_source *source) {
+  for (size_t i = 0; i < n; i++) {
+    ll_finding *f = &findings[i];
+    ll_position start = ll_source_position(source, f->start_byte);
+    ll_position end = ll_source_position(source, f->end_byte);
+    f->line = start.line;
+    f->column = start.column;
+    f->end_line = end.line;
+    f->end_column = end.column;
+  }
+  qsort(findings, n, sizeof *findings, compare);
+  size_t kept = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (kept && compare(&findings[kept - 1], &findings[i]) == 0) continue;
+    findings[kept++] = findings[i];
+  }
+  // Occurrence counters: how many earlier findings share the same hash.
+  uint64_t *hashes = ll_xmalloc((kept ? kept : 1) * sizeof *hashes);
+  for (size_t i = 0; i < kept; i++) {
+    hashes[i] = line_hash(&findings[i], source);
+    unsigned occurrence = 1;
+    for (size_t j = 0; j < i; j++)
+      occurrence += hashes[j] == hashes[i];
+    snprintf(findings[i].fingerprint, sizeof findings[i].fingerprint, "%016llx:%u",
+             (unsigned long long)hashes[i], occurrence);
+  }
+  free(hashes);
+  return kept;
+}

@@ -1,0 +1,38 @@
+// Findings: what a rule reports, where, and how they are ordered and de-duplicated.
+#ifndef LEAKLINT_FINDING_H
+#define LEAKLINT_FINDING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyzer/source.h"
+
+typedef struct ll_rule ll_rule;
+
+typedef enum ll_severity {
+  LL_OFF = 0,
+  LL_WARNING = 1,
+  LL_ERROR = 2,
+} ll_severity;
+
+typedef struct ll_finding {
+  const ll_rule *rule; // static descriptor; never NULL
+  ll_severity severity;
+  uint32_t start_byte, end_byte;
+  uint32_t line, column;         // 1-based; column in UTF-16 code units
+  uint32_t end_line, end_column; // the position just after the reported node
+  const char *message;           // lower case, no final period; owned by the file arena
+  char fingerprint[24];          // "<16 hex digits>:<occurrence>", stable across unrelated edits
+} ll_finding;
+
+/** "warning" or "error". */
+const char *ll_severity_name(ll_severity severity);
+
+/**
+ * Fills in positions and fingerprints from byte offsets, sorts by (line, column, rule id,
+ * message) and removes exact duplicates (same rule, same place, same message). Returns the new
+ * count.
+ */
+size_t ll_findings_finish(ll_finding *findings, size_t n, const ll_source *source);
+
+#endif

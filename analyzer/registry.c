@@ -1,0 +1,27 @@
+// The registry: the LL_ALL_RULES list expanded into the table of rule descriptors.
+#include "analyzer/registry.h"
+
+#include <string.h>
+
+#define LL_RULE_ADDRESS(sym) &ll_rule_##sym,
+static const ll_rule *const all_rules[] = {LL_ALL_RULES(LL_RULE_ADDRESS)};
+#undef LL_RULE_ADDRESS
+
+enum { N_RULES = sizeof all_rules / sizeof all_rules[0] };
+
+const ll_rule *const *ll_registry_rules(size_t *n) {
+  *n = N_RULES;
+  return all_rules;
+}
+
+const ll_rule *ll_registry_find(const char *id) {
+  for (size_t i = 0; i < N_RULES; i++)
+    if (strcmp(all_rules[i]->id, id) == 0) return all_rules[i];
+  return NULL;
+}
+
+size_t ll_registry_index(const ll_rule *rule) {
+  for (size_t i = 0; i < N_RULES; i++)
+    if (all_rules[i] == rule) return i;
+  return 0;
+}

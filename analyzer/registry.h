@@ -1,0 +1,29 @@
+// The list of every rule leaklint has, in one place.
+#ifndef LEAKLINT_REGISTRY_H
+#define LEAKLINT_REGISTRY_H
+
+#include <stddef.h>
+
+#include "analyzer/rule.h"
+
+// One line per rule, sorted by id; `sym` is the id with `_` for `-`, the file is rules/sym.c
+// and it defines `const ll_rule ll_rule_<sym>`. tests/registry_test.c checks this list against
+// rules/, fixtures/ and the README.
+#define LL_ALL_RULES(X) \
+  X(implicit_global)    \
+  X(syntax_error)
+
+#define LL_DECLARE_RULE(sym) extern const ll_rule ll_rule_##sym;
+LL_ALL_RULES(LL_DECLARE_RULE)
+#undef LL_DECLARE_RULE
+
+/** Every rule, sorted by id. The array is static; `*n` receives its length. */
+const ll_rule *const *ll_registry_rules(size_t *n);
+
+/** The rule with this id, or NULL. */
+const ll_rule *ll_registry_find(const char *id);
+
+/** The rule's position in ll_registry_rules (SARIF ruleIndex). */
+size_t ll_registry_index(const ll_rule *rule);
+
+#endif

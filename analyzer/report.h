@@ -1,0 +1,40 @@
+// Reporters: the output formats. One interface, one file per format.
+//
+// The run calls `file` once per analysed file, in the final output order, and `problem` once per
+// file that could not be analysed; then `finish` once. Findings and their strings are borrowed
+// for the duration of the call: a reporter copies what it keeps.
+#ifndef LEAKLINT_REPORT_H
+#define LEAKLINT_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "analyzer/finding.h"
+
+typedef enum ll_format { LL_FORMAT_TEXT, LL_FORMAT_JSON, LL_FORMAT_SARIF } ll_format;
+
+typedef struct ll_reporter ll_reporter;
+
+typedef struct ll_reporter_ops {
+  void *(*begin)(FILE *out);
+  void (*file)(void *state, const char *path, const ll_finding *findings, size_t n);
+  /** A file that could not be analysed (LL_ERROR) or that has a syntax error (LL_WARNING). */
+  void (*problem)(void *state, const char *path, ll_severity level, const char *message);
+  /** Writes whatever is buffered; returns false when writing failed. Frees the state. */
+  bool (*finish)(void *state, bool execution_successful);
+} ll_reporter_ops;
+
+extern const ll_reporter_ops ll_report_text;
+extern const ll_reporter_ops ll_report_json;
+extern const ll_reporter_ops ll_report_sarif;
+
+/** The ops of `format`. */
+const ll_reporter_ops *ll_report_ops(ll_format format);
+
+/**
+ * A path as SARIF and JSON print it: with '/' separators and no leading "./". For a relative
+ * `path` that is `path` itself; returned in `buffer` (of `size` bytes) when changed.
+ */
+const char *ll_report_clean_path(const char *path, char *buffer, size_t size);
+
+#endif

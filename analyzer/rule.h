@@ -1,0 +1,68 @@
+// The rule interface: the only analyzer header that files in rules/ include.
+//
+// A rule is one `const ll_rule` in one file, declared the same way as every other. Its metadata
+// maps one to one onto SARIF's reportingDescriptor and onto --list-rules; its callbacks are
+// called by the engine during the one walk of each file, only for the node types the rule
+// names, after the scope model is complete.
+#ifndef LEAKLINT_RULE_H
+#define LEAKLINT_RULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <tree_sitter/api.h>
+
+#include "analyzer/finding.h"
+#include "analyzer/grammar.h"
+#include "analyzer/scope.h"
+#include "analyzer/source.h"
+
+#ifndef LEAKLINT_HOMEPAGE
+#define LEAKLINT_HOMEPAGE "https://github.com/leaklint/leaklint"
+#endif
+/** Each rule's help_uri is this plus "#" and its id: the rule's section in the README. */
+#define LL_DOCS_URL LEAKLINT_HOMEPAGE "/blob/main/README.md"
+
+typedef struct ll_ctx ll_ctx;
+
+struct ll_rule {
+  const char *id;                // "listener-unbalanced": stable, never reused
+  const char *name;              // "ListenerUnbalanced": SARIF reportingDescriptor.name
+  const char *short_description; // one sentence: SARIF shortDescription, --list-rules
+  const char *full_description;  // Markdown: why it leaks, bad and good code
+  const char *help_uri;          // README anchor of the rule
+  ll_severity default_severity;  // LL_WARNING | LL_ERROR: SARIF defaultConfiguration.level
+  const char *precision;         // SARIF property: "very-high" | "high" | "medium" | "low"
+  const char *const *tags;       // NULL-terminated: SARIF properties.tags
+  const char *const *node_types; // grammar node types `enter`/`leave` want; NULL-terminated
+  size_t state_size;             // per-file state: zeroed, arena-owned, freed with the file
+  void (*file_begin)(ll_ctx *ctx, void *state);         // before the walk
+  void (*enter)(ll_ctx *ctx, TSNode node, void *state); // a wanted node, before its children
+  void (*leave)(ll_ctx *ctx, TSNode node, void *state); // a wanted node, after its children
+  void (*file_end)(ll_ctx *ctx, void *state);           // whole-file checks, after the walk
+};
+
+/**
+ * Reports a finding of the running rule at `node`. The message is printf-formatted into the file
+ * arena: lower case, no final period, naming the binding or event. Findings inside a syntax
+ * error's ERROR subtree are dropped centrally.
+ */
+void ll_ctx_report(ll_ctx *ctx, TSNode node, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/** The file being analysed. */
+const ll_source *ll_ctx_source(const ll_ctx *ctx);
+
+/** The file's scope model. */
+const ll_scope_model *ll_ctx_scopes(const ll_ctx *ctx);
+
+/** During the walk, the innermost scope of the node being visited. */
+ll_scope *ll_ctx_scope(const ll_ctx *ctx);
+
+/** The file arena, for rule-owned data that lives as long as the file. */
+ll_arena *ll_ctx_arena(ll_ctx *ctx);
+
+/** The source text of `node`, as a slice of the file buffer. */
+ll_str ll_ctx_text(const ll_ctx *ctx, TSNode node);
+
+#endif

@@ -1,0 +1,159 @@
+// The scope model of one file, after eslint-scope: scopes, the bindings declared in them, every
+// identifier use (a reference) with the binding it resolves to, and the captures of each function.
+// binder.c builds it once per file before any rule runs; afterwards it is read-only. All of it is
+// owned by the file arena and valid until that arena is reset.
+#ifndef LEAKLINT_SCOPE_H
+#define LEAKLINT_SCOPE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <tree_sitter/api.h>
+
+#include "analyzer/arena.h"
+#include "analyzer/source.h"
+
+typedef struct ll_scope ll_scope;
+typedef struct ll_binding ll_binding;
+typedef struct ll_ref ll_ref;
+
+typedef enum ll_scope_kind {
+  LL_SCOPE_GLOBAL,       // the root: a script's top level, and the host's global object
+  LL_SCOPE_MODULE,       // an ES module's top level, child of GLOBAL
+  LL_SCOPE_FUNCTION,     // function, arrow, method, generator: `node` is the function
+  LL_SCOPE_CLASS,        // a class body; holds a class expression's own name
+  LL_SCOPE_CLASS_FIELD,  // a class field's initializer: runs per instance, like a method
+  LL_SCOPE_STATIC_BLOCK, // `static { }` in a class: `var` stays inside it
+  LL_SCOPE_BLOCK,        // `{ }`, switch bodies, `with` bodies
+  LL_SCOPE_FOR,          // a for / for-in / for-of head with its `let`/`const` bindings
+  LL_SCOPE_CATCH,        // a catch clause's parameter
+} ll_scope_kind;
+
+enum {
+  LL_SCOPE_STRICT = 1u << 0,      // strict mode code: undeclared writes throw
+  LL_SCOPE_DIRECT_EVAL = 1u << 1, // calls eval(...) directly: may declare names at run time
+  LL_SCOPE_WITH = 1u << 2,        // the body of a `with` statement: names resolve dynamically
+  LL_SCOPE_ARROW = 1u << 3,       // an arrow function: no own `arguments` or `this`
+};
+
+struct ll_scope {
+  ll_scope_kind kind;
+  uint32_t flags;       // LL_SCOPE_*
+  TSNode node;          // the node that opens the scope
+  ll_scope *parent;     // NULL only for the root
+  ll_scope *function;   // nearest FUNCTION, CLASS_FIELD, STATIC_BLOCK, MODULE or GLOBAL scope:
+                        // where `var` lands; the scope itself for those kinds
+  ll_scope *children;   // first child scope; siblings through `next`
+  ll_scope *next;       // next sibling, in source order
+  ll_binding *bindings; // declared here, in declaration order
+  ll_binding *last_binding;
+  ll_ref *refs;        // uses that occur directly in this scope, in source order
+  uint32_t depth;      // 0 for the root
+  uint32_t index;      // position in ll_scope_model.scopes (pre-order, source order)
+  uint32_t loop_depth; // loops between this scope's start and its `function` scope
+};
+
+typedef enum ll_binding_kind {
+  LL_BIND_VAR,
+  LL_BIND_LET,
+  LL_BIND_CONST,
+  LL_BIND_USING,           // `using` / `await using` declarations
+  LL_BIND_FUNCTION,        // function declaration
+  LL_BIND_FUNCTION_NAME,   // a named function expression's own name, visible inside it
+  LL_BIND_CLASS,           // class declaration, or a class expression's own name
+  LL_BIND_PARAM,           // a function parameter, including destructured and rest ones
+  LL_BIND_CATCH,           // a catch clause parameter
+  LL_BIND_IMPORT,          // an ES import
+  LL_BIND_ARGUMENTS,       // the implicit `arguments` of a non-arrow function
+  LL_BIND_GLOBAL_COMMENT,  // declared by a `/* global name */` comment
+  LL_BIND_IMPLICIT_GLOBAL, // created by a sloppy-mode write to an undeclared name
+  LL_BIND_UNKNOWN,         // a name seen inside a syntax error: never guessed about
+} ll_binding_kind;
+
+struct ll_binding {
+  ll_str name; // a slice of the source
+  ll_binding_kind kind;
+  ll_scope *scope; // where it is declared
+  TSNode decl;     // the declaring identifier (the comment, for LL_BIND_GLOBAL_COMMENT;
+                   // the first write, for LL_BIND_IMPLICIT_GLOBAL; null for ARGUMENTS)
+  TSNode init;     // initializer: a declarator's value, the function or class node of a
+                   // declaration, a parameter's default; null node when there is none
+  ll_ref *refs;    // every resolved use, in source order
+  ll_ref *last_ref;
+  uint32_t n_reads, n_writes;
+  uint32_t effects;     // reserved for the collection facts: OR of what the uses do
+  ll_binding *next;     // next binding in the same scope
+  ll_binding *shadowed; // binder-internal: the binding this one hides while resolving
+};
+
+enum {
+  LL_REF_READ = 1u << 0,
+  LL_REF_WRITE = 1u << 1,   // `x = ...`, `[x] = ...`, `for (x of ...)`; READ too for `x += 1`
+  LL_REF_TYPEOF = 1u << 2,  // the operand of `typeof`: reading an undeclared name is safe
+  LL_REF_CALLEE = 1u << 3,  // `x(...)`
+  LL_REF_DYNAMIC = 1u << 4, // inside `with` or next to a direct eval: the target is a guess
+};
+
+struct ll_ref {
+  TSNode id; // the identifier (or shorthand property) node
+  ll_str name;
+  ll_scope *from;        // the innermost scope the use occurs in
+  ll_binding *target;    // NULL: unresolved, i.e. a host global such as `process`
+  uint32_t flags;        // LL_REF_*
+  ll_ref *next_in_scope; // next use in `from`
+  ll_ref *next_of_binding;
+};
+
+typedef struct ll_byte_range {
+  uint32_t start, end;
+} ll_byte_range;
+
+typedef struct ll_scope_model {
+  ll_scope *global;  // root scope
+  ll_scope *program; // the MODULE scope of an ES module; `global` for a script
+  ll_scope **scopes; // every scope in pre-order (by start byte)
+  uint32_t n_scopes;
+  ll_ref *refs; // every reference, in source order
+  uint32_t n_refs;
+  bool is_module;
+  ll_byte_range *errors; // ERROR subtrees, in source order: nothing inside them is analysed
+  uint32_t n_errors;
+  TSNode first_error; // the first ERROR or MISSING node; null when the file parsed cleanly
+  struct ll_binding_table *declared; // (scope, name) -> binding, for ll_scope_lookup
+} ll_scope_model;
+
+/** The innermost scope whose node contains `byte`. */
+ll_scope *ll_scope_at(const ll_scope_model *model, uint32_t byte);
+
+/**
+ * The binding `name` resolves to when used in `scope`; NULL for an undeclared (global) name.
+ * Costs one hash lookup per enclosing scope. Implicit globals are found too.
+ */
+ll_binding *ll_scope_lookup(const ll_scope_model *model, const ll_scope *scope, ll_str name);
+
+/** True when `scope` is `ancestor` or lies inside it. */
+bool ll_scope_is_within(const ll_scope *scope, const ll_scope *ancestor);
+
+/**
+ * True when function scope `fn` captures `binding`: some use inside `fn` (in it or in any scope
+ * nested in it) resolves to `binding`, and `binding` is declared outside `fn`.
+ */
+bool ll_scope_captures(const ll_scope *fn, const ll_binding *binding);
+
+/**
+ * Calls `visit` once for each distinct binding that function scope `fn` captures (see
+ * ll_scope_captures), in the order of their first use. Unresolved names are not captures.
+ */
+void ll_scope_each_capture(const ll_scope_model *model, const ll_scope *fn,
+                           void (*visit)(const ll_binding *binding, const ll_ref *first_use,
+                                         void *data),
+                           void *data);
+
+/** True when `byte` lies inside an ERROR subtree. */
+bool ll_scope_model_in_error(const ll_scope_model *model, uint32_t byte);
+
+/** The kind's name as the tests and messages print it: "var", "let", "param", ... */
+const char *ll_binding_kind_name(ll_binding_kind kind);
+const char *ll_scope_kind_name(ll_scope_kind kind);
+
+#endif

@@ -1,0 +1,90 @@
+// Line tables and position arithmetic. Columns are counted in UTF-16 code units, the unit of VS
+// Code, LSP and SARIF's `utf16CodeUnits`, so a finding after an emoji still points at the right
+// character. Invalid UTF-8 counts one unit per byte, as editors show a replacement per byte.
+#include "analyzer/source.h"
+
+#include <string.h>
+
+void ll_source_init(ll_source *source, ll_arena *arena, const char *path, const char *text,
+                    uint32_t len) {
+  source->path = path;
+  source->text = text;
+  source->len = len;
+  uint32_t capacity = 256, count = 0;
+  uint32_t *starts = ll_arena_alloc(arena, capacity * sizeof *starts);
+  starts[count++] = 0;
+  bool has_cr = memchr(text, '\r', len) != NULL;
+  const char *p = text, *end = text + len;
+  while (p < end) {
+    const char *nl;
+    if (has_cr) {
+      nl = p;
+      while (nl < end && *nl != '\n' && *nl != '\r')
+        nl++;
+      if (nl == end) break;
+      if (*nl == '\r' && nl + 1 < end && nl[1] == '\n') nl++;
+    } else {
+      nl = memchr(p, '\n', (size_t)(end - p));
+      if (!nl) break;
+    }
+    if (count == capacity) {
+      starts = ll_arena_grow(arena, starts, count, capacity * 2, sizeof *starts);
+      capacity *= 2;
+    }
+    starts[count++] = (uint32_t)(nl + 1 - text);
+    p = nl + 1;
+  }
+  source->line_start = starts;
+  source->n_lines = count;
+}
+
+static uint32_t utf16_units(const unsigned char *p, const unsigned char *end) {
+  uint32_t units = 0;
+  while (p < end) {
+    unsigned char c = *p;
+    size_t width = c < 0x80           ? 1
+                   : (c >> 5) == 0x6  ? 2
+                   : (c >> 4) == 0xE  ? 3
+                   : (c >> 3) == 0x1E ? 4
+                                      : 1;
+    if (width > 1) {
+      // A truncated or malformed sequence counts byte by byte.
+      bool valid = p + width <= end;
+      for (size_t i = 1; valid && i < width; i++)
+        valid = (p[i] & 0xC0) == 0x80;
+      if (!valid) width = 1;
+    }
+    units += width == 4 ? 2 : 1;
+    p += width;
+  }
+  return units;
+}
+
+ll_position ll_source_position(const ll_source *source, uint32_t byte) {
+  if (byte > source->len) byte = source->len;
+  // The last line whose start is <= byte.
+  uint32_t lo = 0, hi = source->n_lines;
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (source->line_start[mid] <= byte)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  const unsigned char *line = (const unsigned char *)source->text + source->line_start[lo];
+  return (ll_position){lo + 1, 1 + utf16_units(line, (const unsigned char *)source->text + byte)};
+}
+
+ll_str ll_source_line(const ll_source *source, uint32_t line) {
+  if (line == 0 || line > source->n_lines) return (ll_str){source->text + source->len, 0};
+  uint32_t start = source->line_start[line - 1];
+  uint32_t end = line < source->n_lines ? source->line_start[line] : source->len;
+  while (end > start && (source->text[end - 1] == '\n' || source->text[end - 1] == '\r'))
+    end--;
+  return (ll_str){source->text + start, end - start};
+}
+
+bool ll_str_eq(ll_str slice, const char *text) {
+  size_t len = strlen(text);
+  return slice.len == len && memcmp(slice.ptr, text, len) == 0;
+}

@@ -1,0 +1,46 @@
+// One file's bytes and the line table that turns byte offsets into the positions people see.
+#ifndef LEAKLINT_SOURCE_H
+#define LEAKLINT_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyzer/arena.h"
+
+typedef struct ll_str {
+  const char *ptr; // not NUL-terminated: a slice of a source buffer
+  uint32_t len;
+} ll_str;
+
+typedef struct ll_source {
+  const char *path;     // as the user gave it; owned by the caller
+  const char *text;     // file bytes without a UTF-8 byte order mark; NUL-terminated
+  uint32_t len;         // bytes in `text`
+  uint32_t *line_start; // byte offset of each line's first byte; arena-owned
+  uint32_t n_lines;
+} ll_source;
+
+typedef struct ll_position {
+  uint32_t line;   // 1-based
+  uint32_t column; // 1-based, in UTF-16 code units, as editors and SARIF count
+} ll_position;
+
+/**
+ * Builds the line table of `text`: "\n", "\r\n" and a lone "\r" each end a line (tree-sitter
+ * only counts "\n", so leaklint never uses TSPoint rows for what it prints). A leading UTF-8 byte
+ * order mark must already have been removed: editors do not count it as a column.
+ */
+void ll_source_init(ll_source *source, ll_arena *arena, const char *path, const char *text,
+                    uint32_t len);
+
+/** The 1-based line and UTF-16 column of the byte at `byte` (clamped to the end of the text). */
+ll_position ll_source_position(const ll_source *source, uint32_t byte);
+
+/** The text of 1-based `line` without its line terminator; empty past the last line. */
+ll_str ll_source_line(const ll_source *source, uint32_t line);
+
+/** True when the slice equals the NUL-terminated `text`. */
+bool ll_str_eq(ll_str slice, const char *text);
+
+#endif
