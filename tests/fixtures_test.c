@@ -1,0 +1,277 @@
+// The fixture harness: runs every default rule on fixture files and compares the exact set of
+// findings with the expectations written in the fixtures' comments.
+//
+//   fixtures_test RULE_DIR...   check the fixtures in each fixtures/<rule-id>/ folder
+//   fixtures_test --layout DIR  check that DIR (fixtures/) has a folder for every rule, each with
+//                               positive-* and negative-* files, and no folder for an unknown rule
+//
+// Grammar of an expectation, inside any comment (read from tree-sitter `comment` nodes, so the
+// text inside a string never counts):
+//   // expect: RULE-ID[@COL][, RULE-ID[@COL]...]       findings on this comment's line
+//   // expect-next-line: RULE-ID[@COL][, ...]          findings on the next line
+// COL is 1-based, in UTF-16 code units: the number the text output prints. Without @COL any
+// column matches. positive-* files need at least one expectation, negative-* files none.
+// Differences are printed as gcc-style lines (`PATH:LINE:COL: missing RULE`) that editors open.
+#define _DEFAULT_SOURCE
+#include <dirent.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "analyzer/analyze.h"
+#include "analyzer/files.h"
+#include "analyzer/parse.h"
+#include "analyzer/registry.h"
+
+typedef struct expectation {
+  char rule[64];
+  uint32_t line, column; // column 0: any
+  bool matched;
+} expectation;
+
+typedef struct expectations {
+  expectation *items;
+  size_t n, cap;
+  bool malformed;
+} expectations;
+
+static void add_expectation(expectations *list, const char *rule, size_t len, uint32_t line,
+                            uint32_t column) {
+  if (list->n == list->cap) {
+    list->cap = list->cap ? list->cap * 2 : 16;
+    list->items = ll_xrealloc(list->items, list->cap * sizeof *list->items);
+  }
+  expectation *e = &list->items[list->n++];
+  memset(e, 0, sizeof *e);
+  snprintf(e->rule, sizeof e->rule, "%.*s", (int)len, rule);
+  e->line = line;
+  e->column = column;
+}
+
+// Parses "rule-a@3, rule-b" from `p` up to the end of the comment text.
+static void parse_list(const char *path, expectations *list, const char *p, const char *end,
+                       uint32_t line) {
+  while (p < end) {
+    while (p < end && (*p == ' ' || *p == ',' || *p == '\t'))
+      p++;
+    const char *start = p;
+    while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+      p++;
+    if (p == start) break;
+    size_t len = (size_t)(p - start);
+    uint32_t column = 0;
+    if (p < end && *p == '@') {
+      column = (uint32_t)strtoul(p + 1, (char **)&p, 10);
+      if (!column) {
+        fprintf(stderr, "%s:%u: malformed column in expectation\n", path, line);
+        list->malformed = true;
+      }
+    }
+    char id[64];
+    snprintf(id, sizeof id, "%.*s", (int)len, start);
+    if (len >= sizeof id || !ll_registry_find(id)) {
+      fprintf(stderr, "%s:%u:1: expectation names unknown rule '%s'\n", path, line, id);
+      list->malformed = true;
+    }
+    add_expectation(list, start, len, line, column);
+  }
+}
+
+static void read_expectations(const char *path, const ll_source *source, TSTree *tree,
+                              expectations *list) {
+  TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    if (ts_node_symbol(node) == ll_js.sym.comment) {
+      uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+      const char *text = source->text + start, *stop = source->text + end;
+      if (stop - text >= 4 && text[1] == '*') stop -= 2; // drop the closing */
+      text += 2;
+      while (text < stop && (*text == ' ' || *text == '*'))
+        text++;
+      uint32_t line = ll_source_position(source, start).line;
+      static const char same[] = "expect:", next[] = "expect-next-line:";
+      if ((size_t)(stop - text) >= sizeof next - 1 && memcmp(text, next, sizeof next - 1) == 0)
+        parse_list(path, list, text + sizeof next - 1, stop, line + 1);
+      else if ((size_t)(stop - text) >= sizeof same - 1 && memcmp(text, same, sizeof same - 1) == 0)
+        parse_list(path, list, text + sizeof same - 1, stop, line);
+    }
+    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+    while (!ts_tree_cursor_goto_next_sibling(&cursor))
+      if (!ts_tree_cursor_goto_parent(&cursor)) goto done;
+  }
+done:
+  ts_tree_cursor_delete(&cursor);
+}
+
+static bool has_prefix(const char *name, const char *prefix) {
+  return strncmp(name, prefix, strlen(prefix)) == 0;
+}
+
+// Checks one fixture file; returns true when its findings are exactly as expected.
+static bool check_fixture(ll_analyzer *analyzer, ll_parser *parser, const char *path) {
+  ll_file_result result;
+  ll_analyzer_file(analyzer, path, &result);
+  if (result.status != LL_OK) {
+    fprintf(stderr, "%s:1:1: cannot analyse: %s\n", path, result.error);
+    return false;
+  }
+  const ll_source *source = result.source;
+  TSTree *tree = ll_parser_parse(parser, source->text, source->len);
+  expectations expected = {0};
+  read_expectations(path, source, tree, &expected);
+  ts_tree_delete(tree);
+
+  bool ok = !expected.malformed;
+  const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+  if (has_prefix(base, "positive-") && expected.n == 0) {
+    fprintf(stderr, "%s:1:1: a positive fixture needs at least one `expect:` comment\n", path);
+    ok = false;
+  }
+  if (has_prefix(base, "negative-") && expected.n > 0) {
+    fprintf(stderr, "%s:1:1: a negative fixture must not expect findings\n", path);
+    ok = false;
+  }
+  // Exact columns match first, so that a column-less expectation cannot take the finding that an
+  // exact one on the same line needs.
+  bool *used = ll_xcalloc(result.n_findings + 1, sizeof *used);
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < expected.n; i++) {
+      expectation *e = &expected.items[i];
+      if (e->matched || (pass == 0) != (e->column != 0)) continue;
+      for (size_t k = 0; k < result.n_findings && !e->matched; k++) {
+        const ll_finding *f = &result.findings[k];
+        if (!used[k] && f->line == e->line && strcmp(f->rule->id, e->rule) == 0 &&
+            (!e->column || e->column == f->column))
+          used[k] = e->matched = true;
+      }
+    }
+  for (size_t i = 0; i < expected.n; i++)
+    if (!expected.items[i].matched) {
+      fprintf(stderr, "%s:%u:%u: missing %s\n", path, expected.items[i].line,
+              expected.items[i].column ? expected.items[i].column : 1, expected.items[i].rule);
+      ok = false;
+    }
+  for (size_t k = 0; k < result.n_findings; k++)
+    if (!used[k]) {
+      const ll_finding *f = &result.findings[k];
+      fprintf(stderr, "%s:%u:%u: unexpected %s: %s\n", path, f->line, f->column, f->rule->id,
+              f->message);
+      ok = false;
+    }
+  free(used);
+  free(expected.items);
+  return ok;
+}
+
+static bool is_fixture_name(const char *name) {
+  return (has_prefix(name, "positive-") || has_prefix(name, "negative-")) &&
+         ll_file_is_javascript(name);
+}
+
+static int check_rule_dirs(int n_dirs, char **dirs) {
+  ll_engine *engine;
+  size_t n_rules;
+  const ll_rule *const *rules = ll_registry_rules(&n_rules);
+  ll_enabled_rule *enabled = ll_xmalloc(n_rules * sizeof *enabled);
+  for (size_t i = 0; i < n_rules; i++)
+    enabled[i] = (ll_enabled_rule){rules[i], rules[i]->default_severity};
+  const char *bad = NULL;
+  engine = ll_engine_new(enabled, n_rules, &bad);
+  free(enabled);
+  if (!engine) {
+    fprintf(stderr, "a rule wants unknown node type %s\n", bad);
+    return 1;
+  }
+  ll_analyzer_options options = {.max_file_size = 16u << 20, .parse_timeout = 10};
+  ll_analyzer *analyzer = ll_analyzer_new(engine, &options);
+  ll_parser *parser = ll_parser_new(10);
+  int passed = 0, failed = 0;
+  for (int d = 0; d < n_dirs; d++) {
+    ll_file_list files = {0};
+    ll_file_list_add(&files, dirs[d]);
+    ll_file_list_sort(&files);
+    if (!files.n) {
+      fprintf(stderr, "%s: no fixtures\n", dirs[d]);
+      failed++;
+    }
+    for (size_t i = 0; i < files.n; i++) {
+      const char *base =
+          strrchr(files.paths[i], '/') ? strrchr(files.paths[i], '/') + 1 : files.paths[i];
+      if (!is_fixture_name(base)) {
+        fprintf(stderr, "%s:1:1: fixture names start with positive- or negative-\n",
+                files.paths[i]);
+        failed++;
+        continue;
+      }
+      if (check_fixture(analyzer, parser, files.paths[i]))
+        passed++;
+      else
+        failed++;
+    }
+    ll_file_list_fini(&files);
+  }
+  ll_parser_delete(parser);
+  ll_analyzer_delete(analyzer);
+  ll_engine_delete(engine);
+  printf("%d passed, %d failed\n", passed, failed);
+  return failed ? 1 : 0;
+}
+
+// fixtures/ must hold one folder per rule, each with positive and negative cases.
+static int check_layout(const char *root) {
+  int passed = 0, failed = 0;
+  size_t n_rules;
+  const ll_rule *const *rules = ll_registry_rules(&n_rules);
+  for (size_t i = 0; i < n_rules; i++) {
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/%s", root, rules[i]->id);
+    DIR *d = opendir(dir);
+    if (!d) {
+      fprintf(stderr, "%s: missing: every rule needs a fixture folder\n", dir);
+      failed++;
+      continue;
+    }
+    int positive = 0, negative = 0;
+    for (struct dirent *entry; (entry = readdir(d));) {
+      positive += has_prefix(entry->d_name, "positive-") && ll_file_is_javascript(entry->d_name);
+      negative += has_prefix(entry->d_name, "negative-") && ll_file_is_javascript(entry->d_name);
+    }
+    closedir(d);
+    if (!positive || !negative) {
+      fprintf(stderr, "%s: needs positive-*.js and negative-*.js fixtures (has %d and %d)\n", dir,
+              positive, negative);
+      failed++;
+    } else {
+      passed++;
+    }
+  }
+  DIR *d = opendir(root);
+  if (!d) {
+    fprintf(stderr, "%s: cannot open\n", root);
+    return 1;
+  }
+  for (struct dirent *entry; (entry = readdir(d));) {
+    if (entry->d_name[0] == '.') continue;
+    if (!ll_registry_find(entry->d_name)) {
+      fprintf(stderr, "%s/%s: no rule has this id\n", root, entry->d_name);
+      failed++;
+    }
+  }
+  closedir(d);
+  printf("%d passed, %d failed\n", passed, failed);
+  return failed ? 1 : 0;
+}
+
+int main(int argc, char **argv) {
+  const char *missing;
+  if (!ll_grammar_init(&missing)) return 2;
+  if (argc == 3 && strcmp(argv[1], "--layout") == 0) return check_layout(argv[2]);
+  if (argc < 2) {
+    fprintf(stderr, "usage: fixtures_test RULE_DIR... | --layout FIXTURES_DIR\n");
+    return 2;
+  }
+  return check_rule_dirs(argc - 1, argv + 1);
+}
