@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "analyzer/binder.h"
+#include "analyzer/facts.h"
 #include "analyzer/parse.h"
 #include "analyzer/registry.h"
 
@@ -114,6 +115,7 @@ static void analyze_loaded(ll_analyzer *an, const char *path, ll_file_result *re
     return;
   }
   const ll_scope_model *model = ll_bind(&an->arena, &an->source, an->tree, kind_of_path(path));
+  const ll_facts *facts = ll_facts_build(&an->arena, &an->source, model);
   double t2 = now_seconds();
   stats->bind_seconds += t2 - t1;
 
@@ -129,7 +131,7 @@ static void analyze_loaded(ll_analyzer *an, const char *path, ll_file_result *re
     n = 1;
     result->has_syntax_error = true;
   }
-  ll_engine_run(an->engine, &an->arena, &an->source, an->tree, model, &findings, &n);
+  ll_engine_run(an->engine, &an->arena, &an->source, an->tree, model, facts, &findings, &n);
   result->n_findings = ll_findings_finish(findings, n, &an->source);
   result->findings = findings;
   stats->rules_seconds += now_seconds() - t2;

@@ -110,6 +110,7 @@ typedef struct frame {
   bool is_typeof;      // a `typeof` unary expression
   bool is_reexport;    // an `export ... from` statement
   bool counts_as_loop; // entering it raised loop_depth
+  TSFieldId field;     // the field this node occupies in its parent
   uint32_t saved_loop; // loop depth outside a function boundary
 } frame;
 
@@ -135,6 +136,21 @@ static ll_str node_text(const binder *b, TSNode node) {
 static bool is_function_kind(ll_scope_kind kind) {
   return kind == LL_SCOPE_FUNCTION || kind == LL_SCOPE_CLASS_FIELD ||
          kind == LL_SCOPE_STATIC_BLOCK || kind == LL_SCOPE_MODULE || kind == LL_SCOPE_GLOBAL;
+}
+
+// The ancestors of the node in frame `at` (an index into b->frames), skipping parenthesized
+// expressions: fills up to `n` of them and the field the node (or its parentheses) occupies.
+static void ancestors(const binder *b, uint32_t at, TSNode *out, uint32_t n, TSFieldId *field) {
+  uint32_t filled = 0;
+  *field = b->frames[at].field;
+  while (at-- > 0 && filled < n) {
+    const frame *fr = &b->frames[at];
+    if (fr->sym == ll_js.sym.parenthesized_expression) {
+      if (!filled) *field = fr->field;
+      continue;
+    }
+    out[filled++] = fr->node;
+  }
 }
 
 static ll_scope *open_scope(binder *b, ll_scope_kind kind, TSNode node, uint32_t flags) {
@@ -166,6 +182,7 @@ static ll_scope *open_scope(binder *b, ll_scope_kind kind, TSNode node, uint32_t
   }
   s->index = m->n_scopes;
   m->scopes[m->n_scopes++] = s;
+  if (b->n_frames) ancestors(b, b->n_frames - 1, s->context, 4, &s->context_field);
   b->scope = s;
   return s;
 }
@@ -200,8 +217,14 @@ static void add_ref(binder *b, TSNode id, uint32_t flags) {
     m->refs = ll_arena_grow(b->arena, m->refs, m->n_refs, b->cap_refs * 2, sizeof *m->refs);
     b->cap_refs *= 2;
   }
-  m->refs[m->n_refs++] =
-      (ll_ref){.id = id, .name = node_text(b, id), .from = b->scope, .flags = flags};
+  if (b->loop_depth) flags |= LL_REF_IN_LOOP;
+  ll_ref *ref = &m->refs[m->n_refs++];
+  *ref = (ll_ref){.id = id, .name = node_text(b, id), .from = b->scope, .flags = flags};
+  TSNode up[2] = {ref->id, ref->id};
+  up[0].id = up[1].id = NULL;
+  ancestors(b, b->n_frames - 1, up, 2, &ref->field);
+  ref->parent = up[0];
+  ref->grandparent = up[1];
 }
 
 static void add_error(binder *b, TSNode node) {
@@ -297,7 +320,7 @@ static void push_frame(binder *b, TSNode node, TSFieldId field) {
     b->cap_frames *= 2;
   }
   frame *fr = &b->frames[b->n_frames];
-  *fr = (frame){.node = node, .sym = ts_node_symbol(node), .decl_kind = 0xFF};
+  *fr = (frame){.node = node, .sym = ts_node_symbol(node), .decl_kind = 0xFF, .field = field};
   if (b->n_frames) {
     const frame *parent = &b->frames[b->n_frames - 1];
     fr->mode = (uint8_t)child_mode(parent, field, fr->sym);

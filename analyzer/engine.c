@@ -23,7 +23,9 @@ struct ll_ctx {
   ll_arena *arena;
   const ll_source *source;
   const ll_scope_model *model;
+  const ll_facts *facts;
   ll_scope *scope;
+  uint32_t loop_depth; // loops around the visited node inside the current function
   const ll_enabled_rule *running;
   ll_finding *findings;
   size_t n_findings, cap_findings;
@@ -117,6 +119,18 @@ ll_scope *ll_ctx_scope(const ll_ctx *ctx) {
   return ctx->scope;
 }
 
+const ll_facts *ll_ctx_facts(const ll_ctx *ctx) {
+  return ctx->facts;
+}
+
+bool ll_ctx_in_loop(const ll_ctx *ctx) {
+  return ctx->loop_depth > 0;
+}
+
+ll_frequency ll_ctx_frequency(const ll_ctx *ctx, ll_repeat *why) {
+  return ll_facts_frequency(ctx->facts, ctx->scope, ctx->loop_depth > 0, why);
+}
+
 ll_arena *ll_ctx_arena(ll_ctx *ctx) {
   return ctx->arena;
 }
@@ -143,11 +157,18 @@ static void dispatch(const ll_engine *e, ll_ctx *ctx, TSNode node, void **states
   }
 }
 
+static bool is_loop(TSSymbol sym) {
+  return sym == ll_js.sym.for_statement || sym == ll_js.sym.for_in_statement ||
+         sym == ll_js.sym.while_statement || sym == ll_js.sym.do_statement;
+}
+
 void ll_engine_run(const ll_engine *e, ll_arena *arena, const ll_source *source, const TSTree *tree,
-                   const ll_scope_model *model, ll_finding **findings, size_t *n_findings) {
+                   const ll_scope_model *model, const ll_facts *facts, ll_finding **findings,
+                   size_t *n_findings) {
   ll_ctx ctx = {.arena = arena,
                 .source = source,
                 .model = model,
+                .facts = facts,
                 .scope = model->global,
                 .findings = *findings,
                 .n_findings = *n_findings,
@@ -162,21 +183,30 @@ void ll_engine_run(const ll_engine *e, ll_arena *arena, const ll_source *source,
     }
   }
 
-  // scope_before[d]: the scope that was current before entering the node at depth d.
+  // before[d]: the scope and loop depth that were current before entering the node at depth d.
+  typedef struct saved {
+    ll_scope *scope;
+    uint32_t loop_depth;
+  } saved;
   uint32_t cap = 256, depth = 0, next_scope = 0;
-  ll_scope **scope_before = ll_arena_alloc(arena, cap * sizeof *scope_before);
+  saved *before = ll_arena_alloc(arena, cap * sizeof *before);
   TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
   for (;;) {
     TSNode node = ts_tree_cursor_current_node(&cursor);
     bool descend = !ts_node_is_error(node);
     if (descend) {
       if (depth == cap) {
-        scope_before = ll_arena_grow(arena, scope_before, depth, cap * 2, sizeof *scope_before);
+        before = ll_arena_grow(arena, before, depth, cap * 2, sizeof *before);
         cap *= 2;
       }
-      scope_before[depth++] = ctx.scope;
-      while (next_scope < model->n_scopes && ts_node_eq(model->scopes[next_scope]->node, node))
+      before[depth++] = (saved){ctx.scope, ctx.loop_depth};
+      while (next_scope < model->n_scopes && ts_node_eq(model->scopes[next_scope]->node, node)) {
         ctx.scope = model->scopes[next_scope++];
+        // A function body runs when the function is called, not per iteration of a loop around
+        // the place that creates it.
+        if (ctx.scope->function == ctx.scope) ctx.loop_depth = 0;
+      }
+      if (is_loop(ts_node_symbol(node))) ctx.loop_depth++;
       dispatch(e, &ctx, node, states, false);
     }
     if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
@@ -185,7 +215,9 @@ void ll_engine_run(const ll_engine *e, ll_arena *arena, const ll_source *source,
       node = ts_tree_cursor_current_node(&cursor);
       if (!ts_node_is_error(node)) {
         dispatch(e, &ctx, node, states, true);
-        ctx.scope = scope_before[--depth];
+        depth--;
+        ctx.scope = before[depth].scope;
+        ctx.loop_depth = before[depth].loop_depth;
       }
       if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
       if (!ts_tree_cursor_goto_parent(&cursor)) goto done;

@@ -28,7 +28,7 @@ void ll_engine_delete(ll_engine *engine);
  * Rule findings inside ERROR subtrees are dropped here.
  */
 void ll_engine_run(const ll_engine *engine, ll_arena *arena, const ll_source *source,
-                   const TSTree *tree, const ll_scope_model *model, ll_finding **findings,
-                   size_t *n_findings);
+                   const TSTree *tree, const ll_scope_model *model, const ll_facts *facts,
+                   ll_finding **findings, size_t *n_findings);
 
 #endif

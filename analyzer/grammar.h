@@ -17,6 +17,7 @@
   X(assignment_expression)                 \
   X(assignment_pattern)                    \
   X(augmented_assignment_expression)       \
+  X(binary_expression)                     \
   X(call_expression)                       \
   X(catch_clause)                          \
   X(class)                                 \
@@ -51,6 +52,7 @@
   X(namespace_export)                      \
   X(namespace_import)                      \
   X(new_expression)                        \
+  X(number)                                \
   X(object)                                \
   X(object_assignment_pattern)             \
   X(object_pattern)                        \
@@ -60,9 +62,11 @@
   X(program)                               \
   X(property_identifier)                   \
   X(rest_pattern)                          \
+  X(return_statement)                      \
   X(sequence_expression)                   \
   X(shorthand_property_identifier)         \
   X(shorthand_property_identifier_pattern) \
+  X(spread_element)                        \
   X(statement_block)                       \
   X(string)                                \
   X(string_fragment)                       \

@@ -12,6 +12,7 @@
 
 #include <tree_sitter/api.h>
 
+#include "analyzer/facts.h"
 #include "analyzer/finding.h"
 #include "analyzer/grammar.h"
 #include "analyzer/scope.h"
@@ -58,6 +59,18 @@ const ll_scope_model *ll_ctx_scopes(const ll_ctx *ctx);
 
 /** During the walk, the innermost scope of the node being visited. */
 ll_scope *ll_ctx_scope(const ll_ctx *ctx);
+
+/** The file's shared facts (frequencies, lifetimes). */
+const ll_facts *ll_ctx_facts(const ll_ctx *ctx);
+
+/** During the walk: true when a loop of the current function encloses the visited node. */
+bool ll_ctx_in_loop(const ll_ctx *ctx);
+
+/**
+ * During the walk: how often the visited node runs, and why (ll_facts_frequency for the current
+ * scope and loop state).
+ */
+ll_frequency ll_ctx_frequency(const ll_ctx *ctx, ll_repeat *why);
 
 /** The file arena, for rule-owned data that lives as long as the file. */
 ll_arena *ll_ctx_arena(ll_ctx *ctx);

@@ -47,10 +47,14 @@ struct ll_scope {
   ll_scope *next;       // next sibling, in source order
   ll_binding *bindings; // declared here, in declaration order
   ll_binding *last_binding;
-  ll_ref *refs;        // uses that occur directly in this scope, in source order
-  uint32_t depth;      // 0 for the root
-  uint32_t index;      // position in ll_scope_model.scopes (pre-order, source order)
-  uint32_t loop_depth; // loops between this scope's start and its `function` scope
+  ll_ref *refs;            // uses that occur directly in this scope, in source order
+  uint32_t depth;          // 0 for the root
+  uint32_t index;          // position in ll_scope_model.scopes (pre-order, source order)
+  uint32_t loop_depth;     // loops around this scope's node inside the enclosing function (for a
+                           // function scope: around where the function is created)
+  TSNode context[4];       // the nearest ancestors of `node`, parenthesized expressions skipped;
+                           // null past the root. How a function is used starts from here.
+  TSFieldId context_field; // the field `node` (or its parentheses) occupies in context[0]
 };
 
 typedef enum ll_binding_kind {
@@ -92,6 +96,7 @@ enum {
   LL_REF_TYPEOF = 1u << 2,  // the operand of `typeof`: reading an undeclared name is safe
   LL_REF_CALLEE = 1u << 3,  // `x(...)`
   LL_REF_DYNAMIC = 1u << 4, // inside `with` or next to a direct eval: the target is a guess
+  LL_REF_IN_LOOP = 1u << 5, // a loop of the same function encloses the use
 };
 
 struct ll_ref {
@@ -100,6 +105,9 @@ struct ll_ref {
   ll_scope *from;        // the innermost scope the use occurs in
   ll_binding *target;    // NULL: unresolved, i.e. a host global such as `process`
   uint32_t flags;        // LL_REF_*
+  TSNode parent;         // the nearest ancestor that is not a parenthesized expression
+  TSNode grandparent;    // the same, one level further up (null at the root)
+  TSFieldId field;       // the field the use (or its parentheses) occupies in `parent`
   ll_ref *next_in_scope; // next use in `from`
   ll_ref *next_of_binding;
 };

@@ -1,0 +1,589 @@
+// How often each function of a file runs, decided once per file from how the function is used.
+//
+// A function's frequency comes from its context: registered as a route handler, listener or
+// interval callback, it runs again and again; exported or handed to code the file does not see,
+// callers outside decide, so it counts as repeated; a class member runs per instance. Immediate
+// callbacks (forEach, Promise executors, IIFEs) and functions called from the same file inherit
+// the frequency of the code that calls them, which is a fixed point over the file's call graph:
+// frequencies only ever rise (unknown < once < repeated), so iterating until nothing changes
+// terminates. Nothing here walks the tree: the binder recorded each function's ancestors and
+// each use's parent, and the callee tables below name the methods.
+#include "analyzer/facts.h"
+
+#include <string.h>
+
+#include "analyzer/grammar.h"
+
+// What a call does with a function passed to it.
+typedef enum callback_kind {
+  CB_UNSEEN,   // unknown code: it may call the function any number of times
+  CB_INHERIT,  // called during the call (forEach, then, once, setTimeout, a local function)
+  CB_ROUTE,    // per request or connection
+  CB_LISTENER, // per event
+  CB_INTERVAL, // per tick
+  CB_TIMEOUT,  // once, unless it schedules itself again
+  CB_EFFECT,   // per render or update
+} callback_kind;
+
+typedef struct callee_entry {
+  const char *name;
+  callback_kind kind;
+} callee_entry;
+
+// Methods called on some receiver (`x.NAME(..., fn)`). One table, so that configuration can
+// extend it. Route methods count only on a route-like receiver or with a path argument.
+static const callee_entry method_table[] = {
+    {"addEventListener", CB_LISTENER},
+    {"addListener", CB_LISTENER},
+    {"catch", CB_INHERIT},
+    {"every", CB_INHERIT},
+    {"filter", CB_INHERIT},
+    {"finally", CB_INHERIT},
+    {"find", CB_INHERIT},
+    {"findIndex", CB_INHERIT},
+    {"findLast", CB_INHERIT},
+    {"findLastIndex", CB_INHERIT},
+    {"flatMap", CB_INHERIT},
+    {"forEach", CB_INHERIT},
+    {"map", CB_INHERIT},
+    {"nextTick", CB_INHERIT},
+    {"on", CB_LISTENER},
+    {"once", CB_INHERIT},
+    {"prependListener", CB_LISTENER},
+    {"prependOnceListener", CB_INHERIT},
+    {"reduce", CB_INHERIT},
+    {"reduceRight", CB_INHERIT},
+    {"setInterval", CB_INTERVAL},
+    {"setTimeout", CB_TIMEOUT},
+    {"some", CB_INHERIT},
+    {"sort", CB_INHERIT},
+    {"then", CB_INHERIT},
+    {"toSorted", CB_INHERIT},
+};
+
+static const char *const route_methods[] = {"all",     "delete", "del",   "get", "head",
+                                            "options", "patch",  "post",  "put", "route",
+                                            "use",     "ws",     "handle"};
+
+// Plain functions (`NAME(..., fn)`).
+static const callee_entry function_table[] = {
+    {"createServer", CB_ROUTE},
+    {"queueMicrotask", CB_INHERIT},
+    {"requestAnimationFrame", CB_TIMEOUT},
+    {"setImmediate", CB_INHERIT},
+    {"setInterval", CB_INTERVAL},
+    {"setTimeout", CB_TIMEOUT},
+    {"useEffect", CB_EFFECT},
+    {"useInsertionEffect", CB_EFFECT},
+    {"useLayoutEffect", CB_EFFECT},
+};
+
+typedef struct fn_facts {
+  ll_frequency freq;
+  ll_repeat why;
+  bool decided; // the context alone decides; no need to look at call sites again
+} fn_facts;
+
+struct ll_facts {
+  const ll_source *source;
+  const ll_scope_model *model;
+  fn_facts *fns; // by scope index; meaningful for function-like scopes
+};
+
+static ll_str text_of(const ll_facts *f, TSNode node) {
+  uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+  if (end > f->source->len) end = f->source->len;
+  if (start > end) start = end;
+  return (ll_str){f->source->text + start, end - start};
+}
+
+static bool is_function_scope(const ll_scope *s) {
+  return s->kind == LL_SCOPE_FUNCTION || s->kind == LL_SCOPE_CLASS_FIELD ||
+         s->kind == LL_SCOPE_STATIC_BLOCK;
+}
+
+static const callee_entry *find_entry(const callee_entry *table, size_t n, ll_str name) {
+  for (size_t i = 0; i < n; i++)
+    if (ll_str_eq(name, table[i].name)) return &table[i];
+  return NULL;
+}
+
+static bool is_route_method(ll_str name) {
+  for (size_t i = 0; i < sizeof route_methods / sizeof route_methods[0]; i++)
+    if (ll_str_eq(name, route_methods[i])) return true;
+  return false;
+}
+
+// `app`, `router`, `server`, `fastify`, `apiRouter`, `this.app`, `app.route('/x')`: receivers that
+// register routes. Compared on the last name of the receiver, case-insensitively.
+static bool is_route_receiver(const ll_facts *f, TSNode receiver) {
+  TSSymbol sym = ts_node_symbol(receiver);
+  if (sym == ll_js.sym.call_expression) {
+    // `app.route('/path').get(fn)`
+    TSNode callee = ts_node_child_by_field_id(receiver, ll_js.field.function);
+    if (ts_node_symbol(callee) != ll_js.sym.member_expression) return false;
+    TSNode method = ts_node_child_by_field_id(callee, ll_js.field.property);
+    return ll_str_eq(text_of(f, method), "route");
+  }
+  if (sym == ll_js.sym.member_expression)
+    receiver = ts_node_child_by_field_id(receiver, ll_js.field.property);
+  ll_str name = text_of(f, receiver);
+  static const char *const suffixes[] = {"app",   "router",   "server", "fastify", "api",  "routes",
+                                         "route", "instance", "srv",    "http",    "https"};
+  for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+    size_t len = strlen(suffixes[i]);
+    if (name.len < len) continue;
+    const char *tail = name.ptr + name.len - len;
+    bool match = true;
+    for (size_t k = 0; k < len && match; k++) {
+      char c = tail[k];
+      if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+      match = c == suffixes[i][k];
+    }
+    if (match) return true;
+  }
+  return false;
+}
+
+// A route registration usually names its path first: `x.get('/users', handler)`.
+static bool has_path_argument(const ll_facts *f, TSNode args) {
+  TSNode first = ts_node_named_child(args, 0);
+  if (ts_node_is_null(first) || ts_node_symbol(first) != ll_js.sym.string) return false;
+  ll_str text = text_of(f, first);
+  return text.len > 1 && text.ptr[1] == '/';
+}
+
+// `{ once: true }` as the options of addEventListener: the listener removes itself.
+static bool has_once_option(const ll_facts *f, TSNode args) {
+  TSNode options = ts_node_named_child(args, 2);
+  if (ts_node_is_null(options) || ts_node_symbol(options) != ll_js.sym.object) return false;
+  uint32_t n = ts_node_named_child_count(options);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode pair = ts_node_named_child(options, i);
+    if (ts_node_symbol(pair) != ll_js.sym.pair) continue;
+    if (ll_str_eq(text_of(f, ts_node_child_by_field_id(pair, ll_js.field.key)), "once") &&
+        ll_str_eq(text_of(f, ts_node_child_by_field_id(pair, ll_js.field.value)), "true"))
+      return true;
+  }
+  return false;
+}
+
+// The binding the callee identifier of `call` resolves to, via the reference at its position.
+static const ll_ref *ref_at(const ll_facts *f, TSNode id) {
+  uint32_t byte = ts_node_start_byte(id);
+  uint32_t lo = 0, hi = f->model->n_refs;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (ts_node_start_byte(f->model->refs[mid].id) < byte)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < f->model->n_refs && ts_node_eq(f->model->refs[lo].id, id)) return &f->model->refs[lo];
+  return NULL;
+}
+
+// A binding that holds a function declared in this file: calling it runs code we can see.
+static bool is_local_function(const ll_binding *b) {
+  if (!b) return false;
+  if (b->kind == LL_BIND_FUNCTION || b->kind == LL_BIND_FUNCTION_NAME) return true;
+  if (ts_node_is_null(b->init)) return false;
+  TSSymbol sym = ts_node_symbol(b->init);
+  return sym == ll_js.sym.function_expression || sym == ll_js.sym.arrow_function ||
+         sym == ll_js.sym.function_declaration || sym == ll_js.sym.generator_function;
+}
+
+// What `call` (a call or new expression whose `arguments` node is `args`) does with a function
+// passed in it.
+static callback_kind classify_call(const ll_facts *f, TSNode call, TSNode args) {
+  TSSymbol sym = ts_node_symbol(call);
+  if (sym == ll_js.sym.new_expression) {
+    TSNode ctor = ts_node_child_by_field_id(call, ll_js.field.constructor);
+    return ll_str_eq(text_of(f, ctor), "Promise") ? CB_INHERIT : CB_UNSEEN;
+  }
+  TSNode callee = ts_node_child_by_field_id(call, ll_js.field.function);
+  TSSymbol callee_sym = ts_node_symbol(callee);
+  if (callee_sym == ll_js.sym.identifier) {
+    const ll_ref *ref = ref_at(f, callee);
+    if (ref && is_local_function(ref->target)) return CB_INHERIT;
+    if (ref && ref->target) return CB_UNSEEN; // a local variable or import holding unseen code
+    const callee_entry *e = find_entry(
+        function_table, sizeof function_table / sizeof *function_table, text_of(f, callee));
+    return e ? e->kind : CB_UNSEEN;
+  }
+  if (callee_sym != ll_js.sym.member_expression) return CB_UNSEEN;
+  TSNode receiver = ts_node_child_by_field_id(callee, ll_js.field.object);
+  ll_str method = text_of(f, ts_node_child_by_field_id(callee, ll_js.field.property));
+  if (ll_str_eq(method, "from") && ll_str_eq(text_of(f, receiver), "Array")) return CB_INHERIT;
+  if (ll_str_eq(method, "createServer")) return CB_ROUTE;
+  if (is_route_method(method) && (is_route_receiver(f, receiver) || has_path_argument(f, args)))
+    return CB_ROUTE;
+  const callee_entry *e =
+      find_entry(method_table, sizeof method_table / sizeof *method_table, method);
+  if (!e) return CB_UNSEEN;
+  if (e->kind == CB_LISTENER && ll_str_eq(method, "addEventListener") && has_once_option(f, args))
+    return CB_INHERIT;
+  return e->kind;
+}
+
+static ll_repeat_reason reason_of(callback_kind kind) {
+  switch (kind) {
+    case CB_ROUTE:
+      return LL_REPEAT_ROUTE;
+    case CB_LISTENER:
+      return LL_REPEAT_LISTENER;
+    case CB_INTERVAL:
+      return LL_REPEAT_INTERVAL;
+    case CB_EFFECT:
+      return LL_REPEAT_EFFECT;
+    case CB_TIMEOUT:
+      return LL_REPEAT_TIMEOUT_LOOP;
+    case CB_UNSEEN:
+      return LL_REPEAT_CALLBACK;
+    case CB_INHERIT:
+      break;
+  }
+  return LL_REPEAT_NONE;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frequencies
+
+// The frequency of code directly in `scope` (loops aside).
+static ll_frequency scope_frequency(const ll_facts *f, const ll_scope *scope, ll_repeat *why) {
+  const ll_scope *fn = scope->function;
+  if (!is_function_scope(fn)) {
+    if (why) *why = (ll_repeat){0};
+    return LL_FREQ_ONCE;
+  }
+  if (why) *why = f->fns[fn->index].why;
+  return f->fns[fn->index].freq;
+}
+
+// The frequency of a site: code in `scope`, inside a loop of its function or not.
+//
+// A loop does not make start-up code repeated: a loop at the top level that fills a table runs
+// a bounded number of times, once. Inside repeated code it repeats with its function. Rules
+// that care about loops as such (a listener stacked per iteration) ask ll_ctx_in_loop.
+static ll_frequency site_frequency(const ll_facts *f, const ll_scope *scope, bool in_loop,
+                                   TSNode site, ll_repeat *why) {
+  (void)in_loop, (void)site;
+  return scope_frequency(f, scope, why);
+}
+
+static void raise(fn_facts *fx, ll_frequency freq, const ll_repeat *why, bool *changed) {
+  if (freq <= fx->freq) return;
+  fx->freq = freq;
+  fx->why = *why;
+  *changed = true;
+}
+
+// Callbacks scheduled with setTimeout repeat when they schedule themselves: the function passed
+// (`fn_node`) contains a setTimeout call whose callback refers to the function again.
+static bool reschedules_itself(const ll_facts *f, const ll_binding *self, TSNode fn_node) {
+  if (!self) return false;
+  uint32_t start = ts_node_start_byte(fn_node), end = ts_node_end_byte(fn_node);
+  for (const ll_ref *ref = self->refs; ref; ref = ref->next_of_binding) {
+    uint32_t at = ts_node_start_byte(ref->id);
+    if (at < start || at >= end || ts_node_symbol(ref->parent) != ll_js.sym.arguments) continue;
+    TSNode call = ref->grandparent;
+    if (ts_node_symbol(call) != ll_js.sym.call_expression) continue;
+    callback_kind kind = classify_call(f, call, ref->parent);
+    if (kind == CB_TIMEOUT || kind == CB_INTERVAL) return true;
+  }
+  return false;
+}
+
+// The binding a function node is known by: its declared name, its own name, or the variable it
+// initializes.
+static const ll_binding *binding_of_function(const ll_facts *f, const ll_scope *fn) {
+  for (const ll_binding *b = fn->bindings; b; b = b->next)
+    if (b->kind == LL_BIND_FUNCTION_NAME) return b;
+  TSNode parent = fn->context[0];
+  TSNode name = {.id = NULL};
+  if (ts_node_symbol(fn->node) == ll_js.sym.function_declaration ||
+      ts_node_symbol(fn->node) == ll_js.sym.generator_function_declaration)
+    name = ts_node_child_by_field_id(fn->node, ll_js.field.name);
+  else if (!ts_node_is_null(parent) && ts_node_symbol(parent) == ll_js.sym.variable_declarator &&
+           fn->context_field == ll_js.field.value)
+    name = ts_node_child_by_field_id(parent, ll_js.field.name);
+  if (ts_node_is_null(name) || ts_node_symbol(name) != ll_js.sym.identifier) return NULL;
+  return ll_scope_lookup(f->model, fn->parent, text_of(f, name));
+}
+
+// True when `node` (an assignment's left side) is `module.exports`, `exports.x`,
+// `module.exports.x`: what is assigned there leaves the file.
+static bool is_export_target(const ll_facts *f, TSNode node) {
+  while (ts_node_symbol(node) == ll_js.sym.member_expression ||
+         ts_node_symbol(node) == ll_js.sym.subscript_expression) {
+    TSNode object = ts_node_child_by_field_id(node, ll_js.field.object);
+    if (ts_node_symbol(object) == ll_js.sym.identifier && ll_str_eq(text_of(f, object), "module") &&
+        ts_node_symbol(node) == ll_js.sym.member_expression &&
+        ll_str_eq(text_of(f, ts_node_child_by_field_id(node, ll_js.field.property)), "exports"))
+      return true;
+    node = object;
+  }
+  return ts_node_symbol(node) == ll_js.sym.identifier && ll_str_eq(text_of(f, node), "exports");
+}
+
+typedef struct use_outcome {
+  ll_frequency freq;
+  ll_repeat why;
+} use_outcome;
+
+static void consider(use_outcome *out, ll_frequency freq, const ll_repeat *why) {
+  if (freq > out->freq) {
+    out->freq = freq;
+    out->why = *why;
+  }
+}
+
+// How a function value used at `value` (whose ancestors are `up[0..3]`, `field` its field in
+// up[0]) is run. `where`/`in_loop` locate the use; `fn` is the function when known (for
+// setTimeout loops), `self` its binding.
+static void classify_value(const ll_facts *f, const TSNode up[4], TSFieldId field,
+                           const ll_scope *where, bool in_loop, const ll_scope *fn,
+                           const ll_binding *self, TSNode fn_node, use_outcome *out) {
+  TSNode parent = up[0];
+  if (ts_node_is_null(parent)) return;
+  TSSymbol ps = ts_node_symbol(parent);
+  ll_repeat why;
+  if (ps == ll_js.sym.arguments && !ts_node_is_null(up[1])) {
+    callback_kind kind = classify_call(f, up[1], parent);
+    if (kind == CB_TIMEOUT && !reschedules_itself(f, self, fn_node)) kind = CB_INHERIT;
+    if (kind == CB_INHERIT) {
+      consider(out, site_frequency(f, where, in_loop, up[1], &why), &why);
+    } else {
+      why = (ll_repeat){.reason = reason_of(kind), .site = up[1], .function = fn};
+      consider(out, LL_FREQ_REPEATED, &why);
+    }
+    return;
+  }
+  if (ps == ll_js.sym.call_expression && field == ll_js.field.function) {
+    // An immediately invoked function runs where it stands.
+    consider(out, site_frequency(f, where, in_loop, parent, &why), &why);
+    return;
+  }
+  if (ps == ll_js.sym.export_statement ||
+      (ps == ll_js.sym.variable_declarator && !ts_node_is_null(up[2]) &&
+       ts_node_symbol(up[2]) == ll_js.sym.export_statement) ||
+      (ps == ll_js.sym.assignment_expression && field == ll_js.field.right &&
+       is_export_target(f, ts_node_child_by_field_id(parent, ll_js.field.left))) ||
+      ps == ll_js.sym.export_specifier) {
+    why = (ll_repeat){.reason = LL_REPEAT_EXPORTED, .site = parent, .function = fn};
+    consider(out, LL_FREQ_REPEATED, &why);
+    return;
+  }
+  if ((ps == ll_js.sym.pair || ps == ll_js.sym.object) && !ts_node_is_null(up[1])) {
+    // `module.exports = { handler }` / `{ handler: fn }` exported or registered as a whole.
+    TSNode object = ps == ll_js.sym.pair ? up[1] : parent;
+    TSNode holder = ps == ll_js.sym.pair ? up[2] : up[1];
+    if (!ts_node_is_null(holder) && ts_node_symbol(holder) == ll_js.sym.assignment_expression &&
+        is_export_target(f, ts_node_child_by_field_id(holder, ll_js.field.left))) {
+      why = (ll_repeat){.reason = LL_REPEAT_EXPORTED, .site = holder, .function = fn};
+      consider(out, LL_FREQ_REPEATED, &why);
+    } else if (!ts_node_is_null(holder) && ts_node_symbol(holder) == ll_js.sym.export_statement) {
+      why = (ll_repeat){.reason = LL_REPEAT_EXPORTED, .site = holder, .function = fn};
+      consider(out, LL_FREQ_REPEATED, &why);
+    } else if (!ts_node_is_null(holder) && ts_node_symbol(holder) == ll_js.sym.arguments) {
+      // An options object handed to a call: its methods run when that code decides.
+      why = (ll_repeat){.reason = LL_REPEAT_CALLBACK, .site = object, .function = fn};
+      consider(out, LL_FREQ_REPEATED, &why);
+    }
+    return;
+  }
+  if (ps == ll_js.sym.assignment_expression && field == ll_js.field.right) {
+    TSNode left = ts_node_child_by_field_id(parent, ll_js.field.left);
+    if (ts_node_symbol(left) == ll_js.sym.member_expression) {
+      // `proto.method = fn`, `el.onclick = fn`, `server.handler = fn`: whoever holds the object
+      // calls it, any number of times.
+      why = (ll_repeat){.reason = LL_REPEAT_CALLBACK, .site = parent, .function = fn};
+      consider(out, LL_FREQ_REPEATED, &why);
+    }
+    return;
+  }
+  if (ps == ll_js.sym.return_statement ||
+      (ps == ll_js.sym.arrow_function && field == ll_js.field.body)) {
+    why = (ll_repeat){.reason = LL_REPEAT_RETURNED, .site = parent, .function = fn};
+    consider(out, LL_FREQ_REPEATED, &why);
+  }
+}
+
+// The uses of a function's binding: calls, callbacks, exports.
+static void classify_binding(const ll_facts *f, const ll_binding *b, const ll_scope *fn,
+                             use_outcome *out) {
+  for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
+    if (ll_scope_is_within(ref->from, fn) && !(ref->flags & LL_REF_CALLEE)) continue;
+    bool in_loop = ref->flags & LL_REF_IN_LOOP;
+    if (ref->flags & LL_REF_CALLEE) {
+      // A direct call inherits the caller's frequency; a recursive call adds nothing.
+      if (ll_scope_is_within(ref->from, fn)) continue;
+      ll_repeat why;
+      ll_frequency freq = site_frequency(f, ref->from, in_loop, ref->parent, &why);
+      if (freq == LL_FREQ_REPEATED && why.reason != LL_REPEAT_LOOP) {
+        const ll_scope *caller = ref->from->function;
+        why = (ll_repeat){
+            .reason = LL_REPEAT_CALLED, .site = ref->parent, .via = caller, .function = fn};
+      }
+      consider(out, freq, &why);
+      continue;
+    }
+    TSNode up[4] = {ref->parent, ref->grandparent, ref->grandparent, ref->grandparent};
+    up[2] = up[3] = (TSNode){.id = NULL};
+    if (!ts_node_is_null(ref->grandparent)) {
+      // Rarely needed, and only for uses of function bindings: one more level up.
+      up[2] = ts_node_parent(ref->grandparent);
+    }
+    classify_value(f, up, ref->field, ref->from, in_loop, fn, b, fn->node, out);
+  }
+}
+
+static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *changed) {
+  if (fx->decided) return;
+  use_outcome out = {0};
+  TSSymbol sym = ts_node_symbol(fn->node);
+  if (fn->kind == LL_SCOPE_CLASS_FIELD) {
+    out.freq = LL_FREQ_REPEATED;
+    out.why = (ll_repeat){.reason = LL_REPEAT_CLASS_MEMBER, .site = fn->node, .function = fn};
+    fx->decided = true;
+  } else if (fn->kind == LL_SCOPE_STATIC_BLOCK) {
+    // Runs when the class is defined.
+    out.freq = scope_frequency(f, fn->parent, &out.why);
+  } else if (sym == ll_js.sym.method_definition &&
+             ts_node_symbol(fn->context[0]) == ll_js.sym.class_body) {
+    out.freq = LL_FREQ_REPEATED;
+    out.why = (ll_repeat){.reason = LL_REPEAT_CLASS_MEMBER, .site = fn->node, .function = fn};
+    fx->decided = true;
+  } else {
+    const ll_binding *self = binding_of_function(f, fn);
+    bool in_loop = fn->loop_depth > 0;
+    if (sym == ll_js.sym.method_definition) {
+      // An object literal's method: used the way the object is.
+      classify_value(f, fn->context, fn->context_field, fn->parent, in_loop, fn, self, fn->node,
+                     &out);
+      if (out.freq == LL_FREQ_UNKNOWN) {
+        out.freq = LL_FREQ_REPEATED;
+        out.why = (ll_repeat){.reason = LL_REPEAT_CALLBACK, .site = fn->context[0], .function = fn};
+      }
+    } else if (sym == ll_js.sym.function_declaration ||
+               sym == ll_js.sym.generator_function_declaration) {
+      if (ts_node_symbol(fn->context[0]) == ll_js.sym.export_statement) {
+        out.freq = LL_FREQ_REPEATED;
+        out.why = (ll_repeat){.reason = LL_REPEAT_EXPORTED, .site = fn->context[0], .function = fn};
+      }
+    } else {
+      classify_value(f, fn->context, fn->context_field, fn->parent, in_loop, fn, self, fn->node,
+                     &out);
+    }
+    if (self && out.freq != LL_FREQ_REPEATED) classify_binding(f, self, fn, &out);
+  }
+  raise(fx, out.freq, &out.why, changed);
+  // Repeated is the top of the order: nothing later can change it.
+  if (fx->freq == LL_FREQ_REPEATED) fx->decided = true;
+}
+
+ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scope_model *model) {
+  ll_facts *f = ll_arena_alloc(arena, sizeof *f);
+  f->source = source;
+  f->model = model;
+  f->fns = ll_arena_alloc(arena, (model->n_scopes + 1) * sizeof *f->fns);
+  // Scopes are in pre-order, so an inner callback sees its outer function's frequency in the
+  // same pass; calls across the file may need a few more passes.
+  bool changed = true;
+  for (int pass = 0; changed && pass < 64; pass++) {
+    changed = false;
+    for (uint32_t i = 0; i < model->n_scopes; i++) {
+      const ll_scope *s = model->scopes[i];
+      if (is_function_scope(s) && s->depth < 4096) classify(f, s, &f->fns[i], &changed);
+    }
+  }
+  return f;
+}
+
+ll_frequency ll_facts_frequency(const ll_facts *f, const ll_scope *scope, bool in_loop,
+                                ll_repeat *why) {
+  (void)in_loop; // see site_frequency
+  return scope_frequency(f, scope, why);
+}
+
+// `app.get` for a registration call, `setInterval` for a timer.
+static ll_str callee_text(const ll_facts *f, TSNode call) {
+  TSNode callee = ts_node_child_by_field_id(call, ll_js.field.function);
+  if (ts_node_is_null(callee)) callee = ts_node_child_by_field_id(call, ll_js.field.constructor);
+  if (ts_node_is_null(callee)) return (ll_str){"", 0};
+  ll_str text = text_of(f, callee);
+  if (text.len > 40) text.len = 40;
+  for (uint32_t i = 0; i < text.len; i++)
+    if (text.ptr[i] == '\n' || text.ptr[i] == '\r') text.len = i;
+  return text;
+}
+
+// A function's name for messages: `track()`, or "an anonymous function".
+static const char *function_name(const ll_facts *f, ll_arena *arena, const ll_scope *fn) {
+  TSNode name = ts_node_child_by_field_id(fn->node, ll_js.field.name);
+  if (ts_node_is_null(name)) {
+    const ll_binding *b = binding_of_function(f, fn);
+    if (b) return ll_arena_printf(arena, "%.*s()", (int)b->name.len, b->name.ptr);
+    return "an anonymous function";
+  }
+  ll_str text = text_of(f, name);
+  return ll_arena_printf(arena, "%.*s()", (int)text.len, text.ptr);
+}
+
+const char *ll_facts_describe_repeat(const ll_facts *f, ll_arena *arena, const ll_repeat *why) {
+  uint32_t line = ts_node_is_null(why->site)
+                      ? 0
+                      : ll_source_position(f->source, ts_node_start_byte(why->site)).line;
+  ll_str callee = {"", 0};
+  if (!ts_node_is_null(why->site) && (ts_node_symbol(why->site) == ll_js.sym.call_expression ||
+                                      ts_node_symbol(why->site) == ll_js.sym.new_expression))
+    callee = callee_text(f, why->site);
+  switch (why->reason) {
+    case LL_REPEAT_LOOP:
+      return "inside a loop";
+    case LL_REPEAT_ROUTE:
+      return ll_arena_printf(arena, "inside a handler registered with %.*s at line %u",
+                             (int)callee.len, callee.ptr, line);
+    case LL_REPEAT_LISTENER:
+      return ll_arena_printf(arena, "inside a listener registered with %.*s at line %u",
+                             (int)callee.len, callee.ptr, line);
+    case LL_REPEAT_INTERVAL:
+      return ll_arena_printf(arena, "inside a %.*s callback (line %u)", (int)callee.len, callee.ptr,
+                             line);
+    case LL_REPEAT_TIMEOUT_LOOP:
+      return ll_arena_printf(arena, "inside a %.*s callback that schedules itself again (line %u)",
+                             (int)callee.len, callee.ptr, line);
+    case LL_REPEAT_EFFECT:
+      return ll_arena_printf(arena, "inside a %.*s callback, which runs on every update",
+                             (int)callee.len, callee.ptr);
+    case LL_REPEAT_CLASS_MEMBER:
+      return ll_arena_printf(arena, "in %s, a class member that runs for every instance or call",
+                             why->function ? function_name(f, arena, why->function) : "a method");
+    case LL_REPEAT_EXPORTED:
+      return ll_arena_printf(arena, "in exported function %s",
+                             why->function ? function_name(f, arena, why->function)
+                                           : "(anonymous)");
+    case LL_REPEAT_CALLBACK:
+      return ll_arena_printf(arena, "in %s, passed to code outside this file (line %u)",
+                             why->function ? function_name(f, arena, why->function) : "a callback",
+                             line);
+    case LL_REPEAT_RETURNED:
+      return ll_arena_printf(arena, "in %s, returned to callers that may run it again and again",
+                             why->function ? function_name(f, arena, why->function) : "a function");
+    case LL_REPEAT_CALLED: {
+      ll_repeat outer;
+      const char *inner = why->function ? function_name(f, arena, why->function) : "a function";
+      if (why->via && is_function_scope(why->via)) {
+        outer = f->fns[why->via->index].why;
+        if (outer.reason != LL_REPEAT_CALLED && outer.reason != LL_REPEAT_NONE)
+          return ll_arena_printf(arena, "in %s, called at line %u %s", inner, line,
+                                 ll_facts_describe_repeat(f, arena, &outer));
+      }
+      return ll_arena_printf(arena, "in %s, called at line %u from code that runs repeatedly",
+                             inner, line);
+    }
+    case LL_REPEAT_NONE:
+      break;
+  }
+  return "in code that runs repeatedly";
+}

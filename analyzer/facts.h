@@ -1,0 +1,76 @@
+// Facts that several leak rules share, computed once per file after binding: how often each
+// function runs, how long the object behind an expression lives, and what the file does to each
+// long-lived collection. Rules ask; they never recompute.
+#ifndef LEAKLINT_FACTS_H
+#define LEAKLINT_FACTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <tree_sitter/api.h>
+
+#include "analyzer/scope.h"
+
+typedef enum ll_frequency {
+  LL_FREQ_UNKNOWN = 0, // nothing in the file says: rules stay silent
+  LL_FREQ_ONCE,        // start-up code
+  LL_FREQ_REPEATED,    // can run many times over the life of the process
+} ll_frequency;
+
+typedef enum ll_repeat_reason {
+  LL_REPEAT_NONE,
+  LL_REPEAT_LOOP,         // inside a loop
+  LL_REPEAT_ROUTE,        // a route, middleware or server callback (`site` is the registration)
+  LL_REPEAT_LISTENER,     // an event listener (`site` is the registration)
+  LL_REPEAT_INTERVAL,     // a setInterval callback
+  LL_REPEAT_TIMEOUT_LOOP, // a setTimeout callback that schedules itself again
+  LL_REPEAT_EFFECT,       // a component effect or lifecycle hook
+  LL_REPEAT_CLASS_MEMBER, // a constructor, method or field initializer: runs per instance/call
+  LL_REPEAT_EXPORTED,     // exported: callers outside the file decide
+  LL_REPEAT_CALLBACK,     // passed to code the file does not see
+  LL_REPEAT_RETURNED,     // returned to the caller, who may call it again and again
+  LL_REPEAT_CALLED,       // called from repeated code in the same file (`via` is the caller)
+} ll_repeat_reason;
+
+/** Why a piece of code runs repeatedly. */
+typedef struct ll_repeat {
+  ll_repeat_reason reason;
+  TSNode site;              // the loop, registration call, export or call site; may be null
+  const ll_scope *via;      // for LL_REPEAT_CALLED: the repeated function that calls it
+  const ll_scope *function; // the function whose frequency this is (NULL: a loop at top level)
+} ll_repeat;
+
+typedef enum ll_lifetime {
+  LL_LIFETIME_UNKNOWN = 0,
+  LL_LIFETIME_SHORT, // created in the same run, a parameter of a request callback, `this` state
+  LL_LIFETIME_LONG,  // module or global scope, global objects, static members, exports
+} ll_lifetime;
+
+// What the file does to a collection, OR-ed over every use.
+enum {
+  LL_EFFECT_GROWS = 1u << 0,   // push, unshift, set, add, obj[key] = v, x = x.concat(...)
+  LL_EFFECT_SHRINKS = 1u << 1, // pop, shift, splice, delete, x = x.filter(...)
+  LL_EFFECT_RESETS = 1u << 2,  // clear(), length = 0, x = [] / {} / new Map()
+  LL_EFFECT_BOUNDED = 1u << 3, // its size is compared with something
+  LL_EFFECT_ESCAPES = 1u << 4, // exported, passed to unseen code, returned: others may drain it
+  LL_EFFECT_WEAK = 1u << 5,    // a WeakMap/WeakSet/WeakRef or a bounded cache: cannot accumulate
+};
+
+typedef struct ll_facts ll_facts;
+
+/**
+ * Computes the facts of a bound file. Owned by `arena`; `model` and `source` must outlive them.
+ */
+ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scope_model *model);
+
+/**
+ * How often the code at `node` (inside `scope`) runs, and why. `in_loop` says whether a loop
+ * of the same function encloses the node (the engine knows it during its walk).
+ */
+ll_frequency ll_facts_frequency(const ll_facts *facts, const ll_scope *scope, bool in_loop,
+                                ll_repeat *why);
+
+/** A short phrase for messages: "inside a route handler registered with app.get at line 12". */
+const char *ll_facts_describe_repeat(const ll_facts *facts, ll_arena *arena, const ll_repeat *why);
+
+#endif

@@ -1,0 +1,638 @@
+// global-accumulator: a long-lived collection that grows from code that runs again and again,
+// and that nothing in the file ever shrinks, clears or bounds.
+//
+// A module-level array, Map, Set or object lives as long as the process. When a route handler,
+// listener or timer adds to it on every run and nothing removes entries, the heap grows with
+// every request until the process dies of "JavaScript heap out of memory". During the walk the
+// rule records, for every collection reached from a long-lived root (a module or global binding,
+// a global object, a static member, module.exports), what each use does to it; at the end of the
+// file it reports the growths that run repeatedly in collections that are never drained.
+#include <string.h>
+
+#include "analyzer/rule.h"
+
+static const char *const tags[] = {"memory", "leak", "collections", NULL};
+static const char *const node_types[] = {"call_expression",
+                                         "new_expression",
+                                         "assignment_expression",
+                                         "unary_expression",
+                                         "binary_expression",
+                                         "return_statement",
+                                         "pair",
+                                         "shorthand_property_identifier",
+                                         "arrow_function",
+                                         "variable_declarator",
+                                         "field_definition",
+                                         NULL};
+
+enum { MAX_PATH = 160 };
+
+// A collection: a root (a binding, or the global object when `binding` is NULL) and a member
+// path below it, such as ".byUser" or "[]" (any element).
+typedef struct collection {
+  const ll_binding *binding;
+  char path[MAX_PATH];
+  uint32_t effects;   // LL_EFFECT_*
+  bool is_collection; // initialized or assigned as an array, object, Map or Set somewhere
+  struct collection *next;
+} collection;
+
+typedef struct growth {
+  collection *target;
+  TSNode site; // the call or assignment that grows it
+  ll_repeat why;
+  struct growth *next;
+} growth;
+
+typedef struct state {
+  collection *collections; // every collection seen, newest first
+  collection **index;      // open-addressing table over `collections`, by (binding, path)
+  uint32_t index_capacity, count;
+  growth *growths, *last_growth;
+} state;
+
+// The root of an expression: what `cache.byUser[id]` hangs from.
+typedef struct root {
+  const ll_binding *binding; // NULL with is_global: the global object
+  bool is_global;
+  char path[MAX_PATH];
+  ll_lifetime lifetime;
+} root;
+
+static ll_str text(const ll_ctx *ctx, TSNode node) {
+  return ll_ctx_text(ctx, node);
+}
+
+static TSNode field(TSNode node, TSFieldId id) {
+  return ts_node_child_by_field_id(node, id);
+}
+
+static bool is(TSNode node, TSSymbol sym) {
+  return !ts_node_is_null(node) && ts_node_symbol(node) == sym;
+}
+
+static const ll_ref *ref_at(const ll_ctx *ctx, TSNode id) {
+  const ll_scope_model *m = ll_ctx_scopes(ctx);
+  uint32_t byte = ts_node_start_byte(id), lo = 0, hi = m->n_refs;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (ts_node_start_byte(m->refs[mid].id) < byte)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < m->n_refs && ts_node_eq(m->refs[lo].id, id) ? &m->refs[lo] : NULL;
+}
+
+static bool is_global_object_name(ll_str name) {
+  return ll_str_eq(name, "global") || ll_str_eq(name, "globalThis") || ll_str_eq(name, "window") ||
+         ll_str_eq(name, "self");
+}
+
+static bool is_static_member(TSNode method) {
+  uint32_t n = ts_node_child_count(method);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode child = ts_node_child(method, i);
+    if (ts_node_is_named(child)) break;
+    if (strcmp(ts_node_type(child), "static") == 0) return true;
+  }
+  return false;
+}
+
+// The class whose static member `this` is, when `this` stands in a static method, static field
+// or static block of a named class; NULL otherwise (instance state, or unknown).
+static const ll_binding *static_this(const ll_ctx *ctx, const ll_scope *scope) {
+  const ll_scope *fn = scope->function;
+  while (fn && fn->kind == LL_SCOPE_FUNCTION && (fn->flags & LL_SCOPE_ARROW))
+    fn = fn->parent ? fn->parent->function : NULL; // arrows see the outer `this`
+  if (!fn) return NULL;
+  bool is_static = fn->kind == LL_SCOPE_STATIC_BLOCK;
+  if ((fn->kind == LL_SCOPE_FUNCTION || fn->kind == LL_SCOPE_CLASS_FIELD) &&
+      (is(fn->node, ll_js.sym.method_definition) || is(fn->node, ll_js.sym.field_definition)))
+    is_static = is_static_member(fn->node);
+  if (!is_static || !fn->parent || fn->parent->kind != LL_SCOPE_CLASS) return NULL;
+  TSNode name = field(fn->parent->node, ll_js.field.name);
+  if (ts_node_is_null(name)) return NULL;
+  return ll_scope_lookup(ll_ctx_scopes(ctx), fn->parent->parent, text(ctx, name));
+}
+
+static ll_lifetime binding_lifetime(const ll_binding *b) {
+  switch (b->kind) {
+    case LL_BIND_IMPLICIT_GLOBAL:
+    case LL_BIND_GLOBAL_COMMENT:
+      return LL_LIFETIME_LONG;
+    case LL_BIND_IMPORT:  // owned by another module, which may drain it
+    case LL_BIND_UNKNOWN: // inside a syntax error
+    case LL_BIND_ARGUMENTS:
+      return LL_LIFETIME_UNKNOWN;
+    default:
+      break;
+  }
+  if (b->scope->kind == LL_SCOPE_GLOBAL || b->scope->kind == LL_SCOPE_MODULE)
+    return LL_LIFETIME_LONG;
+  return LL_LIFETIME_SHORT;
+}
+
+static void append(char *path, const char *part, uint32_t len) {
+  size_t used = strlen(path);
+  if (used + len + 1 >= MAX_PATH) len = (uint32_t)(MAX_PATH - 1 - used);
+  memcpy(path + used, part, len);
+  path[used + len] = '\0';
+}
+
+// Resolves `expr` to the collection it names. Returns false when its root is not an identifier,
+// `this` or a global object (a call result, a literal: created in this run).
+static bool resolve_root(const ll_ctx *ctx, TSNode expr, root *out) {
+  memset(out, 0, sizeof *out);
+  // Collect the member chain from the outside in, then build the path from the root out.
+  TSNode chain[16];
+  uint32_t n = 0;
+  while (is(expr, ll_js.sym.parenthesized_expression))
+    expr = ts_node_named_child(expr, 0);
+  while ((is(expr, ll_js.sym.member_expression) || is(expr, ll_js.sym.subscript_expression))) {
+    if (n == 16) return false;
+    chain[n++] = expr;
+    expr = field(expr, ll_js.field.object);
+    while (is(expr, ll_js.sym.parenthesized_expression))
+      expr = ts_node_named_child(expr, 0);
+  }
+  uint32_t first = n; // chain[first - 1] is the innermost member access
+  if (is(expr, ll_js.sym.identifier) || is(expr, ll_js.sym.shorthand_property_identifier)) {
+    const ll_ref *ref = ref_at(ctx, expr);
+    if (!ref || (ref->flags & LL_REF_DYNAMIC)) return false;
+    if (ref->target) {
+      out->binding = ref->target;
+      out->lifetime = binding_lifetime(ref->target);
+    } else if (is_global_object_name(ref->name) && n > 0) {
+      // `global.x`, `window.x`: the property is the global variable.
+      out->is_global = true;
+      out->lifetime = LL_LIFETIME_LONG;
+    } else if (ll_str_eq(ref->name, "module") || ll_str_eq(ref->name, "exports")) {
+      return false; // exported: other code owns it
+    } else {
+      return false; // a host global such as `process`: not ours to judge
+    }
+  } else if (is(expr, ll_js.sym.this)) {
+    const ll_binding *cls =
+        static_this(ctx, ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(expr)));
+    if (!cls) return false; // instance state lives as long as the instance
+    out->binding = cls;
+    out->lifetime = binding_lifetime(cls);
+  } else {
+    return false;
+  }
+  for (uint32_t i = first; i-- > 0;) {
+    TSNode access = chain[i];
+    if (is(access, ll_js.sym.member_expression)) {
+      ll_str name = text(ctx, field(access, ll_js.field.property));
+      if (name.len && name.ptr[0] == '#') return false; // private instance state
+      append(out->path, ".", 1);
+      append(out->path, name.ptr, name.len);
+    } else {
+      TSNode index = field(access, ll_js.field.index);
+      if (is(index, ll_js.sym.string)) {
+        ll_str key = text(ctx, index);
+        append(out->path, ".", 1);
+        if (key.len >= 2) append(out->path, key.ptr + 1, key.len - 2);
+      } else {
+        append(out->path, "[]", 2);
+      }
+    }
+  }
+  return true;
+}
+
+static uint32_t hash_key(const ll_binding *binding, const char *path) {
+  uint32_t h = 2166136261u ^ (uint32_t)((uintptr_t)binding >> 4);
+  for (const char *p = path; *p; p++)
+    h = (h ^ (unsigned char)*p) * 16777619u;
+  return h;
+}
+
+static void index_insert(state *st, collection *c) {
+  uint32_t mask = st->index_capacity - 1;
+  uint32_t i = hash_key(c->binding, c->path) & mask;
+  while (st->index[i])
+    i = (i + 1) & mask;
+  st->index[i] = c;
+}
+
+static bool is_reading_call(const ll_ctx *ctx, TSNode call);
+
+static collection *find_collection(ll_ctx *ctx, state *st, const root *r) {
+  if (st->index_capacity) {
+    uint32_t mask = st->index_capacity - 1;
+    for (uint32_t i = hash_key(r->binding, r->path) & mask; st->index[i]; i = (i + 1) & mask)
+      if (st->index[i]->binding == r->binding && strcmp(st->index[i]->path, r->path) == 0)
+        return st->index[i];
+  }
+  if ((st->count + 1) * 2 > st->index_capacity) {
+    st->index_capacity = st->index_capacity ? st->index_capacity * 2 : 64;
+    st->index = ll_arena_alloc(ll_ctx_arena(ctx), st->index_capacity * sizeof *st->index);
+    for (collection *c = st->collections; c; c = c->next)
+      index_insert(st, c);
+  }
+  collection *c = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *c);
+  c->binding = r->binding;
+  memcpy(c->path, r->path, sizeof c->path);
+  c->next = st->collections;
+  st->collections = c;
+  st->count++;
+  index_insert(st, c);
+  return c;
+}
+
+// The collection `expr` names, when it hangs from a root this rule tracks.
+static collection *collection_of(ll_ctx *ctx, state *st, TSNode expr) {
+  root r;
+  if (!resolve_root(ctx, expr, &r) || r.lifetime == LL_LIFETIME_UNKNOWN) return NULL;
+  // Short-lived roots are tracked too: their effects are irrelevant, but tracking them is
+  // cheaper than asking twice. Growth of them is never reported.
+  if (r.lifetime == LL_LIFETIME_SHORT) return NULL;
+  return find_collection(ctx, st, &r);
+}
+
+static void add_effect(ll_ctx *ctx, state *st, TSNode expr, uint32_t effect) {
+  collection *c = collection_of(ctx, st, expr);
+  if (c) c->effects |= effect;
+}
+
+static bool is_empty_collection(const ll_ctx *ctx, TSNode value, bool *is_weak) {
+  *is_weak = false;
+  while (is(value, ll_js.sym.parenthesized_expression))
+    value = ts_node_named_child(value, 0);
+  if (is(value, ll_js.sym.array) || is(value, ll_js.sym.object)) return true;
+  if (is(value, ll_js.sym.new_expression)) {
+    ll_str ctor = text(ctx, field(value, ll_js.field.constructor));
+    if (ll_str_eq(ctor, "Map") || ll_str_eq(ctor, "Set") || ll_str_eq(ctor, "Array") ||
+        ll_str_eq(ctor, "Object"))
+      return true;
+    if (ll_str_eq(ctor, "WeakMap") || ll_str_eq(ctor, "WeakSet") || ll_str_eq(ctor, "WeakRef") ||
+        ll_str_eq(ctor, "FinalizationRegistry") || ll_str_eq(ctor, "LRU") ||
+        ll_str_eq(ctor, "LRUCache") || ll_str_eq(ctor, "QuickLRU") || ll_str_eq(ctor, "LruCache")) {
+      *is_weak = true;
+      return true;
+    }
+  }
+  if (is(value, ll_js.sym.call_expression)) {
+    ll_str callee = text(ctx, field(value, ll_js.field.function));
+    if (ll_str_eq(callee, "Object.create")) return true;
+  }
+  return false;
+}
+
+// `x || []`, `x ?? new Map()`: the set-up idiom; the right side tells the type.
+static TSNode default_value(TSNode value) {
+  while (is(value, ll_js.sym.parenthesized_expression))
+    value = ts_node_named_child(value, 0);
+  if (ts_node_symbol(value) == ll_js.sym.binary_expression) return field(value, ll_js.field.right);
+  return value;
+}
+
+// Does `value` mention the collection `c` (as in `list = list.concat(x)`)?
+static bool mentions(ll_ctx *ctx, state *st, TSNode value, const collection *c, TSNode *use) {
+  // Look at the receiver of a method call or the spread elements of an array literal.
+  while (is(value, ll_js.sym.parenthesized_expression))
+    value = ts_node_named_child(value, 0);
+  if (is(value, ll_js.sym.call_expression)) {
+    TSNode callee = field(value, ll_js.field.function);
+    if (is(callee, ll_js.sym.member_expression)) {
+      *use = field(callee, ll_js.field.property);
+      return collection_of(ctx, st, field(callee, ll_js.field.object)) == c;
+    }
+  } else if (is(value, ll_js.sym.array)) {
+    uint32_t n = ts_node_named_child_count(value);
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode element = ts_node_named_child(value, i);
+      if (ts_node_symbol(element) == ll_js.sym.spread_element &&
+          collection_of(ctx, st, ts_node_named_child(element, 0)) == c) {
+        *use = element;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+static void record_growth(ll_ctx *ctx, state *st, collection *c, TSNode site) {
+  ll_repeat why;
+  if (ll_ctx_frequency(ctx, &why) != LL_FREQ_REPEATED) return;
+  growth *g = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *g);
+  g->target = c;
+  g->site = site;
+  g->why = why;
+  if (st->last_growth)
+    st->last_growth->next = g;
+  else
+    st->growths = g;
+  st->last_growth = g;
+}
+
+static bool method_is(ll_str method, const char *const *names) {
+  for (; *names; names++)
+    if (ll_str_eq(method, *names)) return true;
+  return false;
+}
+
+// Passed to a call: unseen code may drain it, unless the call only reads.
+static void on_arguments(ll_ctx *ctx, state *st, TSNode call, TSNode args) {
+  if (ts_node_is_null(args) || (is(call, ll_js.sym.call_expression) && is_reading_call(ctx, call)))
+    return;
+  uint32_t n = ts_node_named_child_count(args);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode arg = ts_node_named_child(args, i);
+    if (is(arg, ll_js.sym.spread_element)) arg = ts_node_named_child(arg, 0);
+    add_effect(ctx, st, arg, LL_EFFECT_ESCAPES);
+  }
+}
+
+static void on_call(ll_ctx *ctx, state *st, TSNode call) {
+  TSNode callee = field(call, ll_js.field.function);
+  TSNode args = field(call, ll_js.field.arguments);
+  if (!is(callee, ll_js.sym.member_expression)) {
+    on_arguments(ctx, st, call, args);
+    return;
+  }
+  TSNode receiver = field(callee, ll_js.field.object);
+  ll_str method = text(ctx, field(callee, ll_js.field.property));
+  if (ll_str_eq(method, "assign") && ll_str_eq(text(ctx, receiver), "Object")) {
+    TSNode target = ts_node_named_child(args, 0);
+    collection *c = ts_node_is_null(target) ? NULL : collection_of(ctx, st, target);
+    if (c) {
+      c->effects |= LL_EFFECT_GROWS;
+      record_growth(ctx, st, c, call);
+    }
+    return;
+  }
+  static const char *const grows[] = {"push", "unshift", "set", "add", NULL};
+  static const char *const shrinks[] = {"pop", "shift", "delete", "splice", "remove", NULL};
+  static const char *const resets[] = {"clear", NULL};
+  bool grow = method_is(method, grows);
+  // The receiver's own methods do not hand the arguments away (`list.push(item)` stores
+  // `item` in `list`; that `item` is itself a collection elsewhere is rare).
+  if (!grow && !ll_str_eq(method, "assign")) on_arguments(ctx, st, call, args);
+  if (ll_str_eq(method, "splice") && ts_node_named_child_count(args) > 2) grow = true;
+  uint32_t effect = (grow ? LL_EFFECT_GROWS : 0) |
+                    (method_is(method, shrinks) ? LL_EFFECT_SHRINKS : 0) |
+                    (method_is(method, resets) ? LL_EFFECT_RESETS : 0);
+  if (!effect) return;
+  collection *c = collection_of(ctx, st, receiver);
+  if (!c) return;
+  c->effects |= effect;
+  if (grow && ts_node_named_child_count(args) > 0) record_growth(ctx, st, c, call);
+}
+
+static void on_assignment(ll_ctx *ctx, state *st, TSNode node) {
+  TSNode left = field(node, ll_js.field.left);
+  TSNode right = field(node, ll_js.field.right);
+  while (is(left, ll_js.sym.parenthesized_expression))
+    left = ts_node_named_child(left, 0);
+  // `list.length = 0` empties an array.
+  if (is(left, ll_js.sym.member_expression) &&
+      ll_str_eq(text(ctx, field(left, ll_js.field.property)), "length")) {
+    add_effect(ctx, st, field(left, ll_js.field.object), LL_EFFECT_RESETS);
+    return;
+  }
+  // `memo[key] = value` with a key computed at run time adds an entry per distinct key.
+  if (is(left, ll_js.sym.subscript_expression)) {
+    TSNode index = field(left, ll_js.field.index);
+    bool constant_key = is(index, ll_js.sym.string) || ts_node_symbol(index) == ll_js.sym.number;
+    collection *c = collection_of(ctx, st, field(left, ll_js.field.object));
+    ll_str value = text(ctx, right);
+    if (c &&
+        (ll_str_eq(value, "null") || ll_str_eq(value, "undefined") || ll_str_eq(value, "void 0"))) {
+      // `stack[index] = null` releases a slot: an index-managed stack or a cleared entry.
+      c->effects |= LL_EFFECT_SHRINKS;
+    } else if (c && !constant_key) {
+      c->effects |= LL_EFFECT_GROWS;
+      record_growth(ctx, st, c, node);
+    }
+    // The element itself is a collection too (`groups[id] = []`).
+  }
+  collection *c = collection_of(ctx, st, left);
+  if (!c) {
+    // `other = list`, `module.exports.items = list`: an alias that others may drain.
+    add_effect(ctx, st, right, LL_EFFECT_ESCAPES);
+    return;
+  }
+  TSNode use;
+  bool weak;
+  if (mentions(ctx, st, right, c, &use)) {
+    ll_str how = text(ctx, use);
+    if (ll_str_eq(how, "concat") || is(use, ll_js.sym.spread_element)) {
+      c->effects |= LL_EFFECT_GROWS;
+      c->is_collection = true;
+      record_growth(ctx, st, c, node);
+    } else {
+      c->effects |= LL_EFFECT_SHRINKS; // filter, slice, map...: a new, usually smaller array
+    }
+    return;
+  }
+  if (is_empty_collection(ctx, default_value(right), &weak)) {
+    c->is_collection = true;
+    if (weak) c->effects |= LL_EFFECT_WEAK;
+    // An empty value assigned by repeated code empties the collection; at start-up it is the
+    // collection's creation (`global.cache = global.cache || {}`).
+    if (ll_ctx_frequency(ctx, NULL) == LL_FREQ_REPEATED && ts_node_eq(default_value(right), right))
+      c->effects |= LL_EFFECT_RESETS;
+    return;
+  }
+  c->effects |= LL_EFFECT_RESETS; // replaced by something else
+}
+
+static void on_declarator(ll_ctx *ctx, state *st, TSNode node) {
+  TSNode name = field(node, ll_js.field.name);
+  TSNode value = field(node, ll_js.field.value);
+  if (!is(name, ll_js.sym.identifier) || ts_node_is_null(value)) return;
+  const ll_binding *b = ll_scope_lookup(ll_ctx_scopes(ctx), ll_ctx_scope(ctx), text(ctx, name));
+  if (!b || binding_lifetime(b) != LL_LIFETIME_LONG) return;
+  bool weak;
+  root r = {.binding = b, .lifetime = LL_LIFETIME_LONG};
+  collection *c = find_collection(ctx, st, &r);
+  if (is_empty_collection(ctx, default_value(value), &weak)) {
+    c->is_collection = true;
+    if (weak) c->effects |= LL_EFFECT_WEAK;
+  }
+  // `const list = other` aliases another collection: both are the same object.
+  add_effect(ctx, st, value, LL_EFFECT_ESCAPES);
+}
+
+// `static cache = new Map()` in a class: a static member created with the class.
+static void on_field(ll_ctx *ctx, state *st, TSNode node) {
+  if (!is_static_member(node)) return;
+  TSNode value = field(node, ll_js.field.value);
+  TSNode property = field(node, ll_js.field.property);
+  bool weak;
+  if (ts_node_is_null(value) || !is_empty_collection(ctx, value, &weak)) return;
+  const ll_scope *cls = ll_ctx_scope(ctx)->parent;
+  if (!cls || cls->kind != LL_SCOPE_CLASS) return;
+  TSNode name = field(cls->node, ll_js.field.name);
+  if (ts_node_is_null(name)) return;
+  const ll_binding *b = ll_scope_lookup(ll_ctx_scopes(ctx), cls->parent, text(ctx, name));
+  if (!b || binding_lifetime(b) != LL_LIFETIME_LONG) return;
+  root r = {.binding = b, .lifetime = LL_LIFETIME_LONG};
+  ll_str prop = text(ctx, property);
+  append(r.path, ".", 1);
+  append(r.path, prop.ptr, prop.len);
+  collection *c = find_collection(ctx, st, &r);
+  c->is_collection = true;
+  if (weak) c->effects |= LL_EFFECT_WEAK;
+}
+
+static bool is_size_of(ll_ctx *ctx, state *st, TSNode operand) {
+  while (is(operand, ll_js.sym.parenthesized_expression))
+    operand = ts_node_named_child(operand, 0);
+  if (!is(operand, ll_js.sym.member_expression)) return false;
+  ll_str prop = text(ctx, field(operand, ll_js.field.property));
+  if (!ll_str_eq(prop, "length") && !ll_str_eq(prop, "size")) return false;
+  add_effect(ctx, st, field(operand, ll_js.field.object), LL_EFFECT_BOUNDED);
+  return true;
+}
+
+// Calls that only read what they are given.
+static bool is_reading_call(const ll_ctx *ctx, TSNode call) {
+  ll_str callee = text(ctx, field(call, ll_js.field.function));
+  static const char *const readers[] = {"JSON.stringify", "Object.keys", "Object.values",
+                                        "Object.entries", "Array.from",  "Array.isArray",
+                                        "String",         "Number",      "Boolean",
+                                        "Object.freeze",  NULL};
+  if (method_is(callee, readers)) return true;
+  return callee.len > 8 && memcmp(callee.ptr, "console.", 8) == 0;
+}
+
+static void enter(ll_ctx *ctx, TSNode node, void *opaque) {
+  state *st = opaque;
+  TSSymbol sym = ts_node_symbol(node);
+  if (sym == ll_js.sym.call_expression) {
+    on_call(ctx, st, node);
+  } else if (sym == ll_js.sym.assignment_expression) {
+    on_assignment(ctx, st, node);
+  } else if (sym == ll_js.sym.variable_declarator) {
+    on_declarator(ctx, st, node);
+  } else if (sym == ll_js.sym.field_definition) {
+    on_field(ctx, st, node);
+  } else if (sym == ll_js.sym.unary_expression) {
+    // `delete cache[key]`
+    TSNode op = field(node, ll_js.field.operator);
+    TSNode arg = field(node, ll_js.field.argument);
+    if (ll_str_eq(text(ctx, op), "delete") &&
+        (is(arg, ll_js.sym.subscript_expression) || is(arg, ll_js.sym.member_expression)))
+      add_effect(ctx, st, field(arg, ll_js.field.object), LL_EFFECT_SHRINKS);
+  } else if (sym == ll_js.sym.binary_expression) {
+    // `list.length > MAX`, `map.size >= LIMIT`: the code bounds it.
+    ll_str op = text(ctx, field(node, ll_js.field.operator));
+    if (op.len && (op.ptr[0] == '<' || op.ptr[0] == '>' || op.ptr[0] == '=' || op.ptr[0] == '!')) {
+      is_size_of(ctx, st, field(node, ll_js.field.left));
+      is_size_of(ctx, st, field(node, ll_js.field.right));
+    }
+  } else if (sym == ll_js.sym.return_statement) {
+    TSNode value = ts_node_named_child(node, 0);
+    if (!ts_node_is_null(value)) add_effect(ctx, st, value, LL_EFFECT_ESCAPES);
+  } else if (sym == ll_js.sym.arrow_function) {
+    TSNode body = field(node, ll_js.field.body);
+    if (!is(body, ll_js.sym.statement_block)) add_effect(ctx, st, body, LL_EFFECT_ESCAPES);
+  } else if (sym == ll_js.sym.new_expression) {
+    on_arguments(ctx, st, node, field(node, ll_js.field.arguments));
+  } else if (sym == ll_js.sym.pair) {
+    // `{ items: list }` makes another reference to it.
+    add_effect(ctx, st, field(node, ll_js.field.value), LL_EFFECT_ESCAPES);
+  } else if (sym == ll_js.sym.shorthand_property_identifier) {
+    add_effect(ctx, st, node, LL_EFFECT_ESCAPES);
+  }
+}
+
+// The effects of `c` and of every collection it hangs from: resetting or handing out `cache`
+// also empties or hands out `cache.byUser`.
+static uint32_t effects_with_ancestors(const state *st, const collection *c) {
+  uint32_t effects = c->effects;
+  for (const collection *other = st->collections; other; other = other->next) {
+    if (other == c || other->binding != c->binding) continue;
+    size_t len = strlen(other->path);
+    if (len >= strlen(c->path) || strncmp(other->path, c->path, len) != 0) continue;
+    uint32_t inherited = LL_EFFECT_RESETS | LL_EFFECT_ESCAPES | LL_EFFECT_WEAK;
+    // Handing out a class hands out its methods, not the collections its static members hold.
+    if (len == 0 && c->binding && c->binding->kind == LL_BIND_CLASS)
+      inherited &= ~LL_EFFECT_ESCAPES;
+    effects |= other->effects & inherited;
+  }
+  return effects;
+}
+
+static bool is_exported_binding(const ll_ctx *ctx, const ll_binding *b) {
+  if (!b || ts_node_is_null(b->decl)) return false;
+  TSNode up = ts_node_parent(b->decl);
+  for (int i = 0; i < 3 && !ts_node_is_null(up); i++, up = ts_node_parent(up))
+    if (is(up, ll_js.sym.export_statement)) return true;
+  (void)ctx;
+  return false;
+}
+
+static const char *describe_collection(ll_ctx *ctx, const collection *c) {
+  if (!c->binding)
+    return ll_arena_printf(ll_ctx_arena(ctx), "global `%s`",
+                           c->path[0] == '.' ? c->path + 1 : c->path);
+  // Declared at the top of a file: module-level in Node (CommonJS wraps the file in a
+  // function), global in a browser script; "top-level" is right for both.
+  const char *where =
+      c->binding->kind == LL_BIND_IMPLICIT_GLOBAL || c->binding->kind == LL_BIND_GLOBAL_COMMENT
+          ? "global"
+          : "top-level";
+  if (c->binding->kind == LL_BIND_CLASS && c->path[0]) where = "static";
+  return ll_arena_printf(ll_ctx_arena(ctx), "%s `%.*s%s`", where, (int)c->binding->name.len,
+                         c->binding->name.ptr, c->path);
+}
+
+static void file_end(ll_ctx *ctx, void *opaque) {
+  state *st = opaque;
+  for (growth *g = st->growths; g; g = g->next) {
+    collection *c = g->target;
+    uint32_t effects = effects_with_ancestors(st, c);
+    if (effects & (LL_EFFECT_SHRINKS | LL_EFFECT_RESETS | LL_EFFECT_BOUNDED | LL_EFFECT_ESCAPES |
+                   LL_EFFECT_WEAK))
+      continue;
+    // Only what is known to be a collection: a root holding an array, object, Map or Set, or a
+    // member of such a root. An unknown value may be a bounded cache.
+    bool known = c->is_collection;
+    if (!known && c->path[0]) {
+      for (const collection *other = st->collections; other && !known; other = other->next)
+        known = other->binding == c->binding && other->is_collection &&
+                strncmp(other->path, c->path, strlen(other->path)) == 0;
+    }
+    if (!known || is_exported_binding(ctx, c->binding)) continue;
+    ll_ctx_report(ctx, g->site,
+                  "%s grows here %s, and nothing in this file removes, clears or bounds its "
+                  "entries",
+                  describe_collection(ctx, c),
+                  ll_facts_describe_repeat(ll_ctx_facts(ctx), ll_ctx_arena(ctx), &g->why));
+  }
+}
+
+const ll_rule ll_rule_global_accumulator = {
+    .id = "global-accumulator",
+    .name = "GlobalAccumulator",
+    .short_description =
+        "Long-lived collection grows in code that runs repeatedly and is never drained",
+    .full_description =
+        "A module-level or global array, Map, Set or object lives as long as the process. When\n"
+        "a request handler, listener, timer or exported function adds to it on every run and\n"
+        "nothing ever removes entries, memory grows with every call until the process crashes\n"
+        "with \"JavaScript heap out of memory\".\n\n"
+        "Bad:\n\n"
+        "```js\n"
+        "const sessions = new Map();\n"
+        "app.post('/login', (req, res) => {\n"
+        "  sessions.set(req.body.user, { at: Date.now() }); // never deleted\n"
+        "});\n"
+        "```\n\n"
+        "Good: delete entries when they are done (`sessions.delete(user)` on logout or expiry),\n"
+        "bound the collection (`if (list.length > MAX) list.shift()`), or use an LRU cache or a\n"
+        "`WeakMap` keyed by the object whose lifetime the entry shares.\n",
+    .help_uri = LL_DOCS_URL "#global-accumulator",
+    .default_severity = LL_WARNING,
+    .precision = "high",
+    .tags = tags,
+    .node_types = node_types,
+    .state_size = sizeof(state),
+    .enter = enter,
+    .file_end = file_end,
+};
