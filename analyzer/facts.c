@@ -518,16 +518,25 @@ static ll_str callee_text(const ll_facts *f, TSNode call) {
   return text;
 }
 
-// A function's name for messages: `track()`, or "an anonymous function".
+// A function's name for messages: "track()", or NULL for an anonymous function.
 static const char *function_name(const ll_facts *f, ll_arena *arena, const ll_scope *fn) {
+  if (!fn) return NULL;
   TSNode name = ts_node_child_by_field_id(fn->node, ll_js.field.name);
-  if (ts_node_is_null(name)) {
-    const ll_binding *b = binding_of_function(f, fn);
-    if (b) return ll_arena_printf(arena, "%.*s()", (int)b->name.len, b->name.ptr);
-    return "an anonymous function";
+  if (!ts_node_is_null(name) && ts_node_symbol(name) != ll_js.sym.computed_property_name) {
+    ll_str text = text_of(f, name);
+    return ll_arena_printf(arena, "%.*s()", (int)text.len, text.ptr);
   }
-  ll_str text = text_of(f, name);
-  return ll_arena_printf(arena, "%.*s()", (int)text.len, text.ptr);
+  const ll_binding *b = binding_of_function(f, fn);
+  return b ? ll_arena_printf(arena, "%.*s()", (int)b->name.len, b->name.ptr) : NULL;
+}
+
+// "in exported function track()" or "in an exported function".
+static const char *in_function(const ll_facts *f, ll_arena *arena, const ll_scope *fn,
+                               const char *kind) {
+  const char *name = function_name(f, arena, fn);
+  if (name) return ll_arena_printf(arena, "in %s%s%s", kind, *kind ? " " : "", name);
+  return ll_arena_printf(arena, "in %s %s", strchr("aeiou", kind[0]) && *kind ? "an" : "a",
+                         *kind ? kind : "function");
 }
 
 const char *ll_facts_describe_repeat(const ll_facts *f, ll_arena *arena, const ll_repeat *why) {
@@ -557,29 +566,26 @@ const char *ll_facts_describe_repeat(const ll_facts *f, ll_arena *arena, const l
       return ll_arena_printf(arena, "inside a %.*s callback, which runs on every update",
                              (int)callee.len, callee.ptr);
     case LL_REPEAT_CLASS_MEMBER:
-      return ll_arena_printf(arena, "in %s, a class member that runs for every instance or call",
-                             why->function ? function_name(f, arena, why->function) : "a method");
+      return ll_arena_printf(arena, "%s, which runs for every instance or call",
+                             in_function(f, arena, why->function, "class member"));
     case LL_REPEAT_EXPORTED:
-      return ll_arena_printf(arena, "in exported function %s",
-                             why->function ? function_name(f, arena, why->function)
-                                           : "(anonymous)");
+      return in_function(f, arena, why->function, "exported function");
     case LL_REPEAT_CALLBACK:
-      return ll_arena_printf(arena, "in %s, passed to code outside this file (line %u)",
-                             why->function ? function_name(f, arena, why->function) : "a callback",
-                             line);
+      return ll_arena_printf(arena, "%s, handed at line %u to code outside this file",
+                             in_function(f, arena, why->function, ""), line);
     case LL_REPEAT_RETURNED:
-      return ll_arena_printf(arena, "in %s, returned to callers that may run it again and again",
-                             why->function ? function_name(f, arena, why->function) : "a function");
+      return ll_arena_printf(arena, "%s, returned to callers that may run it again and again",
+                             in_function(f, arena, why->function, ""));
     case LL_REPEAT_CALLED: {
       ll_repeat outer;
-      const char *inner = why->function ? function_name(f, arena, why->function) : "a function";
+      const char *inner = in_function(f, arena, why->function, "");
       if (why->via && is_function_scope(why->via)) {
         outer = f->fns[why->via->index].why;
         if (outer.reason != LL_REPEAT_CALLED && outer.reason != LL_REPEAT_NONE)
-          return ll_arena_printf(arena, "in %s, called at line %u %s", inner, line,
+          return ll_arena_printf(arena, "%s, called at line %u %s", inner, line,
                                  ll_facts_describe_repeat(f, arena, &outer));
       }
-      return ll_arena_printf(arena, "in %s, called at line %u from code that runs repeatedly",
+      return ll_arena_printf(arena, "%s, called at line %u from code that runs repeatedly",
                              inner, line);
     }
     case LL_REPEAT_NONE:
