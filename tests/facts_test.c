@@ -1,0 +1,190 @@
+// Unit tests for the shared facts: how often the code at a marker runs, and why. Each snippet
+// marks the place asked about with the comment `/*here*/`.
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "analyzer/binder.h"
+#include "analyzer/facts.h"
+#include "analyzer/grammar.h"
+#include "analyzer/parse.h"
+
+typedef struct answer {
+  ll_frequency freq;
+  ll_repeat_reason reason;
+  char description[256];
+} answer;
+
+static answer ask(const char *code, ll_source_kind kind) {
+  answer out = {0};
+  const char *marker = strstr(code, "/*here*/");
+  assert_non_null(marker);
+  ll_arena arena;
+  ll_arena_init(&arena);
+  ll_parser *parser = ll_parser_new(10);
+  uint32_t len = (uint32_t)strlen(code);
+  TSTree *tree = ll_parser_parse(parser, code, len);
+  ll_source source;
+  ll_source_init(&source, &arena, "test.js", code, len);
+  ll_scope_model *model = ll_bind(&arena, &source, tree, kind);
+  ll_facts *facts = ll_facts_build(&arena, &source, model);
+  ll_repeat why;
+  ll_scope *scope = ll_scope_at(model, (uint32_t)(marker - code));
+  out.freq = ll_facts_frequency(facts, scope, false, &why);
+  out.reason = out.freq == LL_FREQ_REPEATED ? why.reason : LL_REPEAT_NONE;
+  if (out.freq == LL_FREQ_REPEATED)
+    snprintf(out.description, sizeof out.description, "%s",
+             ll_facts_describe_repeat(facts, &arena, &why));
+  ts_tree_delete(tree);
+  ll_parser_delete(parser);
+  ll_arena_fini(&arena);
+  return out;
+}
+
+#define ASSERT_REPEATED(code, expected_reason, expected_text) \
+  do {                                                        \
+    answer a = ask(code, LL_SOURCE_DETECT);                   \
+    assert_int_equal(a.freq, LL_FREQ_REPEATED);               \
+    assert_int_equal(a.reason, expected_reason);              \
+    assert_string_equal(a.description, expected_text);        \
+  } while (0)
+
+#define ASSERT_FREQ(code, expected)         \
+  do {                                      \
+    answer a = ask(code, LL_SOURCE_DETECT); \
+    assert_int_equal(a.freq, expected);     \
+  } while (0)
+
+static void top_level_runs_once(void **state) {
+  (void)state;
+  ASSERT_FREQ("const a = [];\n/*here*/a.push(1);\n", LL_FREQ_ONCE);
+  // A loop at the top level fills a table at start-up: still once.
+  ASSERT_FREQ("const a = [];\nfor (const x of [1, 2]) { /*here*/a.push(x); }\n", LL_FREQ_ONCE);
+}
+
+static void start_up_helper_runs_once(void **state) {
+  (void)state;
+  ASSERT_FREQ("function boot() { /*here*/ }\nboot();\n", LL_FREQ_ONCE);
+  ASSERT_FREQ("function helper() { /*here*/ }\nfunction boot() { helper(); }\nboot();\n",
+              LL_FREQ_ONCE);
+}
+
+static void unused_function_is_unknown(void **state) {
+  (void)state;
+  ASSERT_FREQ("function lonely() { /*here*/ }\n", LL_FREQ_UNKNOWN);
+}
+
+static void route_handlers_repeat(void **state) {
+  (void)state;
+  ASSERT_REPEATED("app.get('/a', (req, res) => { /*here*/ });\n", LL_REPEAT_ROUTE,
+                  "inside a handler registered with app.get at line 1");
+  ASSERT_REPEATED("router.route('/a').post(function (req, res) { /*here*/ });\n", LL_REPEAT_ROUTE,
+                  "inside a handler registered with router.route('/a').post at line 1");
+  ASSERT_REPEATED("const http = require('http');\nhttp.createServer((q, s) => { /*here*/ });\n",
+                  LL_REPEAT_ROUTE, "inside a handler registered with http.createServer at line 2");
+  // Any receiver, when the first argument is a path.
+  ASSERT_REPEATED("api.v1.put('/x', async (c) => { /*here*/ });\n", LL_REPEAT_ROUTE,
+                  "inside a handler registered with api.v1.put at line 1");
+  // `.get` on a map is not a route: the callback is a value handed to unseen code.
+  ASSERT_REPEATED("cache.get(key, () => { /*here*/ });\n", LL_REPEAT_CALLBACK,
+                  "in a function, handed at line 1 to code outside this file");
+}
+
+static void listeners_repeat_once_does_not(void **state) {
+  (void)state;
+  ASSERT_REPEATED("bus.on('tick', () => { /*here*/ });\n", LL_REPEAT_LISTENER,
+                  "inside a listener registered with bus.on at line 1");
+  ASSERT_REPEATED("el.addEventListener('click', function () { /*here*/ });\n", LL_REPEAT_LISTENER,
+                  "inside a listener registered with el.addEventListener at line 1");
+  ASSERT_FREQ("bus.once('ready', () => { /*here*/ });\n", LL_FREQ_ONCE);
+  ASSERT_FREQ("el.addEventListener('load', () => { /*here*/ }, { once: true });\n", LL_FREQ_ONCE);
+}
+
+static void timers(void **state) {
+  (void)state;
+  ASSERT_REPEATED("setInterval(() => { /*here*/ }, 1000);\n", LL_REPEAT_INTERVAL,
+                  "inside a setInterval callback (line 1)");
+  ASSERT_FREQ("setTimeout(() => { /*here*/ }, 1000);\n", LL_FREQ_ONCE);
+  ASSERT_REPEATED("function poll() { /*here*/ setTimeout(poll, 500); }\nsetTimeout(poll, 500);\n",
+                  LL_REPEAT_TIMEOUT_LOOP,
+                  "inside a setTimeout callback that schedules itself again (line 2)");
+}
+
+static void effects_and_classes(void **state) {
+  (void)state;
+  ASSERT_REPEATED("function C() { useEffect(() => { /*here*/ }, []); }\nC();\n", LL_REPEAT_EFFECT,
+                  "inside a useEffect callback, which runs on every update");
+  ASSERT_REPEATED("class Q { add(x) { /*here*/ } }\n", LL_REPEAT_CLASS_MEMBER,
+                  "in class member add(), which runs for every instance or call");
+  ASSERT_REPEATED("class Q { constructor() { /*here*/ } }\n", LL_REPEAT_CLASS_MEMBER,
+                  "in class member constructor(), which runs for every instance or call");
+}
+
+static void exported_functions_repeat(void **state) {
+  (void)state;
+  ASSERT_REPEATED("function track(id) { /*here*/ }\nmodule.exports = { track };\n",
+                  LL_REPEAT_EXPORTED, "in exported function track()");
+  ASSERT_REPEATED("exports.save = function (x) { /*here*/ };\n", LL_REPEAT_EXPORTED,
+                  "in an exported function");
+  ASSERT_REPEATED("export function load() { /*here*/ }\n", LL_REPEAT_EXPORTED,
+                  "in exported function load()");
+  ASSERT_REPEATED("export const run = () => { /*here*/ };\n", LL_REPEAT_EXPORTED,
+                  "in exported function run()");
+}
+
+static void immediate_callbacks_inherit(void **state) {
+  (void)state;
+  ASSERT_FREQ("[1, 2].forEach((x) => { /*here*/ });\n", LL_FREQ_ONCE);
+  ASSERT_FREQ("(function () { /*here*/ })();\n", LL_FREQ_ONCE);
+  ASSERT_FREQ("new Promise((resolve) => { /*here*/ });\n", LL_FREQ_ONCE);
+  ASSERT_FREQ("load().then((x) => { /*here*/ });\n", LL_FREQ_ONCE);
+  ASSERT_REPEATED("app.post('/a', (req) => { req.body.items.map((x) => { /*here*/ }); });\n",
+                  LL_REPEAT_ROUTE, "inside a handler registered with app.post at line 1");
+}
+
+static void call_graph_propagates(void **state) {
+  (void)state;
+  ASSERT_REPEATED(
+      "function save(x) { /*here*/ }\napp.post('/a', (req) => save(req.body));\n", LL_REPEAT_CALLED,
+      "in save(), called at line 2 inside a handler registered with app.post at line 2");
+  ASSERT_REPEATED(
+      "function inner() { /*here*/ }\nfunction outer() { inner(); }\n"
+      "bus.on('x', outer);\n",
+      LL_REPEAT_CALLED,
+      "in inner(), called at line 2 inside a listener registered with bus.on at line 3");
+  ASSERT_REPEATED("const handler = (req, res) => { /*here*/ };\napp.use(handler);\n",
+                  LL_REPEAT_ROUTE, "inside a handler registered with app.use at line 2");
+}
+
+static void returned_and_unseen(void **state) {
+  (void)state;
+  ASSERT_REPEATED("function make() { return function (req) { /*here*/ }; }\nmake();\n",
+                  LL_REPEAT_RETURNED,
+                  "in a function, returned to callers that may run it again and again");
+  ASSERT_REPEATED("const lib = require('lib');\nlib.register(() => { /*here*/ });\n",
+                  LL_REPEAT_CALLBACK, "in a function, handed at line 2 to code outside this file");
+}
+
+int main(void) {
+  const char *missing;
+  if (!ll_grammar_init(&missing)) return 1;
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(top_level_runs_once),
+      cmocka_unit_test(start_up_helper_runs_once),
+      cmocka_unit_test(unused_function_is_unknown),
+      cmocka_unit_test(route_handlers_repeat),
+      cmocka_unit_test(listeners_repeat_once_does_not),
+      cmocka_unit_test(timers),
+      cmocka_unit_test(effects_and_classes),
+      cmocka_unit_test(exported_functions_repeat),
+      cmocka_unit_test(immediate_callbacks_inherit),
+      cmocka_unit_test(call_graph_propagates),
+      cmocka_unit_test(returned_and_unseen),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
