@@ -53,7 +53,7 @@ size_t ll_findings_finish(ll_finding *findings, size_t n, const ll_source *sourc
     f->end_line = end.line;
     f->end_column = end.column;
   }
-  qsort(findings, n, sizeof *findings, compare);
+  if (n) qsort(findings, n, sizeof *findings, compare);
   size_t kept = 0;
   for (size_t i = 0; i < n; i++) {
     if (kept && compare(&findings[kept - 1], &findings[i]) == 0) continue;
