@@ -16,6 +16,7 @@ enum { OPT_LIST_RULES = 256, OPT_STATS, OPT_MAX_FILE_SIZE, OPT_PARSE_TIMEOUT };
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, 'f'},
+    {"jobs", required_argument, NULL, 'j'},
     {"output-file", required_argument, NULL, 'o'},
     {"list-rules", no_argument, NULL, OPT_LIST_RULES},
     {"stats", no_argument, NULL, OPT_STATS},
@@ -93,7 +94,7 @@ ll_status ll_cli_parse(int argc, char **argv, ll_options *options) {
   opterr = 0;
   optind = 1;
   int c;
-  while ((c = getopt_long(argc, argv, ":f:o:Vh", long_options, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":f:o:j:Vh", long_options, NULL)) != -1) {
     switch (c) {
       case 'f':
         if (strcmp(optarg, "text") == 0)
@@ -108,6 +109,14 @@ ll_status ll_cli_parse(int argc, char **argv, ll_options *options) {
       case 'o':
         options->output_file = optarg;
         break;
+      case 'j': {
+        char *end;
+        errno = 0;
+        options->jobs = strtol(optarg, &end, 10);
+        if (end == optarg || *end || errno || options->jobs < 1 || options->jobs > 256)
+          return usage_error("--jobs: '%s' is not a number from 1 to 256", optarg);
+        break;
+      }
       case OPT_LIST_RULES:
         options->list_rules = true;
         break;

@@ -18,6 +18,7 @@ typedef struct ll_options {
   bool list_rules, show_version, show_help;
   uint64_t max_file_size; // bytes
   double parse_timeout;   // seconds per file
+  long jobs;              // worker threads; 0: one per online CPU
 } ll_options;
 
 /** Parses argv. On a usage error prints it (and a hint) to stderr and returns LL_ERR_USAGE. */

@@ -585,8 +585,8 @@ const char *ll_facts_describe_repeat(const ll_facts *f, ll_arena *arena, const l
           return ll_arena_printf(arena, "%s, called at line %u %s", inner, line,
                                  ll_facts_describe_repeat(f, arena, &outer));
       }
-      return ll_arena_printf(arena, "%s, called at line %u from code that runs repeatedly",
-                             inner, line);
+      return ll_arena_printf(arena, "%s, called at line %u from code that runs repeatedly", inner,
+                             line);
     }
     case LL_REPEAT_NONE:
       break;
