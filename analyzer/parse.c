@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "analyzer/arena.h"
@@ -70,4 +71,46 @@ TSTree *ll_parser_parse(ll_parser *parser, const char *text, uint32_t len) {
   // A cancelled parse would otherwise be resumed by the next call, on the next file's text.
   if (!tree) ts_parser_reset(parser->ts);
   return tree;
+}
+
+static bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '$' || c == '-' || (unsigned char)c >= 0x80;
+}
+
+uint32_t ll_parser_patch_jsx_attributes(const char *text, uint32_t len, char *out) {
+  static const char *const reserved[] = {
+      "break",  "case",     "catch",  "class",  "const",  "continue",   "debugger", "default",
+      "delete", "do",       "else",   "enum",   "export", "extends",    "false",    "finally",
+      "for",    "function", "if",     "import", "in",     "instanceof", "new",      "null",
+      "return", "super",    "switch", "this",   "throw",  "true",       "try",      "typeof",
+      "var",    "void",     "while",  "with",   NULL};
+  memcpy(out, text, len);
+  uint32_t changed = 0;
+  for (uint32_t i = 1; i + 1 < len; i++) {
+    char c = text[i];
+    if (c < 'a' || c > 'z' || is_name_char(text[i - 1])) continue;
+    // Before the word: white space, and before that the end of a tag name or attribute.
+    uint32_t before = i;
+    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t' ||
+                          text[before - 1] == '\n' || text[before - 1] == '\r'))
+      before--;
+    if (before == i || before == 0) continue;
+    char prev = text[before - 1];
+    if (!(is_name_char(prev) || prev == '"' || prev == '\'' || prev == '}')) continue;
+    uint32_t end = i;
+    while (end < len && text[end] >= 'a' && text[end] <= 'z')
+      end++;
+    if (end == len || text[end] != '=' ||
+        (end + 1 < len && (text[end + 1] == '=' || text[end + 1] == '>')))
+      continue;
+    for (const char *const *word = reserved; *word; word++)
+      if (strlen(*word) == end - i && memcmp(text + i, *word, end - i) == 0) {
+        out[i] = (char)(c - 'a' + 'A');
+        changed++;
+        break;
+      }
+    i = end;
+  }
+  return changed;
 }
