@@ -169,7 +169,7 @@ static bool has_once_option(const ll_facts *f, TSNode args) {
 }
 
 // The binding the callee identifier of `call` resolves to, via the reference at its position.
-static const ll_ref *ref_at(const ll_facts *f, TSNode id) {
+const ll_ref *ll_facts_ref_at(const ll_facts *f, TSNode id) {
   uint32_t byte = ts_node_start_byte(id);
   uint32_t lo = 0, hi = f->model->n_refs;
   while (lo < hi) {
@@ -204,7 +204,7 @@ static callback_kind classify_call(const ll_facts *f, TSNode call, TSNode args) 
   TSNode callee = ts_node_child_by_field_id(call, ll_js.field.function);
   TSSymbol callee_sym = ts_node_symbol(callee);
   if (callee_sym == ll_js.sym.identifier) {
-    const ll_ref *ref = ref_at(f, callee);
+    const ll_ref *ref = ll_facts_ref_at(f, callee);
     if (ref && is_local_function(ref->target)) return CB_INHERIT;
     if (ref && ref->target) return CB_UNSEEN; // a local variable or import holding unseen code
     const callee_entry *e = find_entry(
@@ -592,4 +592,153 @@ const char *ll_facts_describe_repeat(const ll_facts *f, ll_arena *arena, const l
       break;
   }
   return "in code that runs repeatedly";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths and lifetimes
+
+static bool is_global_object_name(ll_str name) {
+  return ll_str_eq(name, "global") || ll_str_eq(name, "globalThis") || ll_str_eq(name, "window") ||
+         ll_str_eq(name, "self");
+}
+
+// Host objects that live as long as the process or the page.
+static bool is_long_lived_host(ll_str name) {
+  return is_global_object_name(name) || ll_str_eq(name, "process") || ll_str_eq(name, "document");
+}
+
+bool ll_facts_is_static_member(TSNode member) {
+  uint32_t n = ts_node_child_count(member);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode child = ts_node_child(member, i);
+    if (ts_node_is_named(child)) break;
+    if (strcmp(ts_node_type(child), "static") == 0) return true;
+  }
+  return false;
+}
+
+ll_lifetime ll_facts_binding_lifetime(const ll_binding *b) {
+  switch (b->kind) {
+    case LL_BIND_IMPLICIT_GLOBAL:
+    case LL_BIND_GLOBAL_COMMENT:
+      return LL_LIFETIME_LONG;
+    case LL_BIND_IMPORT:  // owned by another module
+    case LL_BIND_UNKNOWN: // inside a syntax error
+    case LL_BIND_ARGUMENTS:
+      return LL_LIFETIME_UNKNOWN;
+    default:
+      break;
+  }
+  if (b->scope->kind == LL_SCOPE_GLOBAL || b->scope->kind == LL_SCOPE_MODULE)
+    return LL_LIFETIME_LONG;
+  return LL_LIFETIME_SHORT;
+}
+
+// What `this` is at `scope`: sets out->binding (a static member's class) or out->this_class.
+static bool resolve_this(const ll_facts *f, const ll_scope *scope, ll_path *out) {
+  const ll_scope *fn = scope->function;
+  while (fn && fn->kind == LL_SCOPE_FUNCTION && (fn->flags & LL_SCOPE_ARROW))
+    fn = fn->parent ? fn->parent->function : NULL; // arrows see the outer `this`
+  if (!fn || !fn->parent || fn->parent->kind != LL_SCOPE_CLASS) return false;
+  const ll_scope *cls = fn->parent;
+  bool is_static = fn->kind == LL_SCOPE_STATIC_BLOCK ||
+                   ((ts_node_symbol(fn->node) == ll_js.sym.method_definition ||
+                     ts_node_symbol(fn->node) == ll_js.sym.field_definition) &&
+                    ll_facts_is_static_member(fn->node));
+  if (!is_static) {
+    out->this_class = cls;
+    out->lifetime = LL_LIFETIME_SHORT; // instance state lives as long as the instance
+    return true;
+  }
+  TSNode name = ts_node_child_by_field_id(cls->node, ll_js.field.name);
+  if (ts_node_is_null(name)) return false;
+  out->binding = ll_scope_lookup(f->model, cls->parent, text_of(f, name));
+  if (!out->binding) return false;
+  out->lifetime = ll_facts_binding_lifetime(out->binding);
+  return true;
+}
+
+static void path_append(char *path, const char *part, uint32_t len) {
+  size_t used = strlen(path);
+  if (used + len + 1 >= LL_PATH_MAX) len = (uint32_t)(LL_PATH_MAX - 1 - used);
+  memcpy(path + used, part, len);
+  path[used + len] = '\0';
+}
+
+static TSNode unparenthesize(TSNode node) {
+  while (!ts_node_is_null(node) && ts_node_symbol(node) == ll_js.sym.parenthesized_expression)
+    node = ts_node_named_child(node, 0);
+  return node;
+}
+
+bool ll_facts_path(const ll_facts *f, TSNode expr, ll_path *out) {
+  memset(out, 0, sizeof *out);
+  TSNode chain[16]; // member accesses, outermost first
+  uint32_t n = 0;
+  expr = unparenthesize(expr);
+  while (!ts_node_is_null(expr) && (ts_node_symbol(expr) == ll_js.sym.member_expression ||
+                                    ts_node_symbol(expr) == ll_js.sym.subscript_expression)) {
+    if (n == 16) return false;
+    chain[n++] = expr;
+    expr = unparenthesize(ts_node_child_by_field_id(expr, ll_js.field.object));
+  }
+  if (ts_node_is_null(expr)) return false;
+  TSSymbol sym = ts_node_symbol(expr);
+  if (sym == ll_js.sym.identifier || sym == ll_js.sym.shorthand_property_identifier) {
+    const ll_ref *ref = ll_facts_ref_at(f, expr);
+    if (!ref || (ref->flags & LL_REF_DYNAMIC)) return false;
+    if (ref->target) {
+      out->binding = ref->target;
+      out->lifetime = ll_facts_binding_lifetime(ref->target);
+    } else if (is_global_object_name(ref->name)) {
+      static const char global_this[] = "globalThis";
+      out->host = (ll_str){global_this, sizeof global_this - 1};
+      out->lifetime = LL_LIFETIME_LONG;
+    } else {
+      out->host = ref->name;
+      out->lifetime = is_long_lived_host(ref->name) ? LL_LIFETIME_LONG : LL_LIFETIME_UNKNOWN;
+    }
+  } else if (sym == ll_js.sym.this) {
+    if (!resolve_this(f, ll_scope_at(f->model, ts_node_start_byte(expr)), out)) return false;
+  } else {
+    return false;
+  }
+  for (uint32_t i = n; i-- > 0;) {
+    TSNode access = chain[i];
+    if (ts_node_symbol(access) == ll_js.sym.member_expression) {
+      ll_str name = text_of(f, ts_node_child_by_field_id(access, ll_js.field.property));
+      path_append(out->text, ".", 1);
+      path_append(out->text, name.ptr, name.len);
+    } else {
+      TSNode index = ts_node_child_by_field_id(access, ll_js.field.index);
+      ll_str key = text_of(f, index);
+      if (ts_node_symbol(index) == ll_js.sym.string && key.len >= 2) {
+        path_append(out->text, ".", 1);
+        path_append(out->text, key.ptr + 1, key.len - 2);
+      } else {
+        path_append(out->text, "[]", 2);
+      }
+    }
+  }
+  // `module.exports.x`, `exports.x`: other code owns what is there.
+  if (!out->binding && !out->this_class &&
+      (ll_str_eq(out->host, "module") || ll_str_eq(out->host, "exports")))
+    out->lifetime = LL_LIFETIME_UNKNOWN;
+  return true;
+}
+
+bool ll_path_equal(const ll_path *a, const ll_path *b) {
+  return a->binding == b->binding && a->this_class == b->this_class && a->host.len == b->host.len &&
+         (a->host.len == 0 || memcmp(a->host.ptr, b->host.ptr, a->host.len) == 0) &&
+         strcmp(a->text, b->text) == 0;
+}
+
+const char *ll_path_describe(const ll_path *path, ll_arena *arena) {
+  if (path->binding)
+    return ll_arena_printf(arena, "%.*s%s", (int)path->binding->name.len, path->binding->name.ptr,
+                           path->text);
+  if (path->this_class) return ll_arena_printf(arena, "this%s", path->text);
+  if (ll_str_eq(path->host, "globalThis") && path->text[0] == '.')
+    return ll_arena_printf(arena, "%s", path->text + 1);
+  return ll_arena_printf(arena, "%.*s%s", (int)path->host.len, path->host.ptr, path->text);
 }

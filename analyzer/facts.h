@@ -58,6 +58,21 @@ enum {
 
 typedef struct ll_facts ll_facts;
 
+enum { LL_PATH_MAX = 160 };
+
+/**
+ * What an expression such as `cache.byUser[id]` or `this.bus` refers to: a root and the member
+ * path below it. Two expressions with equal roots and paths name the same object (as far as a
+ * file can tell): ll_path_equal.
+ */
+typedef struct ll_path {
+  const ll_binding *binding;  // the root binding; NULL for host objects and `this`
+  const ll_scope *this_class; // `this` of an instance: the class scope (the instance's state)
+  ll_str host;                // an undeclared root: `window`, `process`, `document`...
+  char text[LL_PATH_MAX];     // ".byUser[]": members, `[]` for computed elements
+  ll_lifetime lifetime;
+} ll_path;
+
 /**
  * Computes the facts of a bound file. Owned by `arena`; `model` and `source` must outlive them.
  */
@@ -69,6 +84,31 @@ ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scop
  */
 ll_frequency ll_facts_frequency(const ll_facts *facts, const ll_scope *scope, bool in_loop,
                                 ll_repeat *why);
+
+/**
+ * Resolves `expr` to a path. Returns false when its root is not a name, `this` or a member chain
+ * of them (a call result, a literal: something created in the same run), or is dynamic. `this`
+ * in a static member resolves to the class's binding. `global.x`, `window.x`, `globalThis.x`
+ * and `self.x` all get the host "globalThis". Lifetimes: module and global bindings, global
+ * objects and static members are long; locals, parameters and instance state short; imports,
+ * `module.exports` and unknown host names unknown.
+ */
+bool ll_facts_path(const ll_facts *facts, TSNode expr, ll_path *out);
+
+/** How long the value held by `binding` lives (see ll_facts_path). */
+ll_lifetime ll_facts_binding_lifetime(const ll_binding *binding);
+
+/** True when both paths name the same object. */
+bool ll_path_equal(const ll_path *a, const ll_path *b);
+
+/** The path as people read it: "cache.byUser[]", "this.bus", "window". Arena-owned. */
+const char *ll_path_describe(const ll_path *path, ll_arena *arena);
+
+/** True for a class member declared `static` (method, field or accessor). */
+bool ll_facts_is_static_member(TSNode member);
+
+/** The reference whose identifier is `id`, or NULL. */
+const ll_ref *ll_facts_ref_at(const ll_facts *facts, TSNode id);
 
 /** A short phrase for messages: "inside a route handler registered with app.get at line 12". */
 const char *ll_facts_describe_repeat(const ll_facts *facts, ll_arena *arena, const ll_repeat *why);

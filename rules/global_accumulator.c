@@ -7,6 +7,7 @@
 // rule records, for every collection reached from a long-lived root (a module or global binding,
 // a global object, a static member, module.exports), what each use does to it; at the end of the
 // file it reports the growths that run repeatedly in collections that are never drained.
+#include <stdio.h>
 #include <string.h>
 
 #include "analyzer/rule.h"
@@ -25,13 +26,10 @@ static const char *const node_types[] = {"call_expression",
                                          "field_definition",
                                          NULL};
 
-enum { MAX_PATH = 160 };
-
-// A collection: a root (a binding, or the global object when `binding` is NULL) and a member
-// path below it, such as ".byUser" or "[]" (any element).
+// A collection: a long-lived root and a member path below it, such as ".byUser" or "[]" (any
+// element).
 typedef struct collection {
-  const ll_binding *binding;
-  char path[MAX_PATH];
+  ll_path path;
   uint32_t effects;   // LL_EFFECT_*
   bool is_collection; // initialized or assigned as an array, object, Map or Set somewhere
   struct collection *next;
@@ -51,14 +49,6 @@ typedef struct state {
   growth *growths, *last_growth;
 } state;
 
-// The root of an expression: what `cache.byUser[id]` hangs from.
-typedef struct root {
-  const ll_binding *binding; // NULL with is_global: the global object
-  bool is_global;
-  char path[MAX_PATH];
-  ll_lifetime lifetime;
-} root;
-
 static ll_str text(const ll_ctx *ctx, TSNode node) {
   return ll_ctx_text(ctx, node);
 }
@@ -71,160 +61,31 @@ static bool is(TSNode node, TSSymbol sym) {
   return !ts_node_is_null(node) && ts_node_symbol(node) == sym;
 }
 
-static const ll_ref *ref_at(const ll_ctx *ctx, TSNode id) {
-  const ll_scope_model *m = ll_ctx_scopes(ctx);
-  uint32_t byte = ts_node_start_byte(id), lo = 0, hi = m->n_refs;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (ts_node_start_byte(m->refs[mid].id) < byte)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo < m->n_refs && ts_node_eq(m->refs[lo].id, id) ? &m->refs[lo] : NULL;
-}
+static bool is_reading_call(const ll_ctx *ctx, TSNode call);
 
-static bool is_global_object_name(ll_str name) {
-  return ll_str_eq(name, "global") || ll_str_eq(name, "globalThis") || ll_str_eq(name, "window") ||
-         ll_str_eq(name, "self");
-}
-
-static bool is_static_member(TSNode method) {
-  uint32_t n = ts_node_child_count(method);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode child = ts_node_child(method, i);
-    if (ts_node_is_named(child)) break;
-    if (strcmp(ts_node_type(child), "static") == 0) return true;
-  }
-  return false;
-}
-
-// The class whose static member `this` is, when `this` stands in a static method, static field
-// or static block of a named class; NULL otherwise (instance state, or unknown).
-static const ll_binding *static_this(const ll_ctx *ctx, const ll_scope *scope) {
-  const ll_scope *fn = scope->function;
-  while (fn && fn->kind == LL_SCOPE_FUNCTION && (fn->flags & LL_SCOPE_ARROW))
-    fn = fn->parent ? fn->parent->function : NULL; // arrows see the outer `this`
-  if (!fn) return NULL;
-  bool is_static = fn->kind == LL_SCOPE_STATIC_BLOCK;
-  if ((fn->kind == LL_SCOPE_FUNCTION || fn->kind == LL_SCOPE_CLASS_FIELD) &&
-      (is(fn->node, ll_js.sym.method_definition) || is(fn->node, ll_js.sym.field_definition)))
-    is_static = is_static_member(fn->node);
-  if (!is_static || !fn->parent || fn->parent->kind != LL_SCOPE_CLASS) return NULL;
-  TSNode name = field(fn->parent->node, ll_js.field.name);
-  if (ts_node_is_null(name)) return NULL;
-  return ll_scope_lookup(ll_ctx_scopes(ctx), fn->parent->parent, text(ctx, name));
-}
-
-static ll_lifetime binding_lifetime(const ll_binding *b) {
-  switch (b->kind) {
-    case LL_BIND_IMPLICIT_GLOBAL:
-    case LL_BIND_GLOBAL_COMMENT:
-      return LL_LIFETIME_LONG;
-    case LL_BIND_IMPORT:  // owned by another module, which may drain it
-    case LL_BIND_UNKNOWN: // inside a syntax error
-    case LL_BIND_ARGUMENTS:
-      return LL_LIFETIME_UNKNOWN;
-    default:
-      break;
-  }
-  if (b->scope->kind == LL_SCOPE_GLOBAL || b->scope->kind == LL_SCOPE_MODULE)
-    return LL_LIFETIME_LONG;
-  return LL_LIFETIME_SHORT;
-}
-
-static void append(char *path, const char *part, uint32_t len) {
-  size_t used = strlen(path);
-  if (used + len + 1 >= MAX_PATH) len = (uint32_t)(MAX_PATH - 1 - used);
-  memcpy(path + used, part, len);
-  path[used + len] = '\0';
-}
-
-// Resolves `expr` to the collection it names. Returns false when its root is not an identifier,
-// `this` or a global object (a call result, a literal: created in this run).
-static bool resolve_root(const ll_ctx *ctx, TSNode expr, root *out) {
-  memset(out, 0, sizeof *out);
-  // Collect the member chain from the outside in, then build the path from the root out.
-  TSNode chain[16];
-  uint32_t n = 0;
-  while (is(expr, ll_js.sym.parenthesized_expression))
-    expr = ts_node_named_child(expr, 0);
-  while ((is(expr, ll_js.sym.member_expression) || is(expr, ll_js.sym.subscript_expression))) {
-    if (n == 16) return false;
-    chain[n++] = expr;
-    expr = field(expr, ll_js.field.object);
-    while (is(expr, ll_js.sym.parenthesized_expression))
-      expr = ts_node_named_child(expr, 0);
-  }
-  uint32_t first = n; // chain[first - 1] is the innermost member access
-  if (is(expr, ll_js.sym.identifier) || is(expr, ll_js.sym.shorthand_property_identifier)) {
-    const ll_ref *ref = ref_at(ctx, expr);
-    if (!ref || (ref->flags & LL_REF_DYNAMIC)) return false;
-    if (ref->target) {
-      out->binding = ref->target;
-      out->lifetime = binding_lifetime(ref->target);
-    } else if (is_global_object_name(ref->name) && n > 0) {
-      // `global.x`, `window.x`: the property is the global variable.
-      out->is_global = true;
-      out->lifetime = LL_LIFETIME_LONG;
-    } else if (ll_str_eq(ref->name, "module") || ll_str_eq(ref->name, "exports")) {
-      return false; // exported: other code owns it
-    } else {
-      return false; // a host global such as `process`: not ours to judge
-    }
-  } else if (is(expr, ll_js.sym.this)) {
-    const ll_binding *cls =
-        static_this(ctx, ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(expr)));
-    if (!cls) return false; // instance state lives as long as the instance
-    out->binding = cls;
-    out->lifetime = binding_lifetime(cls);
-  } else {
-    return false;
-  }
-  for (uint32_t i = first; i-- > 0;) {
-    TSNode access = chain[i];
-    if (is(access, ll_js.sym.member_expression)) {
-      ll_str name = text(ctx, field(access, ll_js.field.property));
-      if (name.len && name.ptr[0] == '#') return false; // private instance state
-      append(out->path, ".", 1);
-      append(out->path, name.ptr, name.len);
-    } else {
-      TSNode index = field(access, ll_js.field.index);
-      if (is(index, ll_js.sym.string)) {
-        ll_str key = text(ctx, index);
-        append(out->path, ".", 1);
-        if (key.len >= 2) append(out->path, key.ptr + 1, key.len - 2);
-      } else {
-        append(out->path, "[]", 2);
-      }
-    }
-  }
-  return true;
-}
-
-static uint32_t hash_key(const ll_binding *binding, const char *path) {
-  uint32_t h = 2166136261u ^ (uint32_t)((uintptr_t)binding >> 4);
-  for (const char *p = path; *p; p++)
-    h = (h ^ (unsigned char)*p) * 16777619u;
+static uint32_t hash_path(const ll_path *p) {
+  uint32_t h = 2166136261u ^ (uint32_t)((uintptr_t)p->binding >> 4) ^
+               (uint32_t)((uintptr_t)p->this_class >> 4);
+  for (uint32_t i = 0; i < p->host.len; i++)
+    h = (h ^ (unsigned char)p->host.ptr[i]) * 16777619u;
+  for (const char *c = p->text; *c; c++)
+    h = (h ^ (unsigned char)*c) * 16777619u;
   return h;
 }
 
 static void index_insert(state *st, collection *c) {
   uint32_t mask = st->index_capacity - 1;
-  uint32_t i = hash_key(c->binding, c->path) & mask;
+  uint32_t i = hash_path(&c->path) & mask;
   while (st->index[i])
     i = (i + 1) & mask;
   st->index[i] = c;
 }
 
-static bool is_reading_call(const ll_ctx *ctx, TSNode call);
-
-static collection *find_collection(ll_ctx *ctx, state *st, const root *r) {
+static collection *find_collection(ll_ctx *ctx, state *st, const ll_path *path) {
   if (st->index_capacity) {
     uint32_t mask = st->index_capacity - 1;
-    for (uint32_t i = hash_key(r->binding, r->path) & mask; st->index[i]; i = (i + 1) & mask)
-      if (st->index[i]->binding == r->binding && strcmp(st->index[i]->path, r->path) == 0)
-        return st->index[i];
+    for (uint32_t i = hash_path(path) & mask; st->index[i]; i = (i + 1) & mask)
+      if (ll_path_equal(&st->index[i]->path, path)) return st->index[i];
   }
   if ((st->count + 1) * 2 > st->index_capacity) {
     st->index_capacity = st->index_capacity ? st->index_capacity * 2 : 64;
@@ -233,8 +94,7 @@ static collection *find_collection(ll_ctx *ctx, state *st, const root *r) {
       index_insert(st, c);
   }
   collection *c = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *c);
-  c->binding = r->binding;
-  memcpy(c->path, r->path, sizeof c->path);
+  c->path = *path;
   c->next = st->collections;
   st->collections = c;
   st->count++;
@@ -242,14 +102,13 @@ static collection *find_collection(ll_ctx *ctx, state *st, const root *r) {
   return c;
 }
 
-// The collection `expr` names, when it hangs from a root this rule tracks.
+// The long-lived collection `expr` names, or NULL: locals, parameters and instance state live no
+// longer than the run that fills them, and unknown roots (imports, unseen hosts) are not judged.
 static collection *collection_of(ll_ctx *ctx, state *st, TSNode expr) {
-  root r;
-  if (!resolve_root(ctx, expr, &r) || r.lifetime == LL_LIFETIME_UNKNOWN) return NULL;
-  // Short-lived roots are tracked too: their effects are irrelevant, but tracking them is
-  // cheaper than asking twice. Growth of them is never reported.
-  if (r.lifetime == LL_LIFETIME_SHORT) return NULL;
-  return find_collection(ctx, st, &r);
+  ll_path path;
+  if (!ll_facts_path(ll_ctx_facts(ctx), expr, &path) || path.lifetime != LL_LIFETIME_LONG)
+    return NULL;
+  return find_collection(ctx, st, &path);
 }
 
 static void add_effect(ll_ctx *ctx, state *st, TSNode expr, uint32_t effect) {
@@ -444,11 +303,13 @@ static void on_declarator(ll_ctx *ctx, state *st, TSNode node) {
   TSNode name = field(node, ll_js.field.name);
   TSNode value = field(node, ll_js.field.value);
   if (!is(name, ll_js.sym.identifier) || ts_node_is_null(value)) return;
-  const ll_binding *b = ll_scope_lookup(ll_ctx_scopes(ctx), ll_ctx_scope(ctx), text(ctx, name));
-  if (!b || binding_lifetime(b) != LL_LIFETIME_LONG) return;
+  // A declaration is not a use: resolve the declared name itself.
+  ll_path path = {.binding =
+                      ll_scope_lookup(ll_ctx_scopes(ctx), ll_ctx_scope(ctx), text(ctx, name))};
+  if (!path.binding || ll_facts_binding_lifetime(path.binding) != LL_LIFETIME_LONG) return;
+  path.lifetime = LL_LIFETIME_LONG;
+  collection *c = find_collection(ctx, st, &path);
   bool weak;
-  root r = {.binding = b, .lifetime = LL_LIFETIME_LONG};
-  collection *c = find_collection(ctx, st, &r);
   if (is_empty_collection(ctx, default_value(value), &weak)) {
     c->is_collection = true;
     if (weak) c->effects |= LL_EFFECT_WEAK;
@@ -459,7 +320,7 @@ static void on_declarator(ll_ctx *ctx, state *st, TSNode node) {
 
 // `static cache = new Map()` in a class: a static member created with the class.
 static void on_field(ll_ctx *ctx, state *st, TSNode node) {
-  if (!is_static_member(node)) return;
+  if (!ll_facts_is_static_member(node)) return;
   TSNode value = field(node, ll_js.field.value);
   TSNode property = field(node, ll_js.field.property);
   bool weak;
@@ -468,13 +329,15 @@ static void on_field(ll_ctx *ctx, state *st, TSNode node) {
   if (!cls || cls->kind != LL_SCOPE_CLASS) return;
   TSNode name = field(cls->node, ll_js.field.name);
   if (ts_node_is_null(name)) return;
-  const ll_binding *b = ll_scope_lookup(ll_ctx_scopes(ctx), cls->parent, text(ctx, name));
-  if (!b || binding_lifetime(b) != LL_LIFETIME_LONG) return;
-  root r = {.binding = b, .lifetime = LL_LIFETIME_LONG};
+  ll_path path = {.binding = ll_scope_lookup(ll_ctx_scopes(ctx), cls->parent, text(ctx, name)),
+                  .lifetime = LL_LIFETIME_LONG};
+  // Only a class declared at the top level lives as long as the process.
+  if (!path.binding || !(path.binding->scope->kind == LL_SCOPE_GLOBAL ||
+                         path.binding->scope->kind == LL_SCOPE_MODULE))
+    return;
   ll_str prop = text(ctx, property);
-  append(r.path, ".", 1);
-  append(r.path, prop.ptr, prop.len);
-  collection *c = find_collection(ctx, st, &r);
+  snprintf(path.text, sizeof path.text, ".%.*s", (int)prop.len, prop.ptr);
+  collection *c = find_collection(ctx, st, &path);
   c->is_collection = true;
   if (weak) c->effects |= LL_EFFECT_WEAK;
 }
@@ -541,45 +404,51 @@ static void enter(ll_ctx *ctx, TSNode node, void *opaque) {
   }
 }
 
+// True when `outer` is `inner` or an object it hangs from (`cache` for `cache.byUser[]`).
+static bool is_prefix(const ll_path *outer, const ll_path *inner) {
+  size_t len = strlen(outer->text);
+  if (len > strlen(inner->text)) return false;
+  ll_path root = *inner;
+  root.text[len] = '\0';
+  return ll_path_equal(&root, outer) &&
+         (inner->text[len] == '\0' || inner->text[len] == '.' || inner->text[len] == '[');
+}
+
 // The effects of `c` and of every collection it hangs from: resetting or handing out `cache`
 // also empties or hands out `cache.byUser`.
 static uint32_t effects_with_ancestors(const state *st, const collection *c) {
   uint32_t effects = c->effects;
   for (const collection *other = st->collections; other; other = other->next) {
-    if (other == c || other->binding != c->binding) continue;
-    size_t len = strlen(other->path);
-    if (len >= strlen(c->path) || strncmp(other->path, c->path, len) != 0) continue;
+    if (other == c || !is_prefix(&other->path, &c->path)) continue;
     uint32_t inherited = LL_EFFECT_RESETS | LL_EFFECT_ESCAPES | LL_EFFECT_WEAK;
     // Handing out a class hands out its methods, not the collections its static members hold.
-    if (len == 0 && c->binding && c->binding->kind == LL_BIND_CLASS)
+    if (!other->path.text[0] && other->path.binding && other->path.binding->kind == LL_BIND_CLASS)
       inherited &= ~LL_EFFECT_ESCAPES;
     effects |= other->effects & inherited;
   }
   return effects;
 }
 
-static bool is_exported_binding(const ll_ctx *ctx, const ll_binding *b) {
+// An `export const list = []`: other modules may drain it.
+static bool is_exported_binding(const ll_binding *b) {
   if (!b || ts_node_is_null(b->decl)) return false;
   TSNode up = ts_node_parent(b->decl);
   for (int i = 0; i < 3 && !ts_node_is_null(up); i++, up = ts_node_parent(up))
     if (is(up, ll_js.sym.export_statement)) return true;
-  (void)ctx;
   return false;
 }
 
 static const char *describe_collection(ll_ctx *ctx, const collection *c) {
-  if (!c->binding)
-    return ll_arena_printf(ll_ctx_arena(ctx), "global `%s`",
-                           c->path[0] == '.' ? c->path + 1 : c->path);
+  const ll_binding *b = c->path.binding;
   // Declared at the top of a file: module-level in Node (CommonJS wraps the file in a
   // function), global in a browser script; "top-level" is right for both.
-  const char *where =
-      c->binding->kind == LL_BIND_IMPLICIT_GLOBAL || c->binding->kind == LL_BIND_GLOBAL_COMMENT
-          ? "global"
-          : "top-level";
-  if (c->binding->kind == LL_BIND_CLASS && c->path[0]) where = "static";
-  return ll_arena_printf(ll_ctx_arena(ctx), "%s `%.*s%s`", where, (int)c->binding->name.len,
-                         c->binding->name.ptr, c->path);
+  const char *where = "top-level";
+  if (!b || b->kind == LL_BIND_IMPLICIT_GLOBAL || b->kind == LL_BIND_GLOBAL_COMMENT)
+    where = "global";
+  else if (b->kind == LL_BIND_CLASS && c->path.text[0])
+    where = "static";
+  return ll_arena_printf(ll_ctx_arena(ctx), "%s `%s`", where,
+                         ll_path_describe(&c->path, ll_ctx_arena(ctx)));
 }
 
 static void file_end(ll_ctx *ctx, void *opaque) {
@@ -593,12 +462,9 @@ static void file_end(ll_ctx *ctx, void *opaque) {
     // Only what is known to be a collection: a root holding an array, object, Map or Set, or a
     // member of such a root. An unknown value may be a bounded cache.
     bool known = c->is_collection;
-    if (!known && c->path[0]) {
-      for (const collection *other = st->collections; other && !known; other = other->next)
-        known = other->binding == c->binding && other->is_collection &&
-                strncmp(other->path, c->path, strlen(other->path)) == 0;
-    }
-    if (!known || is_exported_binding(ctx, c->binding)) continue;
+    for (const collection *other = st->collections; other && !known; other = other->next)
+      known = other->is_collection && is_prefix(&other->path, &c->path);
+    if (!known || is_exported_binding(c->path.binding)) continue;
     ll_ctx_report(ctx, g->site,
                   "%s grows here %s, and nothing in this file removes, clears or bounds its "
                   "entries",
