@@ -687,6 +687,7 @@ bool ll_facts_path(const ll_facts *f, TSNode expr, ll_path *out) {
   if (sym == ll_js.sym.identifier || sym == ll_js.sym.shorthand_property_identifier) {
     const ll_ref *ref = ll_facts_ref_at(f, expr);
     if (!ref || (ref->flags & LL_REF_DYNAMIC)) return false;
+    out->written = ref->name;
     if (ref->target) {
       out->binding = ref->target;
       out->lifetime = ll_facts_binding_lifetime(ref->target);
@@ -738,7 +739,5 @@ const char *ll_path_describe(const ll_path *path, ll_arena *arena) {
     return ll_arena_printf(arena, "%.*s%s", (int)path->binding->name.len, path->binding->name.ptr,
                            path->text);
   if (path->this_class) return ll_arena_printf(arena, "this%s", path->text);
-  if (ll_str_eq(path->host, "globalThis") && path->text[0] == '.')
-    return ll_arena_printf(arena, "%s", path->text + 1);
-  return ll_arena_printf(arena, "%.*s%s", (int)path->host.len, path->host.ptr, path->text);
+  return ll_arena_printf(arena, "%.*s%s", (int)path->written.len, path->written.ptr, path->text);
 }

@@ -68,7 +68,9 @@ enum { LL_PATH_MAX = 160 };
 typedef struct ll_path {
   const ll_binding *binding;  // the root binding; NULL for host objects and `this`
   const ll_scope *this_class; // `this` of an instance: the class scope (the instance's state)
-  ll_str host;                // an undeclared root: `window`, `process`, `document`...
+  ll_str host;                // an undeclared root: `process`, `document`; `globalThis` for
+                              // all the names of the global object
+  ll_str written;             // the root as the code spells it (`window`), for messages
   char text[LL_PATH_MAX];     // ".byUser[]": members, `[]` for computed elements
   ll_lifetime lifetime;
 } ll_path;

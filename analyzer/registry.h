@@ -9,9 +9,10 @@
 // One line per rule, sorted by id; `sym` is the id with `_` for `-`, the file is rules/sym.c
 // and it defines `const ll_rule ll_rule_<sym>`. tests/registry_test.c checks this list against
 // rules/, fixtures/ and the README.
-#define LL_ALL_RULES(X) \
-  X(global_accumulator) \
-  X(implicit_global)    \
+#define LL_ALL_RULES(X)  \
+  X(global_accumulator)  \
+  X(implicit_global)     \
+  X(listener_unbalanced) \
   X(syntax_error)
 
 #define LL_DECLARE_RULE(sym) extern const ll_rule ll_rule_##sym;

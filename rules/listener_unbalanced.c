@@ -1,0 +1,367 @@
+// listener-unbalanced: a listener added again and again to an emitter that outlives the code
+// adding it, and never removed; or a removal that can never match the listener it means.
+//
+// Every `.on()` appends its function to the emitter's listener list, and the emitter keeps that
+// function, and everything the function captures (a request, a response, a socket), alive for as
+// long as the emitter lives. Added from a request handler, a timer or a loop, the list grows on
+// every run; Node prints MaxListenersExceededWarning long after the heap started growing.
+//
+// The rule collects every add and every removal of the file during the walk; at the end it
+// matches them by emitter (same root and member path), event (same string or constant) and
+// function object (same binding or member path; an inline function or a `.bind()` result is a
+// new object each time and can never be removed by another expression).
+#include <stdio.h>
+#include <string.h>
+
+#include "analyzer/rule.h"
+
+static const char *const tags[] = {"memory", "leak", "events", NULL};
+static const char *const node_types[] = {"call_expression", NULL};
+
+typedef enum fn_kind {
+  FN_UNKNOWN, // a call result, a parameter's member...: identity unknown, never guessed
+  FN_NAMED,   // a binding or a member path: removable with the same expression
+  FN_INLINE,  // a function literal: a new object, removable only through a stored reference
+  FN_BOUND,   // `f.bind(x)`: a new object at every call
+} fn_kind;
+
+typedef struct listener_call {
+  TSNode call;
+  bool is_add;
+  bool removes_all; // removeAllListeners(...)
+  ll_path emitter;
+  bool emitter_known;
+  ll_str event; // the event's text: string contents, or a constant's initializer
+  bool event_known;
+  fn_kind fn;
+  ll_path fn_path;    // for FN_NAMED
+  bool capture;       // addEventListener's capture flag
+  bool self_removing; // once, prependOnceListener, { once: true }, { signal }
+  ll_frequency freq;
+  ll_repeat why;
+  bool in_loop;
+  const ll_scope *scope;
+  const ll_scope *class_scope; // the class whose member makes the call, if any
+  struct listener_call *next;
+} listener_call;
+
+typedef struct state {
+  listener_call *calls, *last;
+} state;
+
+static ll_str text(const ll_ctx *ctx, TSNode node) {
+  return ll_ctx_text(ctx, node);
+}
+
+static TSNode field(TSNode node, TSFieldId id) {
+  return ts_node_child_by_field_id(node, id);
+}
+
+static bool is(TSNode node, TSSymbol sym) {
+  return !ts_node_is_null(node) && ts_node_symbol(node) == sym;
+}
+
+static bool is_one_of(ll_str name, const char *const *names) {
+  for (; *names; names++)
+    if (ll_str_eq(name, *names)) return true;
+  return false;
+}
+
+static const char *const add_methods[] = {"on", "addListener", "prependListener",
+                                          "addEventListener", NULL};
+static const char *const once_methods[] = {"once", "prependOnceListener", NULL};
+static const char *const remove_methods[] = {"off", "removeListener", "removeEventListener", NULL};
+
+// The event as text: 'data' -> data; a `const EVENT = 'data'` -> data.
+static bool event_of(const ll_ctx *ctx, TSNode arg, ll_str *out) {
+  if (is(arg, ll_js.sym.string)) {
+    ll_str t = text(ctx, arg);
+    if (t.len < 2) return false;
+    *out = (ll_str){t.ptr + 1, t.len - 2};
+    return true;
+  }
+  if (is(arg, ll_js.sym.identifier)) {
+    const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), arg);
+    if (!ref || !ref->target || ref->target->kind != LL_BIND_CONST) return false;
+    TSNode init = ref->target->init;
+    if (!is(init, ll_js.sym.string)) return false;
+    ll_str t = text(ctx, init);
+    if (t.len < 2) return false;
+    *out = (ll_str){t.ptr + 1, t.len - 2};
+    return true;
+  }
+  return false;
+}
+
+static fn_kind function_of(const ll_ctx *ctx, TSNode arg, ll_path *path) {
+  while (is(arg, ll_js.sym.parenthesized_expression))
+    arg = ts_node_named_child(arg, 0);
+  if (ts_node_is_null(arg)) return FN_UNKNOWN;
+  TSSymbol sym = ts_node_symbol(arg);
+  if (sym == ll_js.sym.arrow_function || sym == ll_js.sym.function_expression ||
+      sym == ll_js.sym.generator_function)
+    return FN_INLINE;
+  if (sym == ll_js.sym.call_expression) {
+    TSNode callee = field(arg, ll_js.field.function);
+    if (is(callee, ll_js.sym.member_expression) &&
+        ll_str_eq(text(ctx, field(callee, ll_js.field.property)), "bind"))
+      return FN_BOUND;
+    return FN_UNKNOWN;
+  }
+  if (ll_facts_path(ll_ctx_facts(ctx), arg, path)) return FN_NAMED;
+  return FN_UNKNOWN;
+}
+
+// addEventListener's third argument: `true`, or an options object.
+static void read_options(const ll_ctx *ctx, TSNode options, listener_call *lc) {
+  if (ts_node_is_null(options)) return;
+  ll_str t = text(ctx, options);
+  if (ll_str_eq(t, "true")) {
+    lc->capture = true;
+    return;
+  }
+  if (!is(options, ll_js.sym.object)) return;
+  uint32_t n = ts_node_named_child_count(options);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode member = ts_node_named_child(options, i);
+    ll_str key, value = {"", 0};
+    if (is(member, ll_js.sym.pair)) {
+      key = text(ctx, field(member, ll_js.field.key));
+      value = text(ctx, field(member, ll_js.field.value));
+    } else if (is(member, ll_js.sym.shorthand_property_identifier)) {
+      key = text(ctx, member);
+      value = key;
+    } else {
+      continue;
+    }
+    if (ll_str_eq(key, "capture")) lc->capture = ll_str_eq(value, "true");
+    if (ll_str_eq(key, "once") && !ll_str_eq(value, "false")) lc->self_removing = true;
+    if (ll_str_eq(key, "signal")) lc->self_removing = true; // removed when the signal aborts
+  }
+}
+
+static const ll_scope *enclosing_class(const ll_scope *scope) {
+  for (const ll_scope *s = scope; s; s = s->parent)
+    if (s->kind == LL_SCOPE_CLASS) return s;
+  return NULL;
+}
+
+static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
+  state *st = opaque;
+  TSNode callee = field(call, ll_js.field.function);
+  if (!is(callee, ll_js.sym.member_expression)) return;
+  ll_str method = text(ctx, field(callee, ll_js.field.property));
+  bool is_add = is_one_of(method, add_methods), is_once = is_one_of(method, once_methods);
+  bool is_remove = is_one_of(method, remove_methods);
+  bool removes_all = ll_str_eq(method, "removeAllListeners");
+  if (!is_add && !is_once && !is_remove && !removes_all) return;
+  TSNode args = field(call, ll_js.field.arguments);
+  uint32_t n_args = ts_node_named_child_count(args);
+  // A listener call names an event and a function; `removeAllListeners` may name neither.
+  if (!removes_all && n_args < 2) return;
+  for (uint32_t i = 0; i < n_args; i++)
+    if (ts_node_symbol(ts_node_named_child(args, i)) == ll_js.sym.spread_element) return;
+
+  listener_call *lc = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *lc);
+  lc->call = call;
+  lc->is_add = is_add || is_once;
+  lc->removes_all = removes_all;
+  lc->self_removing = is_once;
+  lc->emitter_known =
+      ll_facts_path(ll_ctx_facts(ctx), field(callee, ll_js.field.object), &lc->emitter);
+  if (n_args >= 1) lc->event_known = event_of(ctx, ts_node_named_child(args, 0), &lc->event);
+  if (n_args >= 2) lc->fn = function_of(ctx, ts_node_named_child(args, 1), &lc->fn_path);
+  if (n_args >= 3) read_options(ctx, ts_node_named_child(args, 2), lc);
+  lc->freq = ll_ctx_frequency(ctx, &lc->why);
+  lc->in_loop = ll_ctx_in_loop(ctx);
+  lc->scope = ll_ctx_scope(ctx);
+  lc->class_scope = enclosing_class(lc->scope);
+  if (st->last)
+    st->last->next = lc;
+  else
+    st->calls = lc;
+  st->last = lc;
+}
+
+static bool same_event(const listener_call *a, const listener_call *b) {
+  return a->event_known && b->event_known && a->event.len == b->event.len &&
+         memcmp(a->event.ptr, b->event.ptr, a->event.len) == 0;
+}
+
+static bool same_root(const ll_path *a, const ll_path *b) {
+  ll_path ra = *a, rb = *b;
+  ra.text[0] = rb.text[0] = '\0';
+  return ll_path_equal(&ra, &rb);
+}
+
+// Can `removal` remove `add`? MAYBE when the file cannot tell. When it cannot, and the removal
+// plainly targets the add (same emitter and event, or the same function), `*why_not` says why.
+typedef enum match { MATCH_NO, MATCH_MAYBE, MATCH_YES } match;
+
+static match removes(ll_arena *arena, const listener_call *removal, const listener_call *add,
+                     const char **why_not) {
+  *why_not = NULL;
+  if (!removal->emitter_known || !add->emitter_known) return MATCH_MAYBE;
+  bool same_emitter = ll_path_equal(&removal->emitter, &add->emitter);
+  if (removal->removes_all) {
+    if (!same_emitter) return MATCH_NO;
+    uint32_t n_args = ts_node_named_child_count(field(removal->call, ll_js.field.arguments));
+    if (n_args == 0 || same_event(removal, add)) return MATCH_YES;
+    return removal->event_known && add->event_known ? MATCH_NO : MATCH_MAYBE;
+  }
+  bool events_known = removal->event_known && add->event_known;
+  bool same_fn = add->fn == FN_NAMED && removal->fn == FN_NAMED &&
+                 ll_path_equal(&add->fn_path, &removal->fn_path);
+  if (same_emitter && !events_known) return MATCH_MAYBE;
+  if (!same_emitter && !same_root(&removal->emitter, &add->emitter) &&
+      (removal->emitter.lifetime != LL_LIFETIME_LONG || add->emitter.lifetime != LL_LIFETIME_LONG))
+    return same_event(removal, add) && (same_fn || removal->fn == FN_UNKNOWN) ? MATCH_MAYBE
+                                                                              : MATCH_NO;
+  if (same_emitter && same_event(removal, add)) {
+    if (add->fn == FN_INLINE) {
+      *why_not = "the listener is an inline function, a new object that no other expression "
+                 "refers to";
+      return MATCH_NO;
+    }
+    if (add->fn == FN_BOUND) {
+      *why_not = "`.bind()` creates a new function on every call, so the removal passes a "
+                 "different object";
+      return MATCH_NO;
+    }
+    if (removal->fn == FN_INLINE || removal->fn == FN_BOUND) {
+      *why_not = "the removal passes a new function object, not the one that was added";
+      return MATCH_NO;
+    }
+    if (add->fn == FN_UNKNOWN || removal->fn == FN_UNKNOWN) return MATCH_MAYBE;
+    if (!same_fn) {
+      *why_not = ll_arena_printf(arena, "it removes `%s`, a different function",
+                                 ll_path_describe(&removal->fn_path, arena));
+      return MATCH_NO;
+    }
+    if (add->capture != removal->capture) {
+      *why_not = "the capture flags differ, and a listener is only removed with the same flag";
+      return MATCH_NO;
+    }
+    return MATCH_YES;
+  }
+  if (same_fn && same_emitter && events_known) {
+    *why_not = ll_arena_printf(arena, "it names the event '%.*s'", (int)removal->event.len,
+                               removal->event.ptr);
+    return MATCH_NO;
+  }
+  // Different emitters are only known to differ when they hang from the same root by different
+  // members (`process.stdout` and `process.stdin`); two different names may be aliases
+  // (`this.transport = transport`).
+  if (same_fn && !same_emitter && same_event(removal, add) &&
+      same_root(&removal->emitter, &add->emitter)) {
+    *why_not = ll_arena_printf(arena, "it removes from `%s`, a different emitter",
+                               ll_path_describe(&removal->emitter, arena));
+    return MATCH_NO;
+  }
+  return MATCH_NO;
+}
+
+// The emitter outlives the code that adds to it: module or global scope, a global object,
+// `process`, `window`, `document`, a static member.
+static bool emitter_is_long_lived(const listener_call *add) {
+  return add->emitter_known && add->emitter.lifetime == LL_LIFETIME_LONG;
+}
+
+// A constructor adding to an emitter handed to it: the emitter existed before the instance and
+// will keep every instance reachable. (A method's parameter is as often the instance's own
+// connection or stream passed between its helpers, so only constructor parameters count.)
+static bool emitter_is_constructor_parameter(const ll_ctx *ctx, const listener_call *add) {
+  const ll_binding *root = add->emitter.binding;
+  if (!add->emitter_known || !root || root->kind != LL_BIND_PARAM || add->emitter.text[0] ||
+      !add->class_scope)
+    return false;
+  const ll_scope *fn = root->scope;
+  if (fn->parent != add->class_scope || !is(fn->node, ll_js.sym.method_definition)) return false;
+  return ll_str_eq(text(ctx, field(fn->node, ll_js.field.name)), "constructor");
+}
+
+static void file_end(ll_ctx *ctx, void *opaque) {
+  state *st = opaque;
+  ll_arena *arena = ll_ctx_arena(ctx);
+  for (const listener_call *add = st->calls; add; add = add->next) {
+    if (!add->is_add || add->self_removing) continue;
+    const listener_call *mismatch = NULL;
+    const char *mismatch_reason = NULL;
+    bool balanced = false;
+    for (const listener_call *rm = st->calls; rm && !balanced; rm = rm->next) {
+      if (rm->is_add) continue;
+      const char *why_not;
+      match m = removes(arena, rm, add, &why_not);
+      if (m != MATCH_NO)
+        balanced = true;
+      else if (why_not && !mismatch) {
+        mismatch = rm;
+        mismatch_reason = why_not;
+      }
+    }
+    if (balanced) continue;
+    ll_str event = add->event_known ? add->event : (ll_str){"?", 1};
+    const char *emitter = add->emitter_known ? ll_path_describe(&add->emitter, arena) : "?";
+    if (mismatch) {
+      // The code meant to remove it: flagged wherever the add is.
+      ll_ctx_report(ctx, add->call,
+                    "listener for '%.*s' on `%s` is never removed: the removal at line %u "
+                    "cannot match it, because %s",
+                    (int)event.len, event.ptr, emitter,
+                    ll_source_position(ll_ctx_source(ctx), ts_node_start_byte(mismatch->call)).line,
+                    mismatch_reason);
+      continue;
+    }
+    if (!add->event_known && !add->emitter_known) continue;
+    if (add->freq == LL_FREQ_REPEATED && emitter_is_long_lived(add)) {
+      ll_ctx_report(ctx, add->call,
+                    "listener for '%.*s' is added to long-lived `%s` %s, and never removed: "
+                    "every run adds one more",
+                    (int)event.len, event.ptr, emitter,
+                    ll_facts_describe_repeat(ll_ctx_facts(ctx), arena, &add->why));
+    } else if (add->in_loop && emitter_is_long_lived(add) && add->emitter.text[0] != '[' &&
+               !strstr(add->emitter.text, "[]")) {
+      // The same emitter in every iteration: the listener is stacked once per iteration.
+      ll_ctx_report(ctx, add->call,
+                    "listener for '%.*s' is added to `%s` inside a loop, once per iteration, and "
+                    "never removed",
+                    (int)event.len, event.ptr, emitter);
+    } else if (add->freq == LL_FREQ_REPEATED && add->why.reason == LL_REPEAT_CLASS_MEMBER &&
+               emitter_is_constructor_parameter(ctx, add)) {
+      ll_ctx_report(ctx, add->call,
+                    "listener for '%.*s' is added to `%s`, an emitter the instance did not create, "
+                    "and no method of the class removes it: every instance stays reachable from "
+                    "the emitter",
+                    (int)event.len, event.ptr, emitter);
+    }
+  }
+}
+
+const ll_rule ll_rule_listener_unbalanced = {
+    .id = "listener-unbalanced",
+    .name = "ListenerUnbalanced",
+    .short_description = "Listener added by code that runs repeatedly and never removed",
+    .full_description =
+        "Adding a listener in a request handler, loop, timer or effect grows the emitter's\n"
+        "listener list on every run; the emitter keeps each function, and everything it\n"
+        "captures, alive for as long as the emitter lives.\n\n"
+        "Bad:\n\n"
+        "```js\n"
+        "app.get('/feed', (req, res) => {\n"
+        "  bus.on('tick', (t) => res.write(t)); // one more listener per request\n"
+        "});\n"
+        "```\n\n"
+        "Good: register once at start-up, use `once()` or `{ once: true }`, pass an\n"
+        "AbortSignal, or remove the same function with `off()` / `removeListener()` when the\n"
+        "request ends. A removal only works with the same emitter, event and function object\n"
+        "(and, for DOM listeners, the same capture flag): an inline function or `f.bind(x)`\n"
+        "can never be removed by another expression.\n",
+    .help_uri = LL_DOCS_URL "#listener-unbalanced",
+    .default_severity = LL_WARNING,
+    .precision = "high",
+    .tags = tags,
+    .node_types = node_types,
+    .state_size = sizeof(state),
+    .enter = on_call,
+    .file_end = file_end,
+};
