@@ -13,7 +13,8 @@
   X(global_accumulator)  \
   X(implicit_global)     \
   X(listener_unbalanced) \
-  X(syntax_error)
+  X(syntax_error)        \
+  X(timer_leak)
 
 #define LL_DECLARE_RULE(sym) extern const ll_rule ll_rule_##sym;
 LL_ALL_RULES(LL_DECLARE_RULE)
