@@ -6,6 +6,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,6 +20,15 @@ static void push(ll_file_list *list, char *path) {
     list->paths = ll_xrealloc(list->paths, list->cap * sizeof *list->paths);
   }
   list->paths[list->n++] = path;
+}
+
+static void problem(ll_file_list *list, const char *path, const char *message) {
+  ll_diag_error(path, "%s", message);
+  if (list->n_problems == list->cap_problems) {
+    list->cap_problems = list->cap_problems ? list->cap_problems * 2 : 4;
+    list->problems = ll_xrealloc(list->problems, list->cap_problems * sizeof *list->problems);
+  }
+  list->problems[list->n_problems++] = (ll_path_problem){ll_xstrdup(path), ll_xstrdup(message)};
 }
 
 bool ll_file_is_javascript(const char *name) {
@@ -44,6 +54,7 @@ static char *join(const char *dir, const char *name) {
 }
 
 static bool walk(ll_file_list *list, const char *root) {
+  char message[256];
   bool ok = true;
   ll_file_list pending = {0}; // directories still to read
   push(&pending, ll_xstrdup(root));
@@ -51,7 +62,8 @@ static bool walk(ll_file_list *list, const char *root) {
     char *dir = pending.paths[--pending.n];
     DIR *d = opendir(dir);
     if (!d) {
-      ll_diag_error(dir, "cannot read directory: %s", strerror(errno));
+      snprintf(message, sizeof message, "cannot read directory: %s", strerror(errno));
+      problem(list, dir, message);
       ok = false;
       free(dir);
       continue;
@@ -90,7 +102,7 @@ static bool walk(ll_file_list *list, const char *root) {
 bool ll_file_list_add(ll_file_list *list, const char *path) {
   struct stat st;
   if (stat(path, &st) != 0) {
-    ll_diag_error(path, "%s", errno == ENOENT ? "no such file or directory" : strerror(errno));
+    problem(list, path, errno == ENOENT ? "no such file or directory" : strerror(errno));
     return false;
   }
   if (S_ISDIR(st.st_mode)) return walk(list, path);

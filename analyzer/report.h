@@ -32,9 +32,9 @@ extern const ll_reporter_ops ll_report_sarif;
 const ll_reporter_ops *ll_report_ops(ll_format format);
 
 /**
- * A path as SARIF and JSON print it: with '/' separators and no leading "./". For a relative
- * `path` that is `path` itself; returned in `buffer` (of `size` bytes) when changed.
+ * A copy of `text` that is valid UTF-8 (each invalid byte becomes U+FFFD), ending in a period
+ * when `sentence` is set and it does not end in one already. Malloc'd: the caller frees it.
  */
-const char *ll_report_clean_path(const char *path, char *buffer, size_t size);
+char *ll_report_utf8(const char *text, bool sentence);
 
 #endif

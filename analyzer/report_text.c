@@ -31,25 +31,3 @@ static bool text_finish(void *state, bool execution_successful) {
 }
 
 const ll_reporter_ops ll_report_text = {text_begin, text_file, text_problem, text_finish};
-
-const ll_reporter_ops *ll_report_ops(ll_format format) {
-  switch (format) {
-    case LL_FORMAT_JSON:
-      return &ll_report_json;
-    case LL_FORMAT_SARIF:
-      return &ll_report_sarif;
-    case LL_FORMAT_TEXT:
-      break;
-  }
-  return &ll_report_text;
-}
-
-const char *ll_report_clean_path(const char *path, char *buffer, size_t size) {
-  while (path[0] == '.' && path[1] == '/') {
-    path += 2;
-    while (*path == '/')
-      path++;
-  }
-  (void)buffer, (void)size;
-  return path;
-}

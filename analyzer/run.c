@@ -227,6 +227,9 @@ int ll_run(const ll_options *options) {
   if (open_output(&out, options->output_file)) {
     run.reporter = ll_report_ops(options->format);
     run.reporter_state = run.reporter->begin(out.stream);
+    for (size_t i = 0; i < files.n_problems; i++)
+      run.reporter->problem(run.reporter_state, files.problems[i].path, LL_ERROR,
+                            files.problems[i].message);
     unsigned jobs = job_count(options, files.n);
     pthread_t *threads = ll_xcalloc(jobs, sizeof *threads);
     unsigned started_threads = 0;

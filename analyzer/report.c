@@ -1,0 +1,49 @@
+// What the reporters share: the format table and text clean-up for formats that require
+// valid UTF-8 (JSON, SARIF), since file names and source text may not be.
+#include "analyzer/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/arena.h"
+
+const ll_reporter_ops *ll_report_ops(ll_format format) {
+  switch (format) {
+    case LL_FORMAT_JSON:
+      return &ll_report_json;
+    case LL_FORMAT_SARIF:
+      return &ll_report_sarif;
+    case LL_FORMAT_TEXT:
+      break;
+  }
+  return &ll_report_text;
+}
+
+char *ll_report_utf8(const char *text, bool sentence) {
+  size_t len = strlen(text);
+  char *out = ll_xmalloc(len * 3 + 2), *o = out;
+  const unsigned char *p = (const unsigned char *)text, *end = p + len;
+  while (p < end) {
+    unsigned char c = *p;
+    size_t width = c < 0x80           ? 1
+                   : (c >> 5) == 0x6  ? 2
+                   : (c >> 4) == 0xE  ? 3
+                   : (c >> 3) == 0x1E ? 4
+                                      : 0;
+    bool valid = width > 0 && p + width <= end;
+    for (size_t i = 1; valid && i < width; i++)
+      valid = (p[i] & 0xC0) == 0x80;
+    if (valid) {
+      memcpy(o, p, width);
+      o += width;
+      p += width;
+    } else {
+      memcpy(o, "\xEF\xBF\xBD", 3); // U+FFFD REPLACEMENT CHARACTER
+      o += 3;
+      p++;
+    }
+  }
+  if (sentence && o > out && o[-1] != '.') *o++ = '.';
+  *o = '\0';
+  return out;
+}
