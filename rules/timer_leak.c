@@ -133,10 +133,27 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
   st->last = tc;
 }
 
+// A local id that is returned, passed on or stored elsewhere: the code it goes to may clear it.
+static bool id_escapes(const ll_path *id) {
+  if (!id->binding || id->text[0]) return false;
+  for (const ll_ref *ref = id->binding->refs; ref; ref = ref->next_of_binding) {
+    if (ref->flags & LL_REF_WRITE) continue;
+    TSSymbol ps = ts_node_symbol(ref->parent);
+    if (ps == ll_js.sym.return_statement || ps == ll_js.sym.pair || ps == ll_js.sym.array ||
+        ps == ll_js.sym.object ||
+        (ps == ll_js.sym.arrow_function && ref->field == ll_js.field.body) ||
+        (ps == ll_js.sym.assignment_expression && ref->field == ll_js.field.right) ||
+        (ps == ll_js.sym.variable_declarator && ref->field == ll_js.field.value))
+      return true;
+    if (ps == ll_js.sym.arguments) return true; // clearInterval(id) is matched separately
+  }
+  return false;
+}
+
 static void file_end(ll_ctx *ctx, void *opaque) {
   state *st = opaque;
   for (const timer_call *t = st->calls; t; t = t->next) {
-    if (t->is_clear || t->id_escapes) continue;
+    if (t->is_clear || t->id_escapes || (t->id_known && id_escapes(&t->id))) continue;
     bool cleared = false;
     if (t->id_known)
       for (const timer_call *c = st->calls; c && !cleared; c = c->next)
