@@ -149,7 +149,10 @@ static void analyze_loaded(ll_analyzer *an, const char *path, ll_file_result *re
   result->n_findings = ll_findings_finish(findings, n, &an->source);
   result->findings = findings;
   stats->rules_seconds += now_seconds() - t2;
-  stats->lines += an->source.n_lines;
+  // Lines as `wc -l` and editors count them: a final line terminator does not start a line.
+  uint32_t len = an->source.len;
+  bool terminated = len && (an->source.text[len - 1] == '\n' || an->source.text[len - 1] == '\r');
+  stats->lines += an->source.n_lines - (terminated ? 1 : 0);
 }
 
 // Takes ownership of `text` (arena memory of `len` bytes plus a NUL).

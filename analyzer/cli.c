@@ -39,6 +39,7 @@ void ll_cli_print_help(FILE *out) {
       "options:\n"
       "  -f, --format FORMAT     output format: text (default), json or sarif\n"
       "  -o, --output-file FILE  write the report to FILE instead of standard output\n"
+      "  -j, --jobs N            analyse N files at a time (default: one per online CPU)\n"
       "      --list-rules        list every rule: id, default severity, summary\n"
       "      --stats             print time per phase and file, line and byte counts to stderr\n"
       "      --max-file-size N   skip files over N bytes, with an error (default 16M; K, M, G)\n"
