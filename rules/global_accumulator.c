@@ -230,9 +230,14 @@ static void on_call(ll_ctx *ctx, state *st, TSNode call) {
   // The receiver's own methods do not hand the arguments away (`list.push(item)` stores
   // `item` in `list`; that `item` is itself a collection elsewhere is rare).
   if (!grow && !ll_str_eq(method, "assign")) on_arguments(ctx, st, call, args);
-  if (ll_str_eq(method, "splice") && ts_node_named_child_count(args) > 2) grow = true;
-  uint32_t effect = (grow ? LL_EFFECT_GROWS : 0) |
-                    (method_is(method, shrinks) ? LL_EFFECT_SHRINKS : 0) |
+  bool shrink = method_is(method, shrinks);
+  if (ll_str_eq(method, "splice")) {
+    // splice(start, deleteCount, ...items): inserts when it has items, removes unless it says
+    // to delete nothing (`splice(i, 0, item)` only inserts).
+    grow = ts_node_named_child_count(args) > 2;
+    shrink = !(grow && ll_str_eq(text(ctx, ts_node_named_child(args, 1)), "0"));
+  }
+  uint32_t effect = (grow ? LL_EFFECT_GROWS : 0) | (shrink ? LL_EFFECT_SHRINKS : 0) |
                     (method_is(method, resets) ? LL_EFFECT_RESETS : 0);
   if (!effect) return;
   collection *c = collection_of(ctx, st, receiver);
