@@ -37,6 +37,7 @@ typedef struct listener_call {
   ll_path fn_path;    // for FN_NAMED
   bool capture;       // addEventListener's capture flag
   bool self_removing; // once, prependOnceListener, { once: true }, { signal }
+  bool orphaned;      // a removal that no add in the file can match
   ll_frequency freq;
   ll_repeat why;
   bool in_loop;
@@ -202,63 +203,66 @@ static match removes(ll_arena *arena, const listener_call *removal, const listen
                      const char **why_not) {
   *why_not = NULL;
   if (!removal->emitter_known || !add->emitter_known) return MATCH_MAYBE;
-  bool same_emitter = ll_path_equal(&removal->emitter, &add->emitter);
+  // The emitters are the same object, may be (two names the file cannot relate, such as
+  // `this.transport` and a `transport` parameter), or are known to differ (one root, different
+  // members: `process.stdout` and `process.stdin`; or two long-lived bindings).
+  enum { SAME, MAYBE_SAME, DIFFERENT } emitters = SAME;
+  if (!ll_path_equal(&removal->emitter, &add->emitter))
+    emitters = same_root(&removal->emitter, &add->emitter) ||
+                       (removal->emitter.lifetime == LL_LIFETIME_LONG &&
+                        add->emitter.lifetime == LL_LIFETIME_LONG)
+                   ? DIFFERENT
+                   : MAYBE_SAME;
   if (removal->removes_all) {
-    if (!same_emitter) return MATCH_NO;
+    if (emitters == DIFFERENT) return MATCH_NO;
     uint32_t n_args = ts_node_named_child_count(field(removal->call, ll_js.field.arguments));
-    if (n_args == 0 || same_event(removal, add)) return MATCH_YES;
+    if (n_args == 0 || same_event(removal, add)) return emitters == SAME ? MATCH_YES : MATCH_MAYBE;
     return removal->event_known && add->event_known ? MATCH_NO : MATCH_MAYBE;
   }
   bool events_known = removal->event_known && add->event_known;
   bool same_fn = add->fn == FN_NAMED && removal->fn == FN_NAMED &&
                  ll_path_equal(&add->fn_path, &removal->fn_path);
-  if (same_emitter && !events_known) return MATCH_MAYBE;
-  if (!same_emitter && !same_root(&removal->emitter, &add->emitter) &&
-      (removal->emitter.lifetime != LL_LIFETIME_LONG || add->emitter.lifetime != LL_LIFETIME_LONG))
-    return same_event(removal, add) && (same_fn || removal->fn == FN_UNKNOWN) ? MATCH_MAYBE
-                                                                              : MATCH_NO;
-  if (same_emitter && same_event(removal, add)) {
-    if (add->fn == FN_INLINE) {
-      *why_not = "the listener is an inline function, a new object that no other expression "
-                 "refers to";
-      return MATCH_NO;
+  if (!events_known) return emitters == DIFFERENT ? MATCH_NO : MATCH_MAYBE;
+  if (!same_event(removal, add)) {
+    if (same_fn && emitters == SAME) {
+      *why_not = ll_arena_printf(arena, "it names the event '%.*s'", (int)removal->event.len,
+                                 removal->event.ptr);
     }
-    if (add->fn == FN_BOUND) {
-      *why_not = "`.bind()` creates a new function on every call, so the removal passes a "
-                 "different object";
-      return MATCH_NO;
-    }
-    if (removal->fn == FN_INLINE || removal->fn == FN_BOUND) {
-      *why_not = "the removal passes a new function object, not the one that was added";
-      return MATCH_NO;
-    }
-    if (add->fn == FN_UNKNOWN || removal->fn == FN_UNKNOWN) return MATCH_MAYBE;
-    if (!same_fn) {
+    return MATCH_NO;
+  }
+  if (emitters == DIFFERENT) {
+    if (same_fn)
+      *why_not = ll_arena_printf(arena, "it removes from `%s`, a different emitter",
+                                 ll_path_describe(&removal->emitter, arena));
+    return MATCH_NO;
+  }
+  // Same event on the same, or possibly the same, emitter: the function object decides.
+  if (add->fn == FN_INLINE) {
+    *why_not = "the listener is an inline function, a new object that no other expression "
+               "refers to";
+    return MATCH_NO;
+  }
+  if (add->fn == FN_BOUND) {
+    *why_not = "`.bind()` creates a new function on every call, so the removal passes a "
+               "different object";
+    return MATCH_NO;
+  }
+  if (removal->fn == FN_INLINE || removal->fn == FN_BOUND) {
+    *why_not = "the removal passes a new function object, not the one that was added";
+    return MATCH_NO;
+  }
+  if (add->fn == FN_UNKNOWN || removal->fn == FN_UNKNOWN) return MATCH_MAYBE;
+  if (!same_fn) {
+    if (emitters == SAME)
       *why_not = ll_arena_printf(arena, "it removes `%s`, a different function",
                                  ll_path_describe(&removal->fn_path, arena));
-      return MATCH_NO;
-    }
-    if (add->capture != removal->capture) {
-      *why_not = "the capture flags differ, and a listener is only removed with the same flag";
-      return MATCH_NO;
-    }
-    return MATCH_YES;
-  }
-  if (same_fn && same_emitter && events_known) {
-    *why_not = ll_arena_printf(arena, "it names the event '%.*s'", (int)removal->event.len,
-                               removal->event.ptr);
     return MATCH_NO;
   }
-  // Different emitters are only known to differ when they hang from the same root by different
-  // members (`process.stdout` and `process.stdin`); two different names may be aliases
-  // (`this.transport = transport`).
-  if (same_fn && !same_emitter && same_event(removal, add) &&
-      same_root(&removal->emitter, &add->emitter)) {
-    *why_not = ll_arena_printf(arena, "it removes from `%s`, a different emitter",
-                               ll_path_describe(&removal->emitter, arena));
+  if (add->capture != removal->capture) {
+    *why_not = "the capture flags differ, and a listener is only removed with the same flag";
     return MATCH_NO;
   }
-  return MATCH_NO;
+  return emitters == SAME ? MATCH_YES : MATCH_MAYBE;
 }
 
 // The emitter outlives the code that adds to it: module or global scope, a global object,
@@ -283,6 +287,16 @@ static bool emitter_is_constructor_parameter(const ll_ctx *ctx, const listener_c
 static void file_end(ll_ctx *ctx, void *opaque) {
   state *st = opaque;
   ll_arena *arena = ll_ctx_arena(ctx);
+  // A removal that matches some add does its job; only one that can match none was plainly
+  // meant for an add it misses (`off('data', handler)` after `on('data', handler.bind(this))`).
+  for (listener_call *rm = st->calls; rm; rm = rm->next) {
+    if (rm->is_add) continue;
+    rm->orphaned = true;
+    for (const listener_call *add = st->calls; add && rm->orphaned; add = add->next) {
+      const char *ignored;
+      if (add->is_add && removes(arena, rm, add, &ignored) != MATCH_NO) rm->orphaned = false;
+    }
+  }
   for (const listener_call *add = st->calls; add; add = add->next) {
     if (!add->is_add || add->self_removing) continue;
     const listener_call *mismatch = NULL;
@@ -294,7 +308,7 @@ static void file_end(ll_ctx *ctx, void *opaque) {
       match m = removes(arena, rm, add, &why_not);
       if (m != MATCH_NO)
         balanced = true;
-      else if (why_not && !mismatch) {
+      else if (why_not && rm->orphaned && !mismatch) {
         mismatch = rm;
         mismatch_reason = why_not;
       }
@@ -312,7 +326,8 @@ static void file_end(ll_ctx *ctx, void *opaque) {
                     mismatch_reason);
       continue;
     }
-    if (!add->event_known && !add->emitter_known) continue;
+    // Without the event's name the file cannot tell what is added: stay silent.
+    if (!add->event_known || !add->emitter_known) continue;
     if (add->freq == LL_FREQ_REPEATED && emitter_is_long_lived(add)) {
       ll_ctx_report(ctx, add->call,
                     "listener for '%.*s' is added to long-lived `%s` %s, and never removed: "
