@@ -131,5 +131,10 @@ void ll_file_list_fini(ll_file_list *list) {
   for (size_t i = 0; i < list->n; i++)
     free(list->paths[i]);
   free(list->paths);
+  for (size_t i = 0; i < list->n_problems; i++) {
+    free(list->problems[i].path);
+    free(list->problems[i].message);
+  }
+  free(list->problems);
   memset(list, 0, sizeof *list);
 }
