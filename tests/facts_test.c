@@ -170,6 +170,116 @@ static void returned_and_unseen(void **state) {
                   LL_REPEAT_CALLBACK, "in a function, handed at line 2 to code outside this file");
 }
 
+// ll_facts_path for the expression that starts at the marker `/*here*/` (just after it).
+typedef struct path_answer {
+  bool resolved;
+  ll_lifetime lifetime;
+  char text[LL_PATH_MAX + 32];
+} path_answer;
+
+static path_answer path_of(const char *code, int which) {
+  path_answer out = {0};
+  ll_arena arena;
+  ll_arena_init(&arena);
+  ll_parser *parser = ll_parser_new(10);
+  uint32_t len = (uint32_t)strlen(code);
+  TSTree *tree = ll_parser_parse(parser, code, len);
+  ll_source source;
+  ll_source_init(&source, &arena, "test.js", code, len);
+  ll_scope_model *model = ll_bind(&arena, &source, tree, LL_SOURCE_DETECT);
+  ll_facts *facts = ll_facts_build(&arena, &source, model);
+  const char *marker = code;
+  for (int i = 0; i <= which; i++)
+    marker = strstr(marker, "/*here*/") + 8;
+  uint32_t byte = (uint32_t)(marker - code);
+  // The largest expression starting at the marker that is a member chain or a name.
+  TSNode node = ts_node_descendant_for_byte_range(ts_tree_root_node(tree), byte, byte);
+  // Climb member accesses, and calls whose callee is not itself a member (`make().x`), so that
+  // `a.b.push(1)` gives `a.b.push` and `make().x` gives the whole access.
+  for (;;) {
+    TSNode parent = ts_node_parent(node);
+    if (ts_node_is_null(parent) || ts_node_start_byte(parent) != byte) break;
+    TSSymbol sym = ts_node_symbol(parent);
+    bool member = sym == ll_js.sym.member_expression || sym == ll_js.sym.subscript_expression;
+    bool call =
+        sym == ll_js.sym.call_expression && ts_node_symbol(node) != ll_js.sym.member_expression;
+    if (!member && !call) break;
+    node = parent;
+  }
+  ll_path path;
+  out.resolved = ll_facts_path(facts, node, &path);
+  if (out.resolved) {
+    out.lifetime = path.lifetime;
+    snprintf(out.text, sizeof out.text, "%s", ll_path_describe(&path, &arena));
+  }
+  ts_tree_delete(tree);
+  ll_parser_delete(parser);
+  ll_arena_fini(&arena);
+  return out;
+}
+
+#define ASSERT_PATH(code, expected_lifetime, expected_text) \
+  do {                                                      \
+    path_answer p = path_of(code, 0);                       \
+    assert_true(p.resolved);                                \
+    assert_int_equal(p.lifetime, expected_lifetime);        \
+    assert_string_equal(p.text, expected_text);             \
+  } while (0)
+
+static void lifetimes_of_roots(void **state) {
+  (void)state;
+  ASSERT_PATH("const cache = {};\nfunction f() { /*here*/cache.byUser[1].push(2); }\n",
+              LL_LIFETIME_LONG, "cache.byUser[].push");
+  ASSERT_PATH("function f(req) { const local = []; /*here*/local.push(req); }\n", LL_LIFETIME_SHORT,
+              "local.push");
+  ASSERT_PATH("function f(req) { /*here*/req.body; }\n", LL_LIFETIME_SHORT, "req.body");
+  ASSERT_PATH("function f() { /*here*/window.cache; }\n", LL_LIFETIME_LONG, "window.cache");
+  ASSERT_PATH("function f() { /*here*/process.stdout; }\n", LL_LIFETIME_LONG, "process.stdout");
+  ASSERT_PATH("function f() { /*here*/console.log; }\n", LL_LIFETIME_UNKNOWN, "console.log");
+  ASSERT_PATH("import store from './store';\nexport function f() { /*here*/store.items; }\n",
+              LL_LIFETIME_UNKNOWN, "store.items");
+  ASSERT_PATH("function f() { /*here*/module.exports.items; }\n", LL_LIFETIME_UNKNOWN,
+              "module.exports.items");
+  ASSERT_PATH("function f() { g = g || []; /*here*/g.push(1); }\n", LL_LIFETIME_LONG, "g.push");
+}
+
+static void lifetimes_of_this(void **state) {
+  (void)state;
+  ASSERT_PATH("class A { m() { /*here*/this.items; } }\n", LL_LIFETIME_SHORT, "this.items");
+  ASSERT_PATH("class A { m() { [1].forEach(() => /*here*/this.#items); } }\n", LL_LIFETIME_SHORT,
+              "this.#items");
+  ASSERT_PATH("class A { static m() { /*here*/this.items; } }\n", LL_LIFETIME_LONG, "A.items");
+  assert_false(path_of("function f() { /*here*/this.x; }\n", 0).resolved); // unknown `this`
+  assert_false(path_of("function f() { /*here*/make().x; }\n", 0).resolved);
+}
+
+static void paths_compare(void **state) {
+  (void)state;
+  const char *code = "function f() { /*here*/global.x; /*here*/globalThis.x; /*here*/self.y; }\n";
+  ll_arena arena;
+  ll_arena_init(&arena);
+  ll_parser *parser = ll_parser_new(10);
+  TSTree *tree = ll_parser_parse(parser, code, (uint32_t)strlen(code));
+  ll_source source;
+  ll_source_init(&source, &arena, "t.js", code, (uint32_t)strlen(code));
+  ll_scope_model *model = ll_bind(&arena, &source, tree, LL_SOURCE_SCRIPT);
+  ll_facts *facts = ll_facts_build(&arena, &source, model);
+  ll_path paths[3];
+  const char *at = code;
+  for (int i = 0; i < 3; i++) {
+    at = strstr(at, "/*here*/") + 8;
+    uint32_t byte = (uint32_t)(at - code);
+    TSNode node =
+        ts_node_parent(ts_node_descendant_for_byte_range(ts_tree_root_node(tree), byte, byte));
+    assert_true(ll_facts_path(facts, node, &paths[i]));
+  }
+  assert_true(ll_path_equal(&paths[0], &paths[1])); // every name of the global object
+  assert_false(ll_path_equal(&paths[0], &paths[2]));
+  ts_tree_delete(tree);
+  ll_parser_delete(parser);
+  ll_arena_fini(&arena);
+}
+
 int main(void) {
   const char *missing;
   if (!ll_grammar_init(&missing)) return 1;
@@ -185,6 +295,9 @@ int main(void) {
       cmocka_unit_test(immediate_callbacks_inherit),
       cmocka_unit_test(call_graph_propagates),
       cmocka_unit_test(returned_and_unseen),
+      cmocka_unit_test(lifetimes_of_roots),
+      cmocka_unit_test(lifetimes_of_this),
+      cmocka_unit_test(paths_compare),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
