@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/collections.h"
+
 struct ll_engine {
   ll_enabled_rule *rules;
   size_t n_rules;
@@ -25,7 +27,8 @@ struct ll_ctx {
   const ll_scope_model *model;
   const ll_facts *facts;
   ll_scope *scope;
-  uint32_t loop_depth; // loops around the visited node inside the current function
+  const ll_collections *collections; // the collector's state
+  uint32_t loop_depth;               // loops around the visited node inside the current function
   const ll_enabled_rule *running;
   ll_finding *findings;
   size_t n_findings, cap_findings;
@@ -67,9 +70,12 @@ ll_engine *ll_engine_new(const ll_enabled_rule *rules, size_t n, const char **ba
         return NULL;
       }
   ll_engine *e = ll_xcalloc(1, sizeof *e);
-  e->rules = ll_xmalloc((n ? n : 1) * sizeof *e->rules);
-  if (n) memcpy(e->rules, rules, n * sizeof *rules);
-  e->n_rules = n;
+  // The collections fact comes first, so that its data is complete before any rule's file_end
+  // and up to date when a rule visits the same node.
+  e->rules = ll_xmalloc((n + 1) * sizeof *e->rules);
+  e->rules[0] = (ll_enabled_rule){&ll_collections_collector, LL_WARNING};
+  if (n) memcpy(e->rules + 1, rules, n * sizeof *rules);
+  e->n_rules = n + 1;
   e->symbol_count = ll_js.symbol_count;
   build_lists(e, false, &e->enter_start, &e->enter_list);
   build_lists(e, true, &e->leave_start, &e->leave_list);
@@ -117,6 +123,10 @@ const ll_scope_model *ll_ctx_scopes(const ll_ctx *ctx) {
 
 ll_scope *ll_ctx_scope(const ll_ctx *ctx) {
   return ctx->scope;
+}
+
+const ll_collections *ll_ctx_collections(const ll_ctx *ctx) {
+  return ctx->collections;
 }
 
 const ll_facts *ll_ctx_facts(const ll_ctx *ctx) {
@@ -177,6 +187,7 @@ void ll_engine_run(const ll_engine *e, ll_arena *arena, const ll_source *source,
   for (size_t r = 0; r < e->n_rules; r++) {
     states[r] =
         e->rules[r].rule->state_size ? ll_arena_alloc(arena, e->rules[r].rule->state_size) : NULL;
+    if (e->rules[r].rule == &ll_collections_collector) ctx.collections = states[r];
     if (e->rules[r].rule->file_begin) {
       ctx.running = &e->rules[r];
       e->rules[r].rule->file_begin(&ctx, states[r]);

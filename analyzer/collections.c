@@ -1,0 +1,450 @@
+// What the file does to each long-lived collection: a shared fact, collected during the engine's
+// one walk (the engine runs this collector before the rules) and read by rules at file end.
+//
+// Every array, object, Map or Set reached from a long-lived root (a module or global binding, a
+// global object, a static member) gets one entry, keyed by its path (`cache.byUser`). Each use
+// adds an effect: growth (push, set, add, obj[key] = v, x = x.concat(...)), shrinking (pop,
+// shift, splice, delete, filter), reset (clear(), length = 0, an empty value assigned by repeated
+// code), a size check, an escape (exported, passed to a call, returned, aliased), or a weak or
+// bounded type. Growths are also kept with the reason their code repeats.
+#include "analyzer/collections.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const collected_types[] = {"call_expression",
+                                              "new_expression",
+                                              "assignment_expression",
+                                              "unary_expression",
+                                              "binary_expression",
+                                              "return_statement",
+                                              "pair",
+                                              "shorthand_property_identifier",
+                                              "arrow_function",
+                                              "variable_declarator",
+                                              "field_definition",
+                                              NULL};
+
+static ll_str text(const ll_ctx *ctx, TSNode node) {
+  return ll_ctx_text(ctx, node);
+}
+
+static TSNode field(TSNode node, TSFieldId id) {
+  return ts_node_child_by_field_id(node, id);
+}
+
+static bool is(TSNode node, TSSymbol sym) {
+  return !ts_node_is_null(node) && ts_node_symbol(node) == sym;
+}
+
+static bool is_reading_call(const ll_ctx *ctx, TSNode call);
+
+static uint32_t hash_path(const ll_path *p) {
+  uint32_t h = 2166136261u ^ (uint32_t)((uintptr_t)p->binding >> 4) ^
+               (uint32_t)((uintptr_t)p->this_class >> 4);
+  for (uint32_t i = 0; i < p->host.len; i++)
+    h = (h ^ (unsigned char)p->host.ptr[i]) * 16777619u;
+  for (const char *c = p->text; *c; c++)
+    h = (h ^ (unsigned char)*c) * 16777619u;
+  return h;
+}
+
+static void index_insert(ll_collections *st, ll_collection *c) {
+  uint32_t mask = st->index_capacity - 1;
+  uint32_t i = hash_path(&c->path) & mask;
+  while (st->index[i])
+    i = (i + 1) & mask;
+  st->index[i] = c;
+}
+
+static ll_collection *find_collection(ll_ctx *ctx, ll_collections *st, const ll_path *path) {
+  if (st->index_capacity) {
+    uint32_t mask = st->index_capacity - 1;
+    for (uint32_t i = hash_path(path) & mask; st->index[i]; i = (i + 1) & mask)
+      if (ll_path_equal(&st->index[i]->path, path)) return st->index[i];
+  }
+  if ((st->count + 1) * 2 > st->index_capacity) {
+    st->index_capacity = st->index_capacity ? st->index_capacity * 2 : 64;
+    st->index = ll_arena_alloc(ll_ctx_arena(ctx), st->index_capacity * sizeof *st->index);
+    for (ll_collection *c = st->collections; c; c = c->next)
+      index_insert(st, c);
+  }
+  ll_collection *c = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *c);
+  c->path = *path;
+  c->next = st->collections;
+  st->collections = c;
+  st->count++;
+  index_insert(st, c);
+  return c;
+}
+
+// The long-lived collection `expr` names, or NULL: locals, parameters and instance state live no
+// longer than the run that fills them, and unknown roots (imports, unseen hosts) are not judged.
+static ll_collection *collection_of(ll_ctx *ctx, ll_collections *st, TSNode expr) {
+  ll_path path;
+  if (!ll_facts_path(ll_ctx_facts(ctx), expr, &path) || path.lifetime != LL_LIFETIME_LONG)
+    return NULL;
+  return find_collection(ctx, st, &path);
+}
+
+static void add_effect(ll_ctx *ctx, ll_collections *st, TSNode expr, uint32_t effect) {
+  ll_collection *c = collection_of(ctx, st, expr);
+  if (c) c->effects |= effect;
+}
+
+static bool is_empty_collection(const ll_ctx *ctx, TSNode value, bool *is_weak) {
+  *is_weak = false;
+  while (is(value, ll_js.sym.parenthesized_expression))
+    value = ts_node_named_child(value, 0);
+  if (is(value, ll_js.sym.array) || is(value, ll_js.sym.object)) return true;
+  if (is(value, ll_js.sym.new_expression)) {
+    ll_str ctor = text(ctx, field(value, ll_js.field.constructor));
+    if (ll_str_eq(ctor, "Map") || ll_str_eq(ctor, "Set") || ll_str_eq(ctor, "Array") ||
+        ll_str_eq(ctor, "Object"))
+      return true;
+    if (ll_str_eq(ctor, "WeakMap") || ll_str_eq(ctor, "WeakSet") || ll_str_eq(ctor, "WeakRef") ||
+        ll_str_eq(ctor, "FinalizationRegistry") || ll_str_eq(ctor, "LRU") ||
+        ll_str_eq(ctor, "LRUCache") || ll_str_eq(ctor, "QuickLRU") || ll_str_eq(ctor, "LruCache")) {
+      *is_weak = true;
+      return true;
+    }
+  }
+  if (is(value, ll_js.sym.call_expression)) {
+    ll_str callee = text(ctx, field(value, ll_js.field.function));
+    if (ll_str_eq(callee, "Object.create")) return true;
+  }
+  return false;
+}
+
+// `x || []`, `x ?? new Map()`: the set-up idiom; the right side tells the type.
+static TSNode default_value(TSNode value) {
+  while (is(value, ll_js.sym.parenthesized_expression))
+    value = ts_node_named_child(value, 0);
+  if (ts_node_symbol(value) == ll_js.sym.binary_expression) return field(value, ll_js.field.right);
+  return value;
+}
+
+// Does `value` mention the collection `c` (as in `list = list.concat(x)`)?
+static bool mentions(ll_ctx *ctx, ll_collections *st, TSNode value, const ll_collection *c,
+                     TSNode *use) {
+  // Look at the receiver of a method call or the spread elements of an array literal.
+  while (is(value, ll_js.sym.parenthesized_expression))
+    value = ts_node_named_child(value, 0);
+  if (is(value, ll_js.sym.call_expression)) {
+    TSNode callee = field(value, ll_js.field.function);
+    if (is(callee, ll_js.sym.member_expression)) {
+      *use = field(callee, ll_js.field.property);
+      return collection_of(ctx, st, field(callee, ll_js.field.object)) == c;
+    }
+  } else if (is(value, ll_js.sym.array)) {
+    uint32_t n = ts_node_named_child_count(value);
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode element = ts_node_named_child(value, i);
+      if (ts_node_symbol(element) == ll_js.sym.spread_element &&
+          collection_of(ctx, st, ts_node_named_child(element, 0)) == c) {
+        *use = element;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+static void record_growth(ll_ctx *ctx, ll_collections *st, ll_collection *c, TSNode site) {
+  ll_repeat why;
+  if (ll_ctx_frequency(ctx, &why) != LL_FREQ_REPEATED) return;
+  ll_growth *g = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *g);
+  g->target = c;
+  g->site = site;
+  g->why = why;
+  if (st->last_growth)
+    st->last_growth->next = g;
+  else
+    st->growths = g;
+  st->last_growth = g;
+}
+
+static bool method_is(ll_str method, const char *const *names) {
+  for (; *names; names++)
+    if (ll_str_eq(method, *names)) return true;
+  return false;
+}
+
+// Passed to a call: unseen code may drain it, unless the call only reads.
+static void on_arguments(ll_ctx *ctx, ll_collections *st, TSNode call, TSNode args) {
+  if (ts_node_is_null(args) || (is(call, ll_js.sym.call_expression) && is_reading_call(ctx, call)))
+    return;
+  uint32_t n = ts_node_named_child_count(args);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode arg = ts_node_named_child(args, i);
+    if (is(arg, ll_js.sym.spread_element)) arg = ts_node_named_child(arg, 0);
+    add_effect(ctx, st, arg, LL_EFFECT_ESCAPES);
+  }
+}
+
+static void on_call(ll_ctx *ctx, ll_collections *st, TSNode call) {
+  TSNode callee = field(call, ll_js.field.function);
+  TSNode args = field(call, ll_js.field.arguments);
+  if (!is(callee, ll_js.sym.member_expression)) {
+    on_arguments(ctx, st, call, args);
+    return;
+  }
+  TSNode receiver = field(callee, ll_js.field.object);
+  ll_str method = text(ctx, field(callee, ll_js.field.property));
+  if (ll_str_eq(method, "assign") && ll_str_eq(text(ctx, receiver), "Object")) {
+    TSNode target = ts_node_named_child(args, 0);
+    ll_collection *c = ts_node_is_null(target) ? NULL : collection_of(ctx, st, target);
+    if (c) {
+      c->effects |= LL_EFFECT_GROWS;
+      record_growth(ctx, st, c, call);
+    }
+    return;
+  }
+  static const char *const grows[] = {"push", "unshift", "set", "add", NULL};
+  static const char *const shrinks[] = {"pop", "shift", "delete", "splice", "remove", NULL};
+  static const char *const resets[] = {"clear", NULL};
+  bool grow = method_is(method, grows);
+  // The receiver's own methods do not hand the arguments away (`list.push(item)` stores
+  // `item` in `list`; that `item` is itself a collection elsewhere is rare).
+  if (!grow && !ll_str_eq(method, "assign")) on_arguments(ctx, st, call, args);
+  bool shrink = method_is(method, shrinks);
+  if (ll_str_eq(method, "splice")) {
+    // splice(start, deleteCount, ...items): inserts when it has items, removes unless it says
+    // to delete nothing (`splice(i, 0, item)` only inserts).
+    grow = ts_node_named_child_count(args) > 2;
+    shrink = !(grow && ll_str_eq(text(ctx, ts_node_named_child(args, 1)), "0"));
+  }
+  uint32_t effect = (grow ? LL_EFFECT_GROWS : 0) | (shrink ? LL_EFFECT_SHRINKS : 0) |
+                    (method_is(method, resets) ? LL_EFFECT_RESETS : 0);
+  if (!effect) return;
+  ll_collection *c = collection_of(ctx, st, receiver);
+  if (!c) return;
+  c->effects |= effect;
+  if (grow && ts_node_named_child_count(args) > 0) record_growth(ctx, st, c, call);
+}
+
+static void on_assignment(ll_ctx *ctx, ll_collections *st, TSNode node) {
+  TSNode left = field(node, ll_js.field.left);
+  TSNode right = field(node, ll_js.field.right);
+  while (is(left, ll_js.sym.parenthesized_expression))
+    left = ts_node_named_child(left, 0);
+  // `list.length = 0` empties an array.
+  if (is(left, ll_js.sym.member_expression) &&
+      ll_str_eq(text(ctx, field(left, ll_js.field.property)), "length")) {
+    add_effect(ctx, st, field(left, ll_js.field.object), LL_EFFECT_RESETS);
+    return;
+  }
+  // `memo[key] = value` with a key computed at run time adds an entry per distinct key.
+  if (is(left, ll_js.sym.subscript_expression)) {
+    TSNode index = field(left, ll_js.field.index);
+    bool constant_key = is(index, ll_js.sym.string) || ts_node_symbol(index) == ll_js.sym.number;
+    ll_collection *c = collection_of(ctx, st, field(left, ll_js.field.object));
+    ll_str value = text(ctx, right);
+    if (c &&
+        (ll_str_eq(value, "null") || ll_str_eq(value, "undefined") || ll_str_eq(value, "void 0"))) {
+      // `stack[index] = null` releases a slot: an index-managed stack or a cleared entry.
+      c->effects |= LL_EFFECT_SHRINKS;
+    } else if (c && !constant_key) {
+      c->effects |= LL_EFFECT_GROWS;
+      record_growth(ctx, st, c, node);
+    }
+    // The element itself is a collection too (`groups[id] = []`).
+  }
+  ll_collection *c = collection_of(ctx, st, left);
+  if (!c) {
+    // `other = list`, `module.exports.items = list`: an alias that others may drain.
+    add_effect(ctx, st, right, LL_EFFECT_ESCAPES);
+    return;
+  }
+  TSNode use;
+  bool weak;
+  if (mentions(ctx, st, right, c, &use)) {
+    ll_str how = text(ctx, use);
+    if (ll_str_eq(how, "concat") || is(use, ll_js.sym.spread_element)) {
+      c->effects |= LL_EFFECT_GROWS;
+      c->is_collection = true;
+      record_growth(ctx, st, c, node);
+    } else {
+      c->effects |= LL_EFFECT_SHRINKS; // filter, slice, map...: a new, usually smaller array
+    }
+    return;
+  }
+  if (is_empty_collection(ctx, default_value(right), &weak)) {
+    c->is_collection = true;
+    if (weak) c->effects |= LL_EFFECT_WEAK;
+    // An empty value assigned by repeated code empties the collection; at start-up it is the
+    // collection's creation (`global.cache = global.cache || {}`).
+    if (ll_ctx_frequency(ctx, NULL) == LL_FREQ_REPEATED && ts_node_eq(default_value(right), right))
+      c->effects |= LL_EFFECT_RESETS;
+    return;
+  }
+  c->effects |= LL_EFFECT_RESETS; // replaced by something else
+}
+
+static void on_declarator(ll_ctx *ctx, ll_collections *st, TSNode node) {
+  TSNode name = field(node, ll_js.field.name);
+  TSNode value = field(node, ll_js.field.value);
+  if (!is(name, ll_js.sym.identifier) || ts_node_is_null(value)) return;
+  // A declaration is not a use: resolve the declared name itself.
+  ll_path path = {.binding =
+                      ll_scope_lookup(ll_ctx_scopes(ctx), ll_ctx_scope(ctx), text(ctx, name))};
+  if (!path.binding || ll_facts_binding_lifetime(path.binding) != LL_LIFETIME_LONG) return;
+  path.lifetime = LL_LIFETIME_LONG;
+  ll_collection *c = find_collection(ctx, st, &path);
+  bool weak;
+  if (is_empty_collection(ctx, default_value(value), &weak)) {
+    c->is_collection = true;
+    if (weak) c->effects |= LL_EFFECT_WEAK;
+  }
+  // `const list = other` aliases another collection: both are the same object.
+  add_effect(ctx, st, value, LL_EFFECT_ESCAPES);
+}
+
+// `static cache = new Map()` in a class: a static member created with the class.
+static void on_field(ll_ctx *ctx, ll_collections *st, TSNode node) {
+  if (!ll_facts_is_static_member(node)) return;
+  TSNode value = field(node, ll_js.field.value);
+  TSNode property = field(node, ll_js.field.property);
+  bool weak;
+  if (ts_node_is_null(value) || !is_empty_collection(ctx, value, &weak)) return;
+  const ll_scope *cls = ll_ctx_scope(ctx)->parent;
+  if (!cls || cls->kind != LL_SCOPE_CLASS) return;
+  TSNode name = field(cls->node, ll_js.field.name);
+  if (ts_node_is_null(name)) return;
+  ll_path path = {.binding = ll_scope_lookup(ll_ctx_scopes(ctx), cls->parent, text(ctx, name)),
+                  .lifetime = LL_LIFETIME_LONG};
+  // Only a class declared at the top level lives as long as the process.
+  if (!path.binding || !(path.binding->scope->kind == LL_SCOPE_GLOBAL ||
+                         path.binding->scope->kind == LL_SCOPE_MODULE))
+    return;
+  ll_str prop = text(ctx, property);
+  snprintf(path.text, sizeof path.text, ".%.*s", (int)prop.len, prop.ptr);
+  ll_collection *c = find_collection(ctx, st, &path);
+  c->is_collection = true;
+  if (weak) c->effects |= LL_EFFECT_WEAK;
+}
+
+static bool is_size_of(ll_ctx *ctx, ll_collections *st, TSNode operand) {
+  while (is(operand, ll_js.sym.parenthesized_expression))
+    operand = ts_node_named_child(operand, 0);
+  if (!is(operand, ll_js.sym.member_expression)) return false;
+  ll_str prop = text(ctx, field(operand, ll_js.field.property));
+  if (!ll_str_eq(prop, "length") && !ll_str_eq(prop, "size")) return false;
+  add_effect(ctx, st, field(operand, ll_js.field.object), LL_EFFECT_BOUNDED);
+  return true;
+}
+
+// Calls that only read what they are given.
+static bool is_reading_call(const ll_ctx *ctx, TSNode call) {
+  ll_str callee = text(ctx, field(call, ll_js.field.function));
+  static const char *const readers[] = {"JSON.stringify", "Object.keys", "Object.values",
+                                        "Object.entries", "Array.from",  "Array.isArray",
+                                        "String",         "Number",      "Boolean",
+                                        "Object.freeze",  NULL};
+  if (method_is(callee, readers)) return true;
+  return callee.len > 8 && memcmp(callee.ptr, "console.", 8) == 0;
+}
+
+static void collect(ll_ctx *ctx, TSNode node, void *opaque) {
+  ll_collections *st = opaque;
+  TSSymbol sym = ts_node_symbol(node);
+  if (sym == ll_js.sym.call_expression) {
+    on_call(ctx, st, node);
+  } else if (sym == ll_js.sym.assignment_expression) {
+    on_assignment(ctx, st, node);
+  } else if (sym == ll_js.sym.variable_declarator) {
+    on_declarator(ctx, st, node);
+  } else if (sym == ll_js.sym.field_definition) {
+    on_field(ctx, st, node);
+  } else if (sym == ll_js.sym.unary_expression) {
+    // `delete cache[key]`
+    TSNode op = field(node, ll_js.field.operator);
+    TSNode arg = field(node, ll_js.field.argument);
+    if (ll_str_eq(text(ctx, op), "delete") &&
+        (is(arg, ll_js.sym.subscript_expression) || is(arg, ll_js.sym.member_expression)))
+      add_effect(ctx, st, field(arg, ll_js.field.object), LL_EFFECT_SHRINKS);
+  } else if (sym == ll_js.sym.binary_expression) {
+    // `list.length > MAX`, `map.size >= LIMIT`: the code bounds it.
+    ll_str op = text(ctx, field(node, ll_js.field.operator));
+    if (op.len && (op.ptr[0] == '<' || op.ptr[0] == '>' || op.ptr[0] == '=' || op.ptr[0] == '!')) {
+      is_size_of(ctx, st, field(node, ll_js.field.left));
+      is_size_of(ctx, st, field(node, ll_js.field.right));
+    }
+  } else if (sym == ll_js.sym.return_statement) {
+    TSNode value = ts_node_named_child(node, 0);
+    if (!ts_node_is_null(value)) add_effect(ctx, st, value, LL_EFFECT_ESCAPES);
+  } else if (sym == ll_js.sym.arrow_function) {
+    TSNode body = field(node, ll_js.field.body);
+    if (!is(body, ll_js.sym.statement_block)) add_effect(ctx, st, body, LL_EFFECT_ESCAPES);
+  } else if (sym == ll_js.sym.new_expression) {
+    on_arguments(ctx, st, node, field(node, ll_js.field.arguments));
+  } else if (sym == ll_js.sym.pair) {
+    // `{ items: list }` makes another reference to it.
+    add_effect(ctx, st, field(node, ll_js.field.value), LL_EFFECT_ESCAPES);
+  } else if (sym == ll_js.sym.shorthand_property_identifier) {
+    add_effect(ctx, st, node, LL_EFFECT_ESCAPES);
+  }
+}
+
+// True when `outer` is `inner` or an object it hangs from (`cache` for `cache.byUser[]`).
+static bool is_prefix(const ll_path *outer, const ll_path *inner) {
+  size_t len = strlen(outer->text);
+  if (len > strlen(inner->text)) return false;
+  ll_path root = *inner;
+  root.text[len] = '\0';
+  return ll_path_equal(&root, outer) &&
+         (inner->text[len] == '\0' || inner->text[len] == '.' || inner->text[len] == '[');
+}
+
+// The effects of `c` and of every collection it hangs from: resetting or handing out `cache`
+// also empties or hands out `cache.byUser`.
+uint32_t ll_collection_effects(const ll_collections *st, const ll_collection *c) {
+  uint32_t effects = c->effects;
+  for (const ll_collection *other = st->collections; other; other = other->next) {
+    if (other == c || !is_prefix(&other->path, &c->path)) continue;
+    uint32_t inherited = LL_EFFECT_RESETS | LL_EFFECT_ESCAPES | LL_EFFECT_WEAK;
+    // Handing out a class hands out its methods, not the collections its static members hold.
+    if (!other->path.text[0] && other->path.binding && other->path.binding->kind == LL_BIND_CLASS)
+      inherited &= ~LL_EFFECT_ESCAPES;
+    effects |= other->effects & inherited;
+  }
+  return effects;
+}
+
+// An `export const list = []`: other modules may drain it.
+static bool is_exported_binding(const ll_binding *b) {
+  if (!b || ts_node_is_null(b->decl)) return false;
+  TSNode up = ts_node_parent(b->decl);
+  for (int i = 0; i < 3 && !ts_node_is_null(up); i++, up = ts_node_parent(up))
+    if (is(up, ll_js.sym.export_statement)) return true;
+  return false;
+}
+
+// True when a collection of the file is known to be an array, object, Map or Set: created or
+// assigned as one, or a member of such a root. An unknown value may be a bounded cache.
+bool ll_collection_is_known(const ll_collections *st, const ll_collection *c) {
+  if (c->is_collection) return true;
+  for (const ll_collection *other = st->collections; other; other = other->next)
+    if (other->is_collection && is_prefix(&other->path, &c->path)) return true;
+  return false;
+}
+
+bool ll_collection_is_exported(const ll_collection *c) {
+  return is_exported_binding(c->path.binding);
+}
+
+const ll_growth *ll_collections_growths(const ll_collections *st) {
+  return st->growths;
+}
+
+const ll_rule ll_collections_collector = {
+    .id = "collections",
+    .name = "Collections",
+    .short_description = "Collects the effects of the file on its long-lived collections",
+    .full_description = "Internal: not a rule users see; the engine runs it before the rules.",
+    .help_uri = LL_DOCS_URL,
+    .default_severity = LL_WARNING,
+    .node_types = collected_types,
+    .state_size = sizeof(ll_collections),
+    .enter = collect,
+};
