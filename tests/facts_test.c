@@ -9,7 +9,9 @@
 
 #include <cmocka.h>
 
+#include "analyzer/analyze.h"
 #include "analyzer/binder.h"
+#include "analyzer/collections.h"
 #include "analyzer/facts.h"
 #include "analyzer/grammar.h"
 #include "analyzer/parse.h"
@@ -280,6 +282,115 @@ static void paths_compare(void **state) {
   ll_arena_fini(&arena);
 }
 
+// The collections fact, read by a probe rule at file end: the effects on the collection named
+// by `path` ("cache.byUser"), and whether it is known to be a collection.
+static const char *probe_path;
+static uint32_t probe_effects;
+static bool probe_found, probe_known;
+static int probe_growths;
+
+static void probe_file_end(ll_ctx *ctx, void *state) {
+  (void)state;
+  const ll_collections *collections = ll_ctx_collections(ctx);
+  for (const ll_collection *c = collections->collections; c; c = c->next) {
+    if (strcmp(ll_path_describe(&c->path, ll_ctx_arena(ctx)), probe_path) != 0) continue;
+    probe_found = true;
+    probe_effects = ll_collection_effects(collections, c);
+    probe_known = ll_collection_is_known(collections, c);
+    for (const ll_growth *g = ll_collections_growths(collections); g; g = g->next)
+      probe_growths += g->target == c;
+  }
+}
+
+static const ll_rule probe_rule = {.id = "probe", .file_end = probe_file_end};
+
+static uint32_t effects_of(const char *code, const char *path) {
+  probe_path = path;
+  probe_effects = 0;
+  probe_found = probe_known = false;
+  probe_growths = 0;
+  ll_enabled_rule enabled = {&probe_rule, LL_WARNING};
+  const char *bad;
+  ll_engine *engine = ll_engine_new(&enabled, 1, &bad);
+  ll_analyzer_options options = {.max_file_size = 1 << 20, .parse_timeout = 10};
+  ll_analyzer *analyzer = ll_analyzer_new(engine, &options);
+  ll_file_result result;
+  ll_analyzer_source(analyzer, "t.js", code, strlen(code), &result);
+  ll_analyzer_delete(analyzer);
+  ll_engine_delete(engine);
+  assert_true(probe_found);
+  return probe_effects;
+}
+
+static void collection_growth(void **state) {
+  (void)state;
+  const char *grows[] = {
+      "const a = [];\nexports.f = (x) => { a.push(x); };\n",
+      "const a = new Map();\nexports.f = (k) => { a.set(k, 1); };\n",
+      "const a = new Set();\nexports.f = (k) => { a.add(k); };\n",
+      "const a = {};\nexports.f = (k) => { a[k] = 1; };\n",
+      "let a = [];\nexports.f = (x) => { a = a.concat(x); };\n",
+      "let a = [];\nexports.f = (x) => { a = [...a, x]; };\n",
+      "const a = {};\nexports.f = (x) => { Object.assign(a, x); };\n",
+      "const a = [];\nexports.f = (x) => { a.splice(0, 0, x); };\n",
+  };
+  for (size_t i = 0; i < sizeof grows / sizeof *grows; i++) {
+    assert_int_equal(effects_of(grows[i], "a"), LL_EFFECT_GROWS);
+    assert_true(probe_known);
+    assert_int_equal(probe_growths, 1);
+  }
+  // Growth at start-up is an effect, but not a growth in repeated code.
+  assert_int_equal(effects_of("const a = [];\na.push(1);\n", "a"), LL_EFFECT_GROWS);
+  assert_int_equal(probe_growths, 0);
+  // A constant key sets one entry: not growth.
+  assert_int_equal(effects_of("const a = {};\nexports.f = () => { a['k'] = 1; };\n", "a"), 0);
+}
+
+static void collection_shrink_reset_bound(void **state) {
+  (void)state;
+  assert_int_equal(effects_of("const a = [];\nexports.f = () => a.shift();\n", "a"),
+                   LL_EFFECT_SHRINKS);
+  assert_int_equal(effects_of("const a = new Map();\nexports.f = (k) => a.delete(k);\n", "a"),
+                   LL_EFFECT_SHRINKS);
+  assert_int_equal(effects_of("const a = {};\nexports.f = (k) => { delete a[k]; };\n", "a"),
+                   LL_EFFECT_SHRINKS);
+  assert_int_equal(effects_of("let a = [];\nexports.f = () => { a = a.filter(Boolean); };\n", "a"),
+                   LL_EFFECT_SHRINKS);
+  assert_int_equal(effects_of("const a = new Set();\nexports.f = () => a.clear();\n", "a"),
+                   LL_EFFECT_RESETS);
+  assert_int_equal(effects_of("const a = [];\nexports.f = () => { a.length = 0; };\n", "a"),
+                   LL_EFFECT_RESETS);
+  assert_int_equal(effects_of("let a = [];\nexports.f = () => { a = []; };\n", "a"),
+                   LL_EFFECT_RESETS);
+  assert_int_equal(effects_of("const a = [];\nexports.f = () => a.length > 10;\n", "a"),
+                   LL_EFFECT_BOUNDED);
+  assert_int_equal(effects_of("const a = new Map();\nexports.f = () => a.size >= 5;\n", "a"),
+                   LL_EFFECT_BOUNDED);
+  // The set-up idiom creates, it does not reset.
+  assert_int_equal(effects_of("global.a = global.a || [];\n", "global.a"), 0);
+  assert_true(probe_known);
+}
+
+static void collection_escapes_and_weak(void **state) {
+  (void)state;
+  assert_int_equal(effects_of("const a = [];\nsend(a);\n", "a"), LL_EFFECT_ESCAPES);
+  assert_int_equal(effects_of("const a = [];\nmodule.exports = { a };\n", "a"), LL_EFFECT_ESCAPES);
+  assert_int_equal(effects_of("const a = [];\nexports.get = () => a;\n", "a"), LL_EFFECT_ESCAPES);
+  assert_int_equal(effects_of("const a = [];\nconst b = a;\n", "a"), LL_EFFECT_ESCAPES);
+  // Reading calls do not hand it away.
+  assert_int_equal(effects_of("const a = [];\nconsole.log(JSON.stringify(a));\n", "a"), 0);
+  assert_int_equal(effects_of("const a = new WeakMap();\n", "a"), LL_EFFECT_WEAK);
+  assert_int_equal(effects_of("const a = new LRUCache({ max: 5 });\n", "a"), LL_EFFECT_WEAK);
+  // Resetting or handing out the root reaches its members.
+  assert_int_equal(effects_of("let c = { m: new Map() };\nexports.f = (k) => c.m.set(k, 1);\n"
+                              "exports.g = () => { c = { m: new Map() }; };\n",
+                              "c.m"),
+                   LL_EFFECT_GROWS | LL_EFFECT_RESETS);
+  // A value whose type the file does not show is not known to be a collection.
+  effects_of("const a = make();\nexports.f = (x) => a.push(x);\n", "a");
+  assert_false(probe_known);
+}
+
 int main(void) {
   const char *missing;
   if (!ll_grammar_init(&missing)) return 1;
@@ -298,6 +409,9 @@ int main(void) {
       cmocka_unit_test(lifetimes_of_roots),
       cmocka_unit_test(lifetimes_of_this),
       cmocka_unit_test(paths_compare),
+      cmocka_unit_test(collection_growth),
+      cmocka_unit_test(collection_shrink_reset_bound),
+      cmocka_unit_test(collection_escapes_and_weak),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
