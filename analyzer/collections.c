@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analyzer/ast.h"
+
 static const char *const collected_types[] = {"call_expression",
                                               "new_expression",
                                               "assignment_expression",
@@ -24,18 +26,6 @@ static const char *const collected_types[] = {"call_expression",
                                               "variable_declarator",
                                               "field_definition",
                                               NULL};
-
-static ll_str text(const ll_ctx *ctx, TSNode node) {
-  return ll_ctx_text(ctx, node);
-}
-
-static TSNode field(TSNode node, TSFieldId id) {
-  return ts_node_child_by_field_id(node, id);
-}
-
-static bool is(TSNode node, TSSymbol sym) {
-  return !ts_node_is_null(node) && ts_node_symbol(node) == sym;
-}
 
 static bool is_reading_call(const ll_ctx *ctx, TSNode call);
 
@@ -94,11 +84,11 @@ static void add_effect(ll_ctx *ctx, ll_collections *st, TSNode expr, uint32_t ef
 
 static bool is_empty_collection(const ll_ctx *ctx, TSNode value, bool *is_weak) {
   *is_weak = false;
-  while (is(value, ll_js.sym.parenthesized_expression))
+  while (ll_ast_is(value, ll_js.sym.parenthesized_expression))
     value = ts_node_named_child(value, 0);
-  if (is(value, ll_js.sym.array) || is(value, ll_js.sym.object)) return true;
-  if (is(value, ll_js.sym.new_expression)) {
-    ll_str ctor = text(ctx, field(value, ll_js.field.constructor));
+  if (ll_ast_is(value, ll_js.sym.array) || ll_ast_is(value, ll_js.sym.object)) return true;
+  if (ll_ast_is(value, ll_js.sym.new_expression)) {
+    ll_str ctor = ll_ctx_text(ctx, ll_ast_field(value, ll_js.field.constructor));
     if (ll_str_eq(ctor, "Map") || ll_str_eq(ctor, "Set") || ll_str_eq(ctor, "Array") ||
         ll_str_eq(ctor, "Object"))
       return true;
@@ -109,8 +99,8 @@ static bool is_empty_collection(const ll_ctx *ctx, TSNode value, bool *is_weak) 
       return true;
     }
   }
-  if (is(value, ll_js.sym.call_expression)) {
-    ll_str callee = text(ctx, field(value, ll_js.field.function));
+  if (ll_ast_is(value, ll_js.sym.call_expression)) {
+    ll_str callee = ll_ctx_text(ctx, ll_ast_field(value, ll_js.field.function));
     if (ll_str_eq(callee, "Object.create")) return true;
   }
   return false;
@@ -118,9 +108,10 @@ static bool is_empty_collection(const ll_ctx *ctx, TSNode value, bool *is_weak) 
 
 // `x || []`, `x ?? new Map()`: the set-up idiom; the right side tells the type.
 static TSNode default_value(TSNode value) {
-  while (is(value, ll_js.sym.parenthesized_expression))
+  while (ll_ast_is(value, ll_js.sym.parenthesized_expression))
     value = ts_node_named_child(value, 0);
-  if (ts_node_symbol(value) == ll_js.sym.binary_expression) return field(value, ll_js.field.right);
+  if (ts_node_symbol(value) == ll_js.sym.binary_expression)
+    return ll_ast_field(value, ll_js.field.right);
   return value;
 }
 
@@ -128,15 +119,15 @@ static TSNode default_value(TSNode value) {
 static bool mentions(ll_ctx *ctx, ll_collections *st, TSNode value, const ll_collection *c,
                      TSNode *use) {
   // Look at the receiver of a method call or the spread elements of an array literal.
-  while (is(value, ll_js.sym.parenthesized_expression))
+  while (ll_ast_is(value, ll_js.sym.parenthesized_expression))
     value = ts_node_named_child(value, 0);
-  if (is(value, ll_js.sym.call_expression)) {
-    TSNode callee = field(value, ll_js.field.function);
-    if (is(callee, ll_js.sym.member_expression)) {
-      *use = field(callee, ll_js.field.property);
-      return collection_of(ctx, st, field(callee, ll_js.field.object)) == c;
+  if (ll_ast_is(value, ll_js.sym.call_expression)) {
+    TSNode callee = ll_ast_field(value, ll_js.field.function);
+    if (ll_ast_is(callee, ll_js.sym.member_expression)) {
+      *use = ll_ast_field(callee, ll_js.field.property);
+      return collection_of(ctx, st, ll_ast_field(callee, ll_js.field.object)) == c;
     }
-  } else if (is(value, ll_js.sym.array)) {
+  } else if (ll_ast_is(value, ll_js.sym.array)) {
     uint32_t n = ts_node_named_child_count(value);
     for (uint32_t i = 0; i < n; i++) {
       TSNode element = ts_node_named_child(value, i);
@@ -172,26 +163,27 @@ static bool method_is(ll_str method, const char *const *names) {
 
 // Passed to a call: unseen code may drain it, unless the call only reads.
 static void on_arguments(ll_ctx *ctx, ll_collections *st, TSNode call, TSNode args) {
-  if (ts_node_is_null(args) || (is(call, ll_js.sym.call_expression) && is_reading_call(ctx, call)))
+  if (ts_node_is_null(args) ||
+      (ll_ast_is(call, ll_js.sym.call_expression) && is_reading_call(ctx, call)))
     return;
   uint32_t n = ts_node_named_child_count(args);
   for (uint32_t i = 0; i < n; i++) {
     TSNode arg = ts_node_named_child(args, i);
-    if (is(arg, ll_js.sym.spread_element)) arg = ts_node_named_child(arg, 0);
+    if (ll_ast_is(arg, ll_js.sym.spread_element)) arg = ts_node_named_child(arg, 0);
     add_effect(ctx, st, arg, LL_EFFECT_ESCAPES);
   }
 }
 
 static void on_call(ll_ctx *ctx, ll_collections *st, TSNode call) {
-  TSNode callee = field(call, ll_js.field.function);
-  TSNode args = field(call, ll_js.field.arguments);
-  if (!is(callee, ll_js.sym.member_expression)) {
+  TSNode callee = ll_ast_field(call, ll_js.field.function);
+  TSNode args = ll_ast_field(call, ll_js.field.arguments);
+  if (!ll_ast_is(callee, ll_js.sym.member_expression)) {
     on_arguments(ctx, st, call, args);
     return;
   }
-  TSNode receiver = field(callee, ll_js.field.object);
-  ll_str method = text(ctx, field(callee, ll_js.field.property));
-  if (ll_str_eq(method, "assign") && ll_str_eq(text(ctx, receiver), "Object")) {
+  TSNode receiver = ll_ast_field(callee, ll_js.field.object);
+  ll_str method = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
+  if (ll_str_eq(method, "assign") && ll_str_eq(ll_ctx_text(ctx, receiver), "Object")) {
     TSNode target = ts_node_named_child(args, 0);
     ll_collection *c = ts_node_is_null(target) ? NULL : collection_of(ctx, st, target);
     if (c) {
@@ -212,7 +204,7 @@ static void on_call(ll_ctx *ctx, ll_collections *st, TSNode call) {
     // splice(start, deleteCount, ...items): inserts when it has items, removes unless it says
     // to delete nothing (`splice(i, 0, item)` only inserts).
     grow = ts_node_named_child_count(args) > 2;
-    shrink = !(grow && ll_str_eq(text(ctx, ts_node_named_child(args, 1)), "0"));
+    shrink = !(grow && ll_str_eq(ll_ctx_text(ctx, ts_node_named_child(args, 1)), "0"));
   }
   uint32_t effect = (grow ? LL_EFFECT_GROWS : 0) | (shrink ? LL_EFFECT_SHRINKS : 0) |
                     (method_is(method, resets) ? LL_EFFECT_RESETS : 0);
@@ -224,22 +216,23 @@ static void on_call(ll_ctx *ctx, ll_collections *st, TSNode call) {
 }
 
 static void on_assignment(ll_ctx *ctx, ll_collections *st, TSNode node) {
-  TSNode left = field(node, ll_js.field.left);
-  TSNode right = field(node, ll_js.field.right);
-  while (is(left, ll_js.sym.parenthesized_expression))
+  TSNode left = ll_ast_field(node, ll_js.field.left);
+  TSNode right = ll_ast_field(node, ll_js.field.right);
+  while (ll_ast_is(left, ll_js.sym.parenthesized_expression))
     left = ts_node_named_child(left, 0);
   // `list.length = 0` empties an array.
-  if (is(left, ll_js.sym.member_expression) &&
-      ll_str_eq(text(ctx, field(left, ll_js.field.property)), "length")) {
-    add_effect(ctx, st, field(left, ll_js.field.object), LL_EFFECT_RESETS);
+  if (ll_ast_is(left, ll_js.sym.member_expression) &&
+      ll_str_eq(ll_ctx_text(ctx, ll_ast_field(left, ll_js.field.property)), "length")) {
+    add_effect(ctx, st, ll_ast_field(left, ll_js.field.object), LL_EFFECT_RESETS);
     return;
   }
   // `memo[key] = value` with a key computed at run time adds an entry per distinct key.
-  if (is(left, ll_js.sym.subscript_expression)) {
-    TSNode index = field(left, ll_js.field.index);
-    bool constant_key = is(index, ll_js.sym.string) || ts_node_symbol(index) == ll_js.sym.number;
-    ll_collection *c = collection_of(ctx, st, field(left, ll_js.field.object));
-    ll_str value = text(ctx, right);
+  if (ll_ast_is(left, ll_js.sym.subscript_expression)) {
+    TSNode index = ll_ast_field(left, ll_js.field.index);
+    bool constant_key =
+        ll_ast_is(index, ll_js.sym.string) || ts_node_symbol(index) == ll_js.sym.number;
+    ll_collection *c = collection_of(ctx, st, ll_ast_field(left, ll_js.field.object));
+    ll_str value = ll_ctx_text(ctx, right);
     if (c &&
         (ll_str_eq(value, "null") || ll_str_eq(value, "undefined") || ll_str_eq(value, "void 0"))) {
       // `stack[index] = null` releases a slot: an index-managed stack or a cleared entry.
@@ -259,8 +252,8 @@ static void on_assignment(ll_ctx *ctx, ll_collections *st, TSNode node) {
   TSNode use;
   bool weak;
   if (mentions(ctx, st, right, c, &use)) {
-    ll_str how = text(ctx, use);
-    if (ll_str_eq(how, "concat") || is(use, ll_js.sym.spread_element)) {
+    ll_str how = ll_ctx_text(ctx, use);
+    if (ll_str_eq(how, "concat") || ll_ast_is(use, ll_js.sym.spread_element)) {
       c->effects |= LL_EFFECT_GROWS;
       c->is_collection = true;
       record_growth(ctx, st, c, node);
@@ -282,12 +275,12 @@ static void on_assignment(ll_ctx *ctx, ll_collections *st, TSNode node) {
 }
 
 static void on_declarator(ll_ctx *ctx, ll_collections *st, TSNode node) {
-  TSNode name = field(node, ll_js.field.name);
-  TSNode value = field(node, ll_js.field.value);
-  if (!is(name, ll_js.sym.identifier) || ts_node_is_null(value)) return;
+  TSNode name = ll_ast_field(node, ll_js.field.name);
+  TSNode value = ll_ast_field(node, ll_js.field.value);
+  if (!ll_ast_is(name, ll_js.sym.identifier) || ts_node_is_null(value)) return;
   // A declaration is not a use: resolve the declared name itself.
-  ll_path path = {.binding =
-                      ll_scope_lookup(ll_ctx_scopes(ctx), ll_ctx_scope(ctx), text(ctx, name))};
+  ll_path path = {
+      .binding = ll_scope_lookup(ll_ctx_scopes(ctx), ll_ctx_scope(ctx), ll_ctx_text(ctx, name))};
   if (!path.binding || ll_facts_binding_lifetime(path.binding) != LL_LIFETIME_LONG) return;
   path.lifetime = LL_LIFETIME_LONG;
   ll_collection *c = find_collection(ctx, st, &path);
@@ -303,21 +296,22 @@ static void on_declarator(ll_ctx *ctx, ll_collections *st, TSNode node) {
 // `static cache = new Map()` in a class: a static member created with the class.
 static void on_field(ll_ctx *ctx, ll_collections *st, TSNode node) {
   if (!ll_facts_is_static_member(node)) return;
-  TSNode value = field(node, ll_js.field.value);
-  TSNode property = field(node, ll_js.field.property);
+  TSNode value = ll_ast_field(node, ll_js.field.value);
+  TSNode property = ll_ast_field(node, ll_js.field.property);
   bool weak;
   if (ts_node_is_null(value) || !is_empty_collection(ctx, value, &weak)) return;
   const ll_scope *cls = ll_ctx_scope(ctx)->parent;
   if (!cls || cls->kind != LL_SCOPE_CLASS) return;
-  TSNode name = field(cls->node, ll_js.field.name);
+  TSNode name = ll_ast_field(cls->node, ll_js.field.name);
   if (ts_node_is_null(name)) return;
-  ll_path path = {.binding = ll_scope_lookup(ll_ctx_scopes(ctx), cls->parent, text(ctx, name)),
+  ll_path path = {.binding =
+                      ll_scope_lookup(ll_ctx_scopes(ctx), cls->parent, ll_ctx_text(ctx, name)),
                   .lifetime = LL_LIFETIME_LONG};
   // Only a class declared at the top level lives as long as the process.
   if (!path.binding || !(path.binding->scope->kind == LL_SCOPE_GLOBAL ||
                          path.binding->scope->kind == LL_SCOPE_MODULE))
     return;
-  ll_str prop = text(ctx, property);
+  ll_str prop = ll_ctx_text(ctx, property);
   snprintf(path.text, sizeof path.text, ".%.*s", (int)prop.len, prop.ptr);
   ll_collection *c = find_collection(ctx, st, &path);
   c->is_collection = true;
@@ -325,18 +319,18 @@ static void on_field(ll_ctx *ctx, ll_collections *st, TSNode node) {
 }
 
 static bool is_size_of(ll_ctx *ctx, ll_collections *st, TSNode operand) {
-  while (is(operand, ll_js.sym.parenthesized_expression))
+  while (ll_ast_is(operand, ll_js.sym.parenthesized_expression))
     operand = ts_node_named_child(operand, 0);
-  if (!is(operand, ll_js.sym.member_expression)) return false;
-  ll_str prop = text(ctx, field(operand, ll_js.field.property));
+  if (!ll_ast_is(operand, ll_js.sym.member_expression)) return false;
+  ll_str prop = ll_ctx_text(ctx, ll_ast_field(operand, ll_js.field.property));
   if (!ll_str_eq(prop, "length") && !ll_str_eq(prop, "size")) return false;
-  add_effect(ctx, st, field(operand, ll_js.field.object), LL_EFFECT_BOUNDED);
+  add_effect(ctx, st, ll_ast_field(operand, ll_js.field.object), LL_EFFECT_BOUNDED);
   return true;
 }
 
 // Calls that only read what they are given.
 static bool is_reading_call(const ll_ctx *ctx, TSNode call) {
-  ll_str callee = text(ctx, field(call, ll_js.field.function));
+  ll_str callee = ll_ctx_text(ctx, ll_ast_field(call, ll_js.field.function));
   static const char *const readers[] = {"JSON.stringify", "Object.keys", "Object.values",
                                         "Object.entries", "Array.from",  "Array.isArray",
                                         "String",         "Number",      "Boolean",
@@ -358,29 +352,30 @@ static void collect(ll_ctx *ctx, TSNode node, void *opaque) {
     on_field(ctx, st, node);
   } else if (sym == ll_js.sym.unary_expression) {
     // `delete cache[key]`
-    TSNode op = field(node, ll_js.field.operator);
-    TSNode arg = field(node, ll_js.field.argument);
-    if (ll_str_eq(text(ctx, op), "delete") &&
-        (is(arg, ll_js.sym.subscript_expression) || is(arg, ll_js.sym.member_expression)))
-      add_effect(ctx, st, field(arg, ll_js.field.object), LL_EFFECT_SHRINKS);
+    TSNode op = ll_ast_field(node, ll_js.field.operator);
+    TSNode arg = ll_ast_field(node, ll_js.field.argument);
+    if (ll_str_eq(ll_ctx_text(ctx, op), "delete") &&
+        (ll_ast_is(arg, ll_js.sym.subscript_expression) ||
+         ll_ast_is(arg, ll_js.sym.member_expression)))
+      add_effect(ctx, st, ll_ast_field(arg, ll_js.field.object), LL_EFFECT_SHRINKS);
   } else if (sym == ll_js.sym.binary_expression) {
     // `list.length > MAX`, `map.size >= LIMIT`: the code bounds it.
-    ll_str op = text(ctx, field(node, ll_js.field.operator));
+    ll_str op = ll_ctx_text(ctx, ll_ast_field(node, ll_js.field.operator));
     if (op.len && (op.ptr[0] == '<' || op.ptr[0] == '>' || op.ptr[0] == '=' || op.ptr[0] == '!')) {
-      is_size_of(ctx, st, field(node, ll_js.field.left));
-      is_size_of(ctx, st, field(node, ll_js.field.right));
+      is_size_of(ctx, st, ll_ast_field(node, ll_js.field.left));
+      is_size_of(ctx, st, ll_ast_field(node, ll_js.field.right));
     }
   } else if (sym == ll_js.sym.return_statement) {
     TSNode value = ts_node_named_child(node, 0);
     if (!ts_node_is_null(value)) add_effect(ctx, st, value, LL_EFFECT_ESCAPES);
   } else if (sym == ll_js.sym.arrow_function) {
-    TSNode body = field(node, ll_js.field.body);
-    if (!is(body, ll_js.sym.statement_block)) add_effect(ctx, st, body, LL_EFFECT_ESCAPES);
+    TSNode body = ll_ast_field(node, ll_js.field.body);
+    if (!ll_ast_is(body, ll_js.sym.statement_block)) add_effect(ctx, st, body, LL_EFFECT_ESCAPES);
   } else if (sym == ll_js.sym.new_expression) {
-    on_arguments(ctx, st, node, field(node, ll_js.field.arguments));
+    on_arguments(ctx, st, node, ll_ast_field(node, ll_js.field.arguments));
   } else if (sym == ll_js.sym.pair) {
     // `{ items: list }` makes another reference to it.
-    add_effect(ctx, st, field(node, ll_js.field.value), LL_EFFECT_ESCAPES);
+    add_effect(ctx, st, ll_ast_field(node, ll_js.field.value), LL_EFFECT_ESCAPES);
   } else if (sym == ll_js.sym.shorthand_property_identifier) {
     add_effect(ctx, st, node, LL_EFFECT_ESCAPES);
   }
@@ -416,7 +411,7 @@ static bool is_exported_binding(const ll_binding *b) {
   if (!b || ts_node_is_null(b->decl)) return false;
   TSNode up = ts_node_parent(b->decl);
   for (int i = 0; i < 3 && !ts_node_is_null(up); i++, up = ts_node_parent(up))
-    if (is(up, ll_js.sym.export_statement)) return true;
+    if (ll_ast_is(up, ll_js.sym.export_statement)) return true;
   return false;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "analyzer/arena.h"
+#include "analyzer/source.h"
 
 const ll_reporter_ops *ll_report_ops(ll_format format) {
   switch (format) {
@@ -24,16 +25,8 @@ char *ll_report_utf8(const char *text, bool sentence) {
   char *out = ll_xmalloc(len * 3 + 2), *o = out;
   const unsigned char *p = (const unsigned char *)text, *end = p + len;
   while (p < end) {
-    unsigned char c = *p;
-    size_t width = c < 0x80           ? 1
-                   : (c >> 5) == 0x6  ? 2
-                   : (c >> 4) == 0xE  ? 3
-                   : (c >> 3) == 0x1E ? 4
-                                      : 0;
-    bool valid = width > 0 && p + width <= end;
-    for (size_t i = 1; valid && i < width; i++)
-      valid = (p[i] & 0xC0) == 0x80;
-    if (valid) {
+    size_t width = ll_utf8_sequence(p, end);
+    if (width) {
       memcpy(o, p, width);
       o += width;
       p += width;

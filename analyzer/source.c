@@ -38,24 +38,26 @@ void ll_source_init(ll_source *source, ll_arena *arena, const char *path, const 
   source->n_lines = count;
 }
 
+size_t ll_utf8_sequence(const unsigned char *p, const unsigned char *end) {
+  unsigned char c = *p;
+  size_t width = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xE  ? 3
+                 : (c >> 3) == 0x1E ? 4
+                                    : 0;
+  if (width == 0 || (size_t)(end - p) < width) return 0;
+  for (size_t i = 1; i < width; i++)
+    if ((p[i] & 0xC0) != 0x80) return 0;
+  return width;
+}
+
 static uint32_t utf16_units(const unsigned char *p, const unsigned char *end) {
   uint32_t units = 0;
   while (p < end) {
-    unsigned char c = *p;
-    size_t width = c < 0x80           ? 1
-                   : (c >> 5) == 0x6  ? 2
-                   : (c >> 4) == 0xE  ? 3
-                   : (c >> 3) == 0x1E ? 4
-                                      : 1;
-    if (width > 1) {
-      // A truncated or malformed sequence counts byte by byte.
-      bool valid = p + width <= end;
-      for (size_t i = 1; valid && i < width; i++)
-        valid = (p[i] & 0xC0) == 0x80;
-      if (!valid) width = 1;
-    }
+    // A malformed byte counts as one unit, as editors show one replacement character per byte.
+    size_t width = ll_utf8_sequence(p, end);
     units += width == 4 ? 2 : 1;
-    p += width;
+    p += width ? width : 1;
   }
   return units;
 }

@@ -40,6 +40,12 @@ ll_position ll_source_position(const ll_source *source, uint32_t byte);
 /** The text of 1-based `line` without its line terminator; empty past the last line. */
 ll_str ll_source_line(const ll_source *source, uint32_t line);
 
+/**
+ * The length of the valid UTF-8 sequence at `p` (1 to 4 bytes, not past `end`), or 0 when the
+ * bytes there are not valid UTF-8 (a stray continuation byte, a truncated sequence).
+ */
+size_t ll_utf8_sequence(const unsigned char *p, const unsigned char *end);
+
 /** True when the slice equals the NUL-terminated `text`. */
 bool ll_str_eq(ll_str slice, const char *text);
 

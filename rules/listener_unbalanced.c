@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analyzer/ast.h"
 #include "analyzer/rule.h"
 
 static const char *const tags[] = {"memory", "leak", "events", NULL};
@@ -50,18 +51,6 @@ typedef struct state {
   listener_call *calls, *last;
 } state;
 
-static ll_str text(const ll_ctx *ctx, TSNode node) {
-  return ll_ctx_text(ctx, node);
-}
-
-static TSNode field(TSNode node, TSFieldId id) {
-  return ts_node_child_by_field_id(node, id);
-}
-
-static bool is(TSNode node, TSSymbol sym) {
-  return !ts_node_is_null(node) && ts_node_symbol(node) == sym;
-}
-
 static bool is_one_of(ll_str name, const char *const *names) {
   for (; *names; names++)
     if (ll_str_eq(name, *names)) return true;
@@ -75,18 +64,18 @@ static const char *const remove_methods[] = {"off", "removeListener", "removeEve
 
 // The event as text: 'data' -> data; a `const EVENT = 'data'` -> data.
 static bool event_of(const ll_ctx *ctx, TSNode arg, ll_str *out) {
-  if (is(arg, ll_js.sym.string)) {
-    ll_str t = text(ctx, arg);
+  if (ll_ast_is(arg, ll_js.sym.string)) {
+    ll_str t = ll_ctx_text(ctx, arg);
     if (t.len < 2) return false;
     *out = (ll_str){t.ptr + 1, t.len - 2};
     return true;
   }
-  if (is(arg, ll_js.sym.identifier)) {
+  if (ll_ast_is(arg, ll_js.sym.identifier)) {
     const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), arg);
     if (!ref || !ref->target || ref->target->kind != LL_BIND_CONST) return false;
     TSNode init = ref->target->init;
-    if (!is(init, ll_js.sym.string)) return false;
-    ll_str t = text(ctx, init);
+    if (!ll_ast_is(init, ll_js.sym.string)) return false;
+    ll_str t = ll_ctx_text(ctx, init);
     if (t.len < 2) return false;
     *out = (ll_str){t.ptr + 1, t.len - 2};
     return true;
@@ -95,7 +84,7 @@ static bool event_of(const ll_ctx *ctx, TSNode arg, ll_str *out) {
 }
 
 static fn_kind function_of(const ll_ctx *ctx, TSNode arg, ll_path *path) {
-  while (is(arg, ll_js.sym.parenthesized_expression))
+  while (ll_ast_is(arg, ll_js.sym.parenthesized_expression))
     arg = ts_node_named_child(arg, 0);
   if (ts_node_is_null(arg)) return FN_UNKNOWN;
   TSSymbol sym = ts_node_symbol(arg);
@@ -103,9 +92,9 @@ static fn_kind function_of(const ll_ctx *ctx, TSNode arg, ll_path *path) {
       sym == ll_js.sym.generator_function)
     return FN_INLINE;
   if (sym == ll_js.sym.call_expression) {
-    TSNode callee = field(arg, ll_js.field.function);
-    if (is(callee, ll_js.sym.member_expression) &&
-        ll_str_eq(text(ctx, field(callee, ll_js.field.property)), "bind"))
+    TSNode callee = ll_ast_field(arg, ll_js.field.function);
+    if (ll_ast_is(callee, ll_js.sym.member_expression) &&
+        ll_str_eq(ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property)), "bind"))
       return FN_BOUND;
     return FN_UNKNOWN;
   }
@@ -116,21 +105,21 @@ static fn_kind function_of(const ll_ctx *ctx, TSNode arg, ll_path *path) {
 // addEventListener's third argument: `true`, or an options object.
 static void read_options(const ll_ctx *ctx, TSNode options, listener_call *lc) {
   if (ts_node_is_null(options)) return;
-  ll_str t = text(ctx, options);
+  ll_str t = ll_ctx_text(ctx, options);
   if (ll_str_eq(t, "true")) {
     lc->capture = true;
     return;
   }
-  if (!is(options, ll_js.sym.object)) return;
+  if (!ll_ast_is(options, ll_js.sym.object)) return;
   uint32_t n = ts_node_named_child_count(options);
   for (uint32_t i = 0; i < n; i++) {
     TSNode member = ts_node_named_child(options, i);
     ll_str key, value = {"", 0};
-    if (is(member, ll_js.sym.pair)) {
-      key = text(ctx, field(member, ll_js.field.key));
-      value = text(ctx, field(member, ll_js.field.value));
-    } else if (is(member, ll_js.sym.shorthand_property_identifier)) {
-      key = text(ctx, member);
+    if (ll_ast_is(member, ll_js.sym.pair)) {
+      key = ll_ctx_text(ctx, ll_ast_field(member, ll_js.field.key));
+      value = ll_ctx_text(ctx, ll_ast_field(member, ll_js.field.value));
+    } else if (ll_ast_is(member, ll_js.sym.shorthand_property_identifier)) {
+      key = ll_ctx_text(ctx, member);
       value = key;
     } else {
       continue;
@@ -149,14 +138,14 @@ static const ll_scope *enclosing_class(const ll_scope *scope) {
 
 static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
   state *st = opaque;
-  TSNode callee = field(call, ll_js.field.function);
-  if (!is(callee, ll_js.sym.member_expression)) return;
-  ll_str method = text(ctx, field(callee, ll_js.field.property));
+  TSNode callee = ll_ast_field(call, ll_js.field.function);
+  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return;
+  ll_str method = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
   bool is_add = is_one_of(method, add_methods), is_once = is_one_of(method, once_methods);
   bool is_remove = is_one_of(method, remove_methods);
   bool removes_all = ll_str_eq(method, "removeAllListeners");
   if (!is_add && !is_once && !is_remove && !removes_all) return;
-  TSNode args = field(call, ll_js.field.arguments);
+  TSNode args = ll_ast_field(call, ll_js.field.arguments);
   uint32_t n_args = ts_node_named_child_count(args);
   // A listener call names an event and a function; `removeAllListeners` may name neither.
   if (!removes_all && n_args < 2) return;
@@ -169,7 +158,7 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
   lc->removes_all = removes_all;
   lc->self_removing = is_once;
   lc->emitter_known =
-      ll_facts_path(ll_ctx_facts(ctx), field(callee, ll_js.field.object), &lc->emitter);
+      ll_facts_path(ll_ctx_facts(ctx), ll_ast_field(callee, ll_js.field.object), &lc->emitter);
   if (n_args >= 1) lc->event_known = event_of(ctx, ts_node_named_child(args, 0), &lc->event);
   if (n_args >= 2) lc->fn = function_of(ctx, ts_node_named_child(args, 1), &lc->fn_path);
   if (n_args >= 3) read_options(ctx, ts_node_named_child(args, 2), lc);
@@ -215,7 +204,7 @@ static match removes(ll_arena *arena, const listener_call *removal, const listen
                    : MAYBE_SAME;
   if (removal->removes_all) {
     if (emitters == DIFFERENT) return MATCH_NO;
-    uint32_t n_args = ts_node_named_child_count(field(removal->call, ll_js.field.arguments));
+    uint32_t n_args = ts_node_named_child_count(ll_ast_field(removal->call, ll_js.field.arguments));
     if (n_args == 0 || same_event(removal, add)) return emitters == SAME ? MATCH_YES : MATCH_MAYBE;
     return removal->event_known && add->event_known ? MATCH_NO : MATCH_MAYBE;
   }
@@ -280,8 +269,9 @@ static bool emitter_is_constructor_parameter(const ll_ctx *ctx, const listener_c
       !add->class_scope)
     return false;
   const ll_scope *fn = root->scope;
-  if (fn->parent != add->class_scope || !is(fn->node, ll_js.sym.method_definition)) return false;
-  return ll_str_eq(text(ctx, field(fn->node, ll_js.field.name)), "constructor");
+  if (fn->parent != add->class_scope || !ll_ast_is(fn->node, ll_js.sym.method_definition))
+    return false;
+  return ll_str_eq(ll_ctx_text(ctx, ll_ast_field(fn->node, ll_js.field.name)), "constructor");
 }
 
 static void file_end(ll_ctx *ctx, void *opaque) {

@@ -7,6 +7,7 @@
 // interval by another name.
 #include <string.h>
 
+#include "analyzer/ast.h"
 #include "analyzer/rule.h"
 
 static const char *const tags[] = {"memory", "leak", "timers", NULL};
@@ -27,49 +28,39 @@ typedef struct state {
   timer_call *calls, *last;
 } state;
 
-static ll_str text(const ll_ctx *ctx, TSNode node) {
-  return ll_ctx_text(ctx, node);
-}
-
-static TSNode field(TSNode node, TSFieldId id) {
-  return ts_node_child_by_field_id(node, id);
-}
-
-static bool is(TSNode node, TSSymbol sym) {
-  return !ts_node_is_null(node) && ts_node_symbol(node) == sym;
-}
-
 // `setInterval`, `window.setInterval`, `global.setTimeout`, `timers.setInterval`: the timer
 // function's name, or an empty slice.
 static ll_str timer_function(const ll_ctx *ctx, TSNode callee) {
-  if (is(callee, ll_js.sym.member_expression))
-    callee = field(callee, ll_js.field.property);
-  else if (is(callee, ll_js.sym.identifier)) {
+  if (ll_ast_is(callee, ll_js.sym.member_expression))
+    callee = ll_ast_field(callee, ll_js.field.property);
+  else if (ll_ast_is(callee, ll_js.sym.identifier)) {
     const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), callee);
     if (ref && ref->target && ref->target->kind != LL_BIND_IMPORT) return (ll_str){"", 0};
   } else {
     return (ll_str){"", 0};
   }
-  return text(ctx, callee);
+  return ll_ctx_text(ctx, callee);
 }
 
 // Where the id returned by `call` goes: sets the path it is stored in, or says it escapes.
 static void follow_id(ll_ctx *ctx, TSNode call, timer_call *tc) {
   TSNode node = call, parent = ts_node_parent(call);
-  while (is(parent, ll_js.sym.parenthesized_expression)) {
+  while (ll_ast_is(parent, ll_js.sym.parenthesized_expression)) {
     node = parent;
     parent = ts_node_parent(parent);
   }
   if (ts_node_is_null(parent)) return;
   TSSymbol ps = ts_node_symbol(parent);
-  if (ps == ll_js.sym.assignment_expression && ts_node_eq(field(parent, ll_js.field.right), node)) {
-    tc->id_known = ll_facts_path(ll_ctx_facts(ctx), field(parent, ll_js.field.left), &tc->id);
+  if (ps == ll_js.sym.assignment_expression &&
+      ts_node_eq(ll_ast_field(parent, ll_js.field.right), node)) {
+    tc->id_known =
+        ll_facts_path(ll_ctx_facts(ctx), ll_ast_field(parent, ll_js.field.left), &tc->id);
     tc->id_escapes = !tc->id_known;
   } else if (ps == ll_js.sym.variable_declarator) {
-    TSNode name = field(parent, ll_js.field.name);
+    TSNode name = ll_ast_field(parent, ll_js.field.name);
     const ll_binding *b =
-        is(name, ll_js.sym.identifier)
-            ? ll_scope_lookup(ll_ctx_scopes(ctx), ll_ctx_scope(ctx), text(ctx, name))
+        ll_ast_is(name, ll_js.sym.identifier)
+            ? ll_scope_lookup(ll_ctx_scopes(ctx), ll_ctx_scope(ctx), ll_ctx_text(ctx, name))
             : NULL;
     if (b) {
       tc->id = (ll_path){.binding = b, .lifetime = ll_facts_binding_lifetime(b)};
@@ -81,7 +72,7 @@ static void follow_id(ll_ctx *ctx, TSNode call, timer_call *tc) {
     // Dropped: nothing can ever clear it.
   } else if (ps == ll_js.sym.member_expression) {
     // `setInterval(...).unref()` still keeps the callback alive; other members escape.
-    ll_str member = text(ctx, field(parent, ll_js.field.property));
+    ll_str member = ll_ctx_text(ctx, ll_ast_field(parent, ll_js.field.property));
     tc->id_escapes = !(ll_str_eq(member, "unref") || ll_str_eq(member, "ref"));
   } else {
     tc->id_escapes = true; // returned, an argument, an array element, an arrow's value...
@@ -90,11 +81,11 @@ static void follow_id(ll_ctx *ctx, TSNode call, timer_call *tc) {
 
 static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
   state *st = opaque;
-  ll_str fn = timer_function(ctx, field(call, ll_js.field.function));
+  ll_str fn = timer_function(ctx, ll_ast_field(call, ll_js.field.function));
   bool is_interval = ll_str_eq(fn, "setInterval"), is_timeout = ll_str_eq(fn, "setTimeout");
   bool is_clear = ll_str_eq(fn, "clearInterval") || ll_str_eq(fn, "clearTimeout");
   if (!is_interval && !is_timeout && !is_clear) return;
-  TSNode args = field(call, ll_js.field.arguments);
+  TSNode args = ll_ast_field(call, ll_js.field.arguments);
   TSNode first = ts_node_named_child(args, 0);
   if (ts_node_is_null(first)) return;
   timer_call *tc = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *tc);
@@ -109,12 +100,13 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
       const ll_scope *here = ll_ctx_scope(ctx);
       ll_repeat callback_why;
       const ll_scope *callback = NULL;
-      if (is(first, ll_js.sym.identifier)) {
+      if (ll_ast_is(first, ll_js.sym.identifier)) {
         const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), first);
         const ll_binding *b = ref ? ref->target : NULL;
         if (b && !ts_node_is_null(b->init))
           callback = ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(b->init) + 1);
-      } else if (is(first, ll_js.sym.arrow_function) || is(first, ll_js.sym.function_expression)) {
+      } else if (ll_ast_is(first, ll_js.sym.arrow_function) ||
+                 ll_ast_is(first, ll_js.sym.function_expression)) {
         callback = ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(first) + 1);
       }
       if (!callback || callback->function != callback || ll_scope_is_within(here, callback)) return;
