@@ -500,6 +500,10 @@ ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scop
   return f;
 }
 
+const ll_scope_model *ll_facts_model(const ll_facts *f) {
+  return f->model;
+}
+
 ll_frequency ll_facts_frequency(const ll_facts *f, const ll_scope *scope, bool in_loop,
                                 ll_repeat *why) {
   (void)in_loop; // see site_frequency

@@ -109,6 +109,9 @@ const char *ll_path_describe(const ll_path *path, ll_arena *arena);
 /** True for a class member declared `static` (method, field or accessor). */
 bool ll_facts_is_static_member(TSNode member);
 
+/** The scope model the facts were built from. */
+const ll_scope_model *ll_facts_model(const ll_facts *facts);
+
 /** The reference whose identifier is `id`, or NULL. */
 const ll_ref *ll_facts_ref_at(const ll_facts *facts, TSNode id);
 

@@ -17,6 +17,7 @@
   X(assignment_expression)                 \
   X(assignment_pattern)                    \
   X(augmented_assignment_expression)       \
+  X(await_expression)                      \
   X(binary_expression)                     \
   X(call_expression)                       \
   X(catch_clause)                          \

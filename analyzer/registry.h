@@ -10,6 +10,8 @@
 // and it defines `const ll_rule ll_rule_<sym>`. tests/registry_test.c checks this list against
 // rules/, fixtures/ and the README.
 #define LL_ALL_RULES(X)  \
+  X(closure_in_loop)     \
+  X(closure_in_route)    \
   X(global_accumulator)  \
   X(implicit_global)     \
   X(listener_unbalanced) \

@@ -116,7 +116,7 @@ case "$case" in
     run --version
     check "--version prints the version" '[ $code -eq 0 ] && grep -Eq "^leaklint [0-9]+\.[0-9]+\.[0-9]+ " out'
     run --list-rules
-    for rule in global-accumulator implicit-global listener-unbalanced syntax-error timer-leak; do
+    for rule in closure-in-loop closure-in-route global-accumulator implicit-global listener-unbalanced syntax-error timer-leak; do
       check "--list-rules lists $rule" 'grep -Eq "^$rule +(warning|error) +[A-Z]" out'
     done
     ;;

@@ -1,0 +1,115 @@
+// Where a function value is kept, read from its ancestors (recorded by the binder for every
+// function scope): the argument of which call, the right side of which assignment.
+#include "analyzer/retention.h"
+
+#include <string.h>
+
+#include "analyzer/ast.h"
+#include "analyzer/grammar.h"
+
+static ll_str text_of(const ll_source *source, TSNode node) {
+  uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+  if (end > source->len) end = source->len;
+  if (start > end) start = end;
+  return (ll_str){source->text + start, end - start};
+}
+
+static bool is_one_of(ll_str name, const char *const *names) {
+  for (; *names; names++)
+    if (ll_str_eq(name, *names)) return true;
+  return false;
+}
+
+// Callbacks run before the call returns, or once and then released.
+static const char *const run_at_once[] = {
+    "forEach", "map",       "filter",   "reduce",        "reduceRight", "some",       "every",
+    "find",    "findIndex", "findLast", "findLastIndex", "flatMap",     "sort",       "toSorted",
+    "then",    "catch",     "finally",  "from",          "replace",     "replaceAll", NULL};
+static const char *const listener_adds[] = {"on",   "addListener",         "prependListener",
+                                            "once", "prependOnceListener", "addEventListener",
+                                            NULL};
+static const char *const stores[] = {"push", "unshift", "add", "set", "splice", NULL};
+
+static void keep_in(const ll_facts *facts, TSNode place, ll_retention *out) {
+  out->kind = LL_KEPT_IN;
+  out->place_known = ll_facts_path(facts, place, &out->place);
+}
+
+static void timer(const ll_source *source, ll_str name, TSNode args, ll_retention *out) {
+  if (ll_str_eq(name, "setInterval")) {
+    out->kind = LL_KEPT_INTERVAL;
+  } else {
+    out->kind = LL_KEPT_TIMEOUT;
+    TSNode delay = ts_node_named_child(args, 1);
+    out->delay_zero = ts_node_is_null(delay) || ll_str_eq(text_of(source, delay), "0");
+  }
+}
+
+void ll_retention_of(const ll_facts *facts, const ll_source *source, const ll_scope *fn,
+                     ll_retention *out) {
+  memset(out, 0, sizeof *out);
+  const TSNode *up = fn->context;
+  if (ts_node_is_null(up[0])) return;
+  TSSymbol parent = ts_node_symbol(up[0]);
+  out->site = up[0];
+  if (parent == ll_js.sym.arguments && !ts_node_is_null(up[1])) {
+    TSNode call = up[1];
+    out->site = call;
+    if (ll_ast_is(call, ll_js.sym.new_expression)) {
+      ll_str ctor = text_of(source, ll_ast_field(call, ll_js.field.constructor));
+      out->kind = ll_str_eq(ctor, "Promise") ? LL_KEPT_NOT : LL_KEPT_UNKNOWN;
+      return;
+    }
+    TSNode callee = ll_ast_field(call, ll_js.field.function);
+    if (ll_ast_is(callee, ll_js.sym.identifier)) {
+      ll_str name = text_of(source, callee);
+      const ll_ref *ref = ll_facts_ref_at(facts, callee);
+      if (ref && ref->target) return; // a function of this file or an import: unknown use
+      if (ll_str_eq(name, "setInterval") || ll_str_eq(name, "setTimeout") ||
+          ll_str_eq(name, "requestAnimationFrame") || ll_str_eq(name, "setImmediate"))
+        timer(source, name, up[0], out);
+      else if (ll_str_eq(name, "queueMicrotask"))
+        out->kind = LL_KEPT_NOT;
+      return;
+    }
+    if (!ll_ast_is(callee, ll_js.sym.member_expression)) return;
+    TSNode receiver = ll_ast_field(callee, ll_js.field.object);
+    ll_str method = text_of(source, ll_ast_field(callee, ll_js.field.property));
+    if (is_one_of(method, run_at_once) || ll_str_eq(method, "nextTick")) {
+      out->kind = LL_KEPT_NOT;
+    } else if (is_one_of(method, listener_adds)) {
+      out->kind = LL_KEPT_LISTENER;
+      out->place_known = ll_facts_path(facts, receiver, &out->place);
+    } else if (is_one_of(method, stores)) {
+      keep_in(facts, receiver, out);
+    } else if (ll_str_eq(method, "setInterval") || ll_str_eq(method, "setTimeout")) {
+      timer(source, method, up[0], out);
+    }
+    return;
+  }
+  if (parent == ll_js.sym.call_expression && fn->context_field == ll_js.field.function) {
+    out->kind = LL_KEPT_NOT; // invoked where it stands
+    return;
+  }
+  if (parent == ll_js.sym.assignment_expression && fn->context_field == ll_js.field.right) {
+    TSNode left = ll_ast_field(up[0], ll_js.field.left);
+    if (ll_ast_is(left, ll_js.sym.member_expression) ||
+        ll_ast_is(left, ll_js.sym.subscript_expression))
+      keep_in(facts, ll_ast_field(left, ll_js.field.object), out);
+    else
+      keep_in(facts, left, out);
+    return;
+  }
+  if (parent == ll_js.sym.variable_declarator && fn->context_field == ll_js.field.value) {
+    TSNode name = ll_ast_field(up[0], ll_js.field.name);
+    if (!ll_ast_is(name, ll_js.sym.identifier)) return;
+    out->kind = LL_KEPT_IN;
+    out->place.binding = ll_scope_lookup(ll_facts_model(facts), fn->parent, text_of(source, name));
+    out->place_known = out->place.binding != NULL;
+    if (out->place_known) out->place.lifetime = ll_facts_binding_lifetime(out->place.binding);
+    return;
+  }
+  if (parent == ll_js.sym.return_statement ||
+      (parent == ll_js.sym.arrow_function && fn->context_field == ll_js.field.body))
+    out->kind = LL_KEPT_RETURNED;
+}

@@ -1,0 +1,35 @@
+// Where a function value created at some point of the code is kept: the shared fact behind the
+// closure rules. A closure that is called at once, or held only by a local, dies with the run
+// that made it; one stored in a longer-lived place, registered as a listener or scheduled keeps
+// everything it captures alive for as long as that place does.
+#ifndef LEAKLINT_RETENTION_H
+#define LEAKLINT_RETENTION_H
+
+#include <stdbool.h>
+
+#include "analyzer/facts.h"
+
+typedef enum ll_retention_kind {
+  LL_KEPT_UNKNOWN = 0, // handed to code the file does not see, or used in a way not modelled
+  LL_KEPT_NOT,         // run at once (forEach, IIFE, Promise executor, then) or called directly
+  LL_KEPT_IN,          // stored into `place`: a collection (push/set/add/[k] =), a property, a
+                       // variable
+  LL_KEPT_LISTENER,    // registered as a listener on `place`
+  LL_KEPT_INTERVAL,    // passed to setInterval
+  LL_KEPT_TIMEOUT,     // passed to setTimeout (or requestAnimationFrame); `delay_zero` says 0
+  LL_KEPT_RETURNED,    // returned to the caller
+} ll_retention_kind;
+
+typedef struct ll_retention {
+  ll_retention_kind kind;
+  ll_path place; // LL_KEPT_IN and LL_KEPT_LISTENER: where (when place_known)
+  bool place_known;
+  bool delay_zero; // LL_KEPT_TIMEOUT with no delay or a delay of 0
+  TSNode site;     // the call or assignment that keeps it
+} ll_retention;
+
+/** Where the function whose scope is `fn` is kept (see ll_retention_kind). */
+void ll_retention_of(const ll_facts *facts, const ll_source *source, const ll_scope *fn,
+                     ll_retention *out);
+
+#endif

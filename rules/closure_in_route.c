@@ -1,0 +1,97 @@
+// closure-in-route: a function created per request or per event that captures the request's
+// state and is stored somewhere that outlives the request.
+//
+// A route handler, middleware or connection/message listener runs for every request. A closure
+// it creates captures the request, the response, the socket, parsed bodies or buffers; stored in
+// a top-level collection or variable, a long-lived object's property, or registered on a
+// long-lived emitter, each request leaves one closure behind, and with it everything it captured.
+#include <stdio.h>
+#include <string.h>
+
+#include "analyzer/ast.h"
+#include "analyzer/retention.h"
+#include "analyzer/rule.h"
+
+static const char *const tags[] = {"memory", "leak", "closures", NULL};
+static const char *const node_types[] = {"arrow_function", "function_expression",
+                                         "generator_function", NULL};
+
+typedef struct captured {
+  const ll_scope *handler; // the per-request function
+  char names[160];
+} captured;
+
+// Request-scoped state: a parameter of the handler (or of a function inside it), or a local of
+// theirs holding an object, a buffer or a call's result.
+static void note_capture(const ll_binding *b, const ll_ref *first_use, void *data) {
+  (void)first_use;
+  captured *c = data;
+  if (!ll_scope_is_within(b->scope, c->handler)) return;
+  bool request_state = b->kind == LL_BIND_PARAM;
+  if (!request_state && !ts_node_is_null(b->init) &&
+      (b->kind == LL_BIND_CONST || b->kind == LL_BIND_LET || b->kind == LL_BIND_VAR)) {
+    TSSymbol sym = ts_node_symbol(b->init);
+    request_state = sym == ll_js.sym.object || sym == ll_js.sym.array ||
+                    sym == ll_js.sym.new_expression || sym == ll_js.sym.call_expression ||
+                    sym == ll_js.sym.await_expression || sym == ll_js.sym.member_expression;
+  }
+  if (!request_state) return;
+  size_t used = strlen(c->names);
+  if (used + b->name.len + 4 < sizeof c->names)
+    snprintf(c->names + used, sizeof c->names - used, "%s`%.*s`", used ? ", " : "",
+             (int)b->name.len, b->name.ptr);
+}
+
+static void check_function(ll_ctx *ctx, TSNode node, void *state) {
+  (void)state;
+  const ll_scope *fn = ll_ctx_scope(ctx);
+  if (!ts_node_eq(fn->node, node) || !fn->parent) return;
+  ll_repeat why;
+  const ll_facts *facts = ll_ctx_facts(ctx);
+  if (ll_facts_frequency(facts, fn->parent, false, &why) != LL_FREQ_REPEATED) return;
+  if ((why.reason != LL_REPEAT_ROUTE && why.reason != LL_REPEAT_LISTENER) || !why.function) return;
+  ll_retention kept;
+  ll_retention_of(facts, ll_ctx_source(ctx), fn, &kept);
+  bool long_lived = kept.place_known && kept.place.lifetime == LL_LIFETIME_LONG;
+  ll_arena *arena = ll_ctx_arena(ctx);
+  const char *where = NULL;
+  if (kept.kind == LL_KEPT_IN && long_lived)
+    where =
+        ll_arena_printf(arena, "stored in long-lived `%s`", ll_path_describe(&kept.place, arena));
+  // A listener on a long-lived emitter is listener-unbalanced's to judge: it knows whether the
+  // file removes it.
+  if (!where) return;
+  captured c = {.handler = why.function};
+  ll_scope_each_capture(ll_ctx_scopes(ctx), fn, note_capture, &c);
+  if (!c.names[0]) return;
+  ll_ctx_report(ctx, node,
+                "closure created %s captures %s and is %s: every run leaves it behind, with "
+                "everything it captured",
+                ll_facts_describe_repeat(facts, arena, &why), c.names, where);
+}
+
+const ll_rule ll_rule_closure_in_route = {
+    .id = "closure-in-route",
+    .name = "ClosureInRoute",
+    .short_description = "Closure made per request keeps the request alive in a long-lived place",
+    .full_description =
+        "A function created in a route handler, middleware or connection handler captures the\n"
+        "request's state (`req`, `res`, `socket`, parsed bodies, buffers). Stored in a\n"
+        "top-level collection or variable, or registered on a long-lived emitter, it outlives\n"
+        "the request, and every request leaves one more behind.\n\n"
+        "Bad:\n\n"
+        "```js\n"
+        "const pending = [];\n"
+        "app.post('/jobs', (req, res) => {\n"
+        "  pending.push(() => res.json(req.body)); // keeps req and res of every request\n"
+        "});\n"
+        "```\n\n"
+        "Good: store plain data instead of closures, or remove the callback when the request\n"
+        "ends (`res.on('close', ...)`).\n",
+    .help_uri = LL_DOCS_URL "#closure-in-route",
+    .default_severity = LL_WARNING,
+    .precision = "medium",
+    .tags = tags,
+    .node_types = node_types,
+    .enter = check_function,
+};
