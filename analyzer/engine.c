@@ -138,7 +138,7 @@ bool ll_ctx_in_loop(const ll_ctx *ctx) {
 }
 
 ll_frequency ll_ctx_frequency(const ll_ctx *ctx, ll_repeat *why) {
-  return ll_facts_frequency(ctx->facts, ctx->scope, ctx->loop_depth > 0, why);
+  return ll_facts_frequency(ctx->facts, ctx->scope, why);
 }
 
 ll_arena *ll_ctx_arena(ll_ctx *ctx) {

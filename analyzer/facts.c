@@ -249,7 +249,10 @@ static ll_repeat_reason reason_of(callback_kind kind) {
 // ---------------------------------------------------------------------------------------------
 // Frequencies
 
-// The frequency of code directly in `scope` (loops aside).
+// The frequency of code directly in `scope`. A loop does not make start-up code repeated: a loop
+// at the top level that fills a table runs a bounded number of times, once; inside repeated code
+// it repeats with its function. Rules that care about loops as such (a listener stacked per
+// iteration) ask ll_ctx_in_loop.
 static ll_frequency scope_frequency(const ll_facts *f, const ll_scope *scope, ll_repeat *why) {
   const ll_scope *fn = scope->function;
   if (!is_function_scope(fn)) {
@@ -258,17 +261,6 @@ static ll_frequency scope_frequency(const ll_facts *f, const ll_scope *scope, ll
   }
   if (why) *why = f->fns[fn->index].why;
   return f->fns[fn->index].freq;
-}
-
-// The frequency of a site: code in `scope`, inside a loop of its function or not.
-//
-// A loop does not make start-up code repeated: a loop at the top level that fills a table runs
-// a bounded number of times, once. Inside repeated code it repeats with its function. Rules
-// that care about loops as such (a listener stacked per iteration) ask ll_ctx_in_loop.
-static ll_frequency site_frequency(const ll_facts *f, const ll_scope *scope, bool in_loop,
-                                   TSNode site, ll_repeat *why) {
-  (void)in_loop, (void)site;
-  return scope_frequency(f, scope, why);
 }
 
 static void raise(fn_facts *fx, ll_frequency freq, const ll_repeat *why, bool *changed) {
@@ -339,11 +331,11 @@ static void consider(use_outcome *out, ll_frequency freq, const ll_repeat *why) 
 }
 
 // How a function value used at `value` (whose ancestors are `up[0..3]`, `field` its field in
-// up[0]) is run. `where`/`in_loop` locate the use; `fn` is the function when known (for
+// up[0]) is run. `where` is the scope of the use; `fn` is the function when known (for
 // setTimeout loops), `self` its binding.
 static void classify_value(const ll_facts *f, const TSNode up[4], TSFieldId field,
-                           const ll_scope *where, bool in_loop, const ll_scope *fn,
-                           const ll_binding *self, TSNode fn_node, use_outcome *out) {
+                           const ll_scope *where, const ll_scope *fn, const ll_binding *self,
+                           TSNode fn_node, use_outcome *out) {
   TSNode parent = up[0];
   if (ts_node_is_null(parent)) return;
   TSSymbol ps = ts_node_symbol(parent);
@@ -352,7 +344,7 @@ static void classify_value(const ll_facts *f, const TSNode up[4], TSFieldId fiel
     callback_kind kind = classify_call(f, up[1], parent);
     if (kind == CB_TIMEOUT && !reschedules_itself(f, self, fn_node)) kind = CB_INHERIT;
     if (kind == CB_INHERIT) {
-      consider(out, site_frequency(f, where, in_loop, up[1], &why), &why);
+      consider(out, scope_frequency(f, where, &why), &why);
     } else {
       why = (ll_repeat){.reason = reason_of(kind), .site = up[1], .function = fn};
       consider(out, LL_FREQ_REPEATED, &why);
@@ -361,7 +353,7 @@ static void classify_value(const ll_facts *f, const TSNode up[4], TSFieldId fiel
   }
   if (ps == ll_js.sym.call_expression && field == ll_js.field.function) {
     // An immediately invoked function runs where it stands.
-    consider(out, site_frequency(f, where, in_loop, parent, &why), &why);
+    consider(out, scope_frequency(f, where, &why), &why);
     return;
   }
   if (ps == ll_js.sym.export_statement ||
@@ -414,12 +406,11 @@ static void classify_binding(const ll_facts *f, const ll_binding *b, const ll_sc
                              use_outcome *out) {
   for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
     if (ll_scope_is_within(ref->from, fn) && !(ref->flags & LL_REF_CALLEE)) continue;
-    bool in_loop = ref->flags & LL_REF_IN_LOOP;
     if (ref->flags & LL_REF_CALLEE) {
       // A direct call inherits the caller's frequency; a recursive call adds nothing.
       if (ll_scope_is_within(ref->from, fn)) continue;
       ll_repeat why;
-      ll_frequency freq = site_frequency(f, ref->from, in_loop, ref->parent, &why);
+      ll_frequency freq = scope_frequency(f, ref->from, &why);
       if (freq == LL_FREQ_REPEATED && why.reason != LL_REPEAT_LOOP) {
         const ll_scope *caller = ref->from->function;
         why = (ll_repeat){
@@ -434,7 +425,7 @@ static void classify_binding(const ll_facts *f, const ll_binding *b, const ll_sc
       // Rarely needed, and only for uses of function bindings: one more level up.
       up[2] = ts_node_parent(ref->grandparent);
     }
-    classify_value(f, up, ref->field, ref->from, in_loop, fn, b, fn->node, out);
+    classify_value(f, up, ref->field, ref->from, fn, b, fn->node, out);
   }
 }
 
@@ -456,11 +447,9 @@ static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *change
     fx->decided = true;
   } else {
     const ll_binding *self = binding_of_function(f, fn);
-    bool in_loop = fn->loop_depth > 0;
     if (sym == ll_js.sym.method_definition) {
       // An object literal's method: used the way the object is.
-      classify_value(f, fn->context, fn->context_field, fn->parent, in_loop, fn, self, fn->node,
-                     &out);
+      classify_value(f, fn->context, fn->context_field, fn->parent, fn, self, fn->node, &out);
       if (out.freq == LL_FREQ_UNKNOWN) {
         out.freq = LL_FREQ_REPEATED;
         out.why = (ll_repeat){.reason = LL_REPEAT_CALLBACK, .site = fn->context[0], .function = fn};
@@ -472,8 +461,7 @@ static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *change
         out.why = (ll_repeat){.reason = LL_REPEAT_EXPORTED, .site = fn->context[0], .function = fn};
       }
     } else {
-      classify_value(f, fn->context, fn->context_field, fn->parent, in_loop, fn, self, fn->node,
-                     &out);
+      classify_value(f, fn->context, fn->context_field, fn->parent, fn, self, fn->node, &out);
     }
     if (self && out.freq != LL_FREQ_REPEATED) classify_binding(f, self, fn, &out);
   }
@@ -504,9 +492,7 @@ const ll_scope_model *ll_facts_model(const ll_facts *f) {
   return f->model;
 }
 
-ll_frequency ll_facts_frequency(const ll_facts *f, const ll_scope *scope, bool in_loop,
-                                ll_repeat *why) {
-  (void)in_loop; // see site_frequency
+ll_frequency ll_facts_frequency(const ll_facts *f, const ll_scope *scope, ll_repeat *why) {
   return scope_frequency(f, scope, why);
 }
 

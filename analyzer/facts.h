@@ -81,11 +81,10 @@ typedef struct ll_path {
 ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scope_model *model);
 
 /**
- * How often the code at `node` (inside `scope`) runs, and why. `in_loop` says whether a loop
- * of the same function encloses the node (the engine knows it during its walk).
+ * How often code directly in `scope` runs, and why (`why` may be NULL). Loops do not change the
+ * answer: a loop in start-up code runs a bounded number of times; ll_ctx_in_loop tells loops.
  */
-ll_frequency ll_facts_frequency(const ll_facts *facts, const ll_scope *scope, bool in_loop,
-                                ll_repeat *why);
+ll_frequency ll_facts_frequency(const ll_facts *facts, const ll_scope *scope, ll_repeat *why);
 
 /**
  * Resolves `expr` to a path. Returns false when its root is not a name, `this` or a member chain

@@ -38,10 +38,9 @@ static bool inside(TSNode node, TSNode region) {
 
 // A value computed in the iteration that holds memory: an object, array, call result or the
 // loop's own item.
-static bool holds_iteration_value(const ll_binding *b, TSNode loop) {
+static bool holds_iteration_value(const ll_binding *b) {
   if (ts_node_is_null(b->init)) return b->kind == LL_BIND_CONST || b->kind == LL_BIND_LET;
   TSSymbol sym = ts_node_symbol(b->init);
-  (void)loop;
   return sym == ll_js.sym.object || sym == ll_js.sym.array || sym == ll_js.sym.new_expression ||
          sym == ll_js.sym.call_expression || sym == ll_js.sym.await_expression ||
          sym == ll_js.sym.member_expression || sym == ll_js.sym.subscript_expression;
@@ -60,8 +59,7 @@ static void note_capture(const ll_binding *b, const ll_ref *first_use, void *dat
   bool is_var = b->kind == LL_BIND_VAR;
   if (is_var)
     c->var_loop_variable = true;
-  else if ((b->kind == LL_BIND_LET || b->kind == LL_BIND_CONST) &&
-           holds_iteration_value(b, c->loop))
+  else if ((b->kind == LL_BIND_LET || b->kind == LL_BIND_CONST) && holds_iteration_value(b))
     c->iteration_value = true;
   else
     return;
@@ -94,7 +92,7 @@ static void check_function(ll_ctx *ctx, TSNode node, void *state) {
   // A loop in start-up code makes a bounded number of closures, once; only a shared `var` is
   // wrong there. Per-iteration values pile up when the loop itself runs again and again.
   if (!c.var_loop_variable &&
-      ll_facts_frequency(ll_ctx_facts(ctx), fn->parent, false, NULL) != LL_FREQ_REPEATED)
+      ll_facts_frequency(ll_ctx_facts(ctx), fn->parent, NULL) != LL_FREQ_REPEATED)
     return;
   ll_arena *arena = ll_ctx_arena(ctx);
   const char *where = NULL;

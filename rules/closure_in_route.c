@@ -48,7 +48,7 @@ static void check_function(ll_ctx *ctx, TSNode node, void *state) {
   if (!ts_node_eq(fn->node, node) || !fn->parent) return;
   ll_repeat why;
   const ll_facts *facts = ll_ctx_facts(ctx);
-  if (ll_facts_frequency(facts, fn->parent, false, &why) != LL_FREQ_REPEATED) return;
+  if (ll_facts_frequency(facts, fn->parent, &why) != LL_FREQ_REPEATED) return;
   if ((why.reason != LL_REPEAT_ROUTE && why.reason != LL_REPEAT_LISTENER) || !why.function) return;
   ll_retention kept;
   ll_retention_of(facts, ll_ctx_source(ctx), fn, &kept);

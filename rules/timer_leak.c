@@ -110,8 +110,7 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
         callback = ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(first) + 1);
       }
       if (!callback || callback->function != callback || ll_scope_is_within(here, callback)) return;
-      if (ll_facts_frequency(ll_ctx_facts(ctx), callback, false, &callback_why) !=
-              LL_FREQ_REPEATED ||
+      if (ll_facts_frequency(ll_ctx_facts(ctx), callback, &callback_why) != LL_FREQ_REPEATED ||
           callback_why.reason != LL_REPEAT_TIMEOUT_LOOP)
         return;
       tc->is_timeout_loop = true;

@@ -37,7 +37,7 @@ static answer ask(const char *code, ll_source_kind kind) {
   ll_facts *facts = ll_facts_build(&arena, &source, model);
   ll_repeat why;
   ll_scope *scope = ll_scope_at(model, (uint32_t)(marker - code));
-  out.freq = ll_facts_frequency(facts, scope, false, &why);
+  out.freq = ll_facts_frequency(facts, scope, &why);
   out.reason = out.freq == LL_FREQ_REPEATED ? why.reason : LL_REPEAT_NONE;
   if (out.freq == LL_FREQ_REPEATED)
     snprintf(out.description, sizeof out.description, "%s",
