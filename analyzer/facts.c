@@ -411,7 +411,7 @@ static void classify_binding(const ll_facts *f, const ll_binding *b, const ll_sc
       if (ll_scope_is_within(ref->from, fn)) continue;
       ll_repeat why;
       ll_frequency freq = scope_frequency(f, ref->from, &why);
-      if (freq == LL_FREQ_REPEATED && why.reason != LL_REPEAT_LOOP) {
+      if (freq == LL_FREQ_REPEATED) {
         const ll_scope *caller = ref->from->function;
         why = (ll_repeat){
             .reason = LL_REPEAT_CALLED, .site = ref->parent, .via = caller, .function = fn};
@@ -538,8 +538,6 @@ const char *ll_facts_describe_repeat(const ll_facts *f, ll_arena *arena, const l
                                       ts_node_symbol(why->site) == ll_js.sym.new_expression))
     callee = callee_text(f, why->site);
   switch (why->reason) {
-    case LL_REPEAT_LOOP:
-      return "inside a loop";
     case LL_REPEAT_ROUTE:
       return ll_arena_printf(arena, "inside a handler registered with %.*s at line %u",
                              (int)callee.len, callee.ptr, line);

@@ -19,7 +19,6 @@ typedef enum ll_frequency {
 
 typedef enum ll_repeat_reason {
   LL_REPEAT_NONE,
-  LL_REPEAT_LOOP,         // inside a loop
   LL_REPEAT_ROUTE,        // a route, middleware or server callback (`site` is the registration)
   LL_REPEAT_LISTENER,     // an event listener (`site` is the registration)
   LL_REPEAT_INTERVAL,     // a setInterval callback
