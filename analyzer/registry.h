@@ -8,7 +8,7 @@
 
 // One line per rule, sorted by id; `sym` is the id with `_` for `-`, the file is rules/sym.c
 // and it defines `const ll_rule ll_rule_<sym>`. tests/registry_test.c checks this list against
-// rules/, fixtures/ and the README.
+// the rule files and the README; the fixture harness checks that each rule has its cases.
 #define LL_ALL_RULES(X)  \
   X(closure_in_loop)     \
   X(closure_in_route)    \

@@ -22,29 +22,46 @@ typedef struct answer {
   char description[256];
 } answer;
 
+// A snippet parsed, bound and with its facts built; release with unload().
+typedef struct loaded {
+  ll_arena arena;
+  ll_parser *parser;
+  TSTree *tree;
+  ll_source source;
+  ll_scope_model *model;
+  ll_facts *facts;
+} loaded;
+
+static void load(loaded *l, const char *code, ll_source_kind kind) {
+  ll_arena_init(&l->arena);
+  l->parser = ll_parser_new(10);
+  uint32_t len = (uint32_t)strlen(code);
+  l->tree = ll_parser_parse(l->parser, code, len);
+  ll_source_init(&l->source, &l->arena, "test.js", code, len);
+  l->model = ll_bind(&l->arena, &l->source, l->tree, kind);
+  l->facts = ll_facts_build(&l->arena, &l->source, l->model);
+}
+
+static void unload(loaded *l) {
+  ts_tree_delete(l->tree);
+  ll_parser_delete(l->parser);
+  ll_arena_fini(&l->arena);
+}
+
 static answer ask(const char *code, ll_source_kind kind) {
   answer out = {0};
   const char *marker = strstr(code, "/*here*/");
   assert_non_null(marker);
-  ll_arena arena;
-  ll_arena_init(&arena);
-  ll_parser *parser = ll_parser_new(10);
-  uint32_t len = (uint32_t)strlen(code);
-  TSTree *tree = ll_parser_parse(parser, code, len);
-  ll_source source;
-  ll_source_init(&source, &arena, "test.js", code, len);
-  ll_scope_model *model = ll_bind(&arena, &source, tree, kind);
-  ll_facts *facts = ll_facts_build(&arena, &source, model);
+  loaded l;
+  load(&l, code, kind);
   ll_repeat why;
-  ll_scope *scope = ll_scope_at(model, (uint32_t)(marker - code));
-  out.freq = ll_facts_frequency(facts, scope, &why);
+  ll_scope *scope = ll_scope_at(l.model, (uint32_t)(marker - code));
+  out.freq = ll_facts_frequency(l.facts, scope, &why);
   out.reason = out.freq == LL_FREQ_REPEATED ? why.reason : LL_REPEAT_NONE;
   if (out.freq == LL_FREQ_REPEATED)
     snprintf(out.description, sizeof out.description, "%s",
-             ll_facts_describe_repeat(facts, &arena, &why));
-  ts_tree_delete(tree);
-  ll_parser_delete(parser);
-  ll_arena_fini(&arena);
+             ll_facts_describe_repeat(l.facts, &l.arena, &why));
+  unload(&l);
   return out;
 }
 
@@ -181,21 +198,14 @@ typedef struct path_answer {
 
 static path_answer path_of(const char *code, int which) {
   path_answer out = {0};
-  ll_arena arena;
-  ll_arena_init(&arena);
-  ll_parser *parser = ll_parser_new(10);
-  uint32_t len = (uint32_t)strlen(code);
-  TSTree *tree = ll_parser_parse(parser, code, len);
-  ll_source source;
-  ll_source_init(&source, &arena, "test.js", code, len);
-  ll_scope_model *model = ll_bind(&arena, &source, tree, LL_SOURCE_DETECT);
-  ll_facts *facts = ll_facts_build(&arena, &source, model);
+  loaded l;
+  load(&l, code, LL_SOURCE_DETECT);
   const char *marker = code;
   for (int i = 0; i <= which; i++)
     marker = strstr(marker, "/*here*/") + 8;
   uint32_t byte = (uint32_t)(marker - code);
   // The largest expression starting at the marker that is a member chain or a name.
-  TSNode node = ts_node_descendant_for_byte_range(ts_tree_root_node(tree), byte, byte);
+  TSNode node = ts_node_descendant_for_byte_range(ts_tree_root_node(l.tree), byte, byte);
   // Climb member accesses, and calls whose callee is not itself a member (`make().x`), so that
   // `a.b.push(1)` gives `a.b.push` and `make().x` gives the whole access.
   for (;;) {
@@ -209,14 +219,12 @@ static path_answer path_of(const char *code, int which) {
     node = parent;
   }
   ll_path path;
-  out.resolved = ll_facts_path(facts, node, &path);
+  out.resolved = ll_facts_path(l.facts, node, &path);
   if (out.resolved) {
     out.lifetime = path.lifetime;
-    snprintf(out.text, sizeof out.text, "%s", ll_path_describe(&path, &arena));
+    snprintf(out.text, sizeof out.text, "%s", ll_path_describe(&path, &l.arena));
   }
-  ts_tree_delete(tree);
-  ll_parser_delete(parser);
-  ll_arena_fini(&arena);
+  unload(&l);
   return out;
 }
 
@@ -258,28 +266,20 @@ static void lifetimes_of_this(void **state) {
 static void paths_compare(void **state) {
   (void)state;
   const char *code = "function f() { /*here*/global.x; /*here*/globalThis.x; /*here*/self.y; }\n";
-  ll_arena arena;
-  ll_arena_init(&arena);
-  ll_parser *parser = ll_parser_new(10);
-  TSTree *tree = ll_parser_parse(parser, code, (uint32_t)strlen(code));
-  ll_source source;
-  ll_source_init(&source, &arena, "t.js", code, (uint32_t)strlen(code));
-  ll_scope_model *model = ll_bind(&arena, &source, tree, LL_SOURCE_SCRIPT);
-  ll_facts *facts = ll_facts_build(&arena, &source, model);
+  loaded l;
+  load(&l, code, LL_SOURCE_SCRIPT);
   ll_path paths[3];
   const char *at = code;
   for (int i = 0; i < 3; i++) {
     at = strstr(at, "/*here*/") + 8;
     uint32_t byte = (uint32_t)(at - code);
     TSNode node =
-        ts_node_parent(ts_node_descendant_for_byte_range(ts_tree_root_node(tree), byte, byte));
-    assert_true(ll_facts_path(facts, node, &paths[i]));
+        ts_node_parent(ts_node_descendant_for_byte_range(ts_tree_root_node(l.tree), byte, byte));
+    assert_true(ll_facts_path(l.facts, node, &paths[i]));
   }
   assert_true(ll_path_equal(&paths[0], &paths[1])); // every name of the global object
   assert_false(ll_path_equal(&paths[0], &paths[2]));
-  ts_tree_delete(tree);
-  ll_parser_delete(parser);
-  ll_arena_fini(&arena);
+  unload(&l);
 }
 
 // The collections fact, read by a probe rule at file end: the effects on the collection named
