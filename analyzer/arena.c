@@ -1,11 +1,12 @@
-// The arena and the aborting allocation wrappers: the only place where leaklint handles running
-// out of memory (by printing a message and aborting, as tree-sitter's alloc.c does).
+// The arena and the allocation wrappers: the only place where leaklint handles running out of
+// memory (by printing a message and exiting with status 2, as tree-sitter's alloc.c aborts).
 #include "analyzer/arena.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { CHUNK_SIZE = 64 * 1024, ALIGN = 16 };
 
@@ -15,26 +16,29 @@ struct ll_arena_chunk {
   _Alignas(16) char data[];
 };
 
-static void out_of_memory(size_t size) {
+void ll_out_of_memory(size_t size) {
+  // Exit status 2, like every other input leaklint cannot handle. _exit: other threads may be
+  // mid-file, and atexit handlers must not run under them; a partial -o report stays a
+  // temporary file and never replaces the old one.
   fprintf(stderr, "leaklint: fatal: out of memory (allocating %zu bytes)\n", size);
-  abort();
+  _exit(2);
 }
 
 void *ll_xmalloc(size_t size) {
   void *p = malloc(size ? size : 1);
-  if (!p) out_of_memory(size);
+  if (!p) ll_out_of_memory(size);
   return p;
 }
 
 void *ll_xcalloc(size_t count, size_t size) {
   void *p = calloc(count ? count : 1, size ? size : 1);
-  if (!p) out_of_memory(count * size);
+  if (!p) ll_out_of_memory(count * size);
   return p;
 }
 
 void *ll_xrealloc(void *ptr, size_t size) {
   void *p = realloc(ptr, size ? size : 1);
-  if (!p) out_of_memory(size);
+  if (!p) ll_out_of_memory(size);
   return p;
 }
 
@@ -84,7 +88,7 @@ void ll_arena_reset(ll_arena *arena) {
 
 static void *alloc_chunk(ll_arena *arena, size_t size) {
   size_t usable = size > CHUNK_SIZE / 4 ? size : CHUNK_SIZE;
-  if (usable > SIZE_MAX - sizeof(ll_arena_chunk)) out_of_memory(size);
+  if (usable > SIZE_MAX - sizeof(ll_arena_chunk)) ll_out_of_memory(size);
   ll_arena_chunk *chunk = ll_xmalloc(sizeof(ll_arena_chunk) + usable);
   chunk->size = usable;
   arena->bytes_reserved += usable;
@@ -110,7 +114,7 @@ static void *alloc_chunk(ll_arena *arena, size_t size) {
 
 void *ll_arena_alloc(ll_arena *arena, size_t size) {
   size_t rounded = (size + (ALIGN - 1)) & ~(size_t)(ALIGN - 1);
-  if (rounded < size) out_of_memory(size);
+  if (rounded < size) ll_out_of_memory(size);
   void *p;
   if ((size_t)(arena->limit - arena->cursor) >= rounded) {
     p = arena->cursor;
@@ -124,7 +128,7 @@ void *ll_arena_alloc(ll_arena *arena, size_t size) {
 
 void *ll_arena_grow(ll_arena *arena, void *items, size_t old_count, size_t new_count,
                     size_t elem_size) {
-  if (new_count && elem_size > SIZE_MAX / new_count) out_of_memory(SIZE_MAX);
+  if (new_count && elem_size > SIZE_MAX / new_count) ll_out_of_memory(SIZE_MAX);
   void *grown = ll_arena_alloc(arena, new_count * elem_size);
   if (old_count) memcpy(grown, items, old_count * elem_size);
   return grown;

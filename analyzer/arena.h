@@ -3,7 +3,8 @@
 // Everything that lives as long as one file (source bytes, scope model, rule state, findings and
 // their messages) is allocated from one ll_arena and released at once by ll_arena_reset. Chunks
 // never move, so pointers into the arena stay valid until the reset. Out of memory is not an
-// error that callers handle: ll_xmalloc and the arena print a message and abort, in one place.
+// error that callers handle: ll_xmalloc and the arena print a message and exit with status 2,
+// in one place.
 #ifndef LEAKLINT_ARENA_H
 #define LEAKLINT_ARENA_H
 
@@ -19,7 +20,10 @@ typedef struct ll_arena {
   size_t bytes_reserved;  // total size of all chunks, for --stats
 } ll_arena;
 
-/** malloc/realloc/calloc that abort with a message instead of returning NULL. */
+/** Prints that `size` bytes could not be allocated and exits with status 2. */
+_Noreturn void ll_out_of_memory(size_t size);
+
+/** malloc/realloc/calloc that exit (status 2) with a message instead of returning NULL. */
 void *ll_xmalloc(size_t size);
 void *ll_xcalloc(size_t count, size_t size);
 void *ll_xrealloc(void *ptr, size_t size);

@@ -1,7 +1,10 @@
 // Symbol and field ids of tree-sitter-javascript, looked up by name once per process.
 #include "analyzer/grammar.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "analyzer/arena.h"
 
 const TSLanguage *tree_sitter_javascript(void);
 
@@ -13,6 +16,9 @@ TSSymbol ll_grammar_symbol(const char *name) {
 
 bool ll_grammar_init(const char **missing) {
   if (ll_js.language) return true;
+  // tree-sitter allocates through leaklint's wrappers: running out of memory in the parser then
+  // ends the run like any other allocation failure (a message and exit status 2), not SIGABRT.
+  ts_set_allocator(ll_xmalloc, ll_xcalloc, ll_xrealloc, free);
   const TSLanguage *language = tree_sitter_javascript();
   ll_grammar g = {.language = language, .symbol_count = ts_language_symbol_count(language)};
 #define LL_LOOKUP_SYMBOL(name)           \

@@ -41,10 +41,7 @@ ll_pattern *ll_pattern_new(const char *source, char *error, size_t error_size,
   // JIT is an optimisation: where it is unavailable, the interpreter gives the same answers.
   pattern->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
   pattern->context = pcre2_match_context_create(NULL);
-  if (!pattern->context) {
-    fprintf(stderr, "leaklint: fatal: out of memory (PCRE2 match context)\n");
-    abort();
-  }
+  if (!pattern->context) ll_out_of_memory(sizeof(pcre2_match_context *));
   pcre2_set_match_limit(pattern->context, MATCH_LIMIT);
   pcre2_set_depth_limit(pattern->context, DEPTH_LIMIT);
   pcre2_set_heap_limit(pattern->context, HEAP_LIMIT_KIB);
@@ -66,10 +63,7 @@ const char *ll_pattern_source(const ll_pattern *pattern) {
 
 ll_match ll_pattern_match(const ll_pattern *pattern, ll_str subject) {
   pcre2_match_data *data = pcre2_match_data_create_from_pattern(pattern->code, NULL);
-  if (!data) {
-    fprintf(stderr, "leaklint: fatal: out of memory (PCRE2 match data)\n");
-    abort();
-  }
+  if (!data) ll_out_of_memory(sizeof(pcre2_match_data *));
   PCRE2_SPTR text = subject.len ? (PCRE2_SPTR)subject.ptr : (PCRE2_SPTR) "";
   // pcre2_match runs the JIT code when there is some, after checking that the subject is valid
   // UTF-8: a slice of an arbitrary file may not be, and pcre2_jit_match would not check.
