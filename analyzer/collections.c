@@ -14,7 +14,8 @@
 
 #include "analyzer/ast.h"
 
-static const char *const collected_types[] = {"call_expression",
+static const char *const collected_types[] = {"augmented_assignment_expression",
+                                              "call_expression",
                                               "new_expression",
                                               "assignment_expression",
                                               "unary_expression",
@@ -344,6 +345,19 @@ static void collect(ll_ctx *ctx, TSNode node, void *opaque) {
   TSSymbol sym = ts_node_symbol(node);
   if (sym == ll_js.sym.call_expression) {
     on_call(ctx, st, node);
+  } else if (sym == ll_js.sym.augmented_assignment_expression) {
+    // `list ||= []` and its nullish twin: the set-up idiom, written as a logical assignment. (The
+    // nullish operator is spelled with an escape below: its three characters form a C trigraph.)
+    ll_str op = ll_ctx_text(ctx, ll_ast_field(node, ll_js.field.operator));
+    bool weak;
+    if ((ll_str_eq(op, "?\?=") || ll_str_eq(op, "||=")) &&
+        is_empty_collection(ctx, ll_ast_field(node, ll_js.field.right), &weak)) {
+      ll_collection *c = collection_of(ctx, st, ll_ast_field(node, ll_js.field.left));
+      if (c) {
+        c->is_collection = true;
+        if (weak) c->effects |= LL_EFFECT_WEAK;
+      }
+    }
   } else if (sym == ll_js.sym.assignment_expression) {
     on_assignment(ctx, st, node);
   } else if (sym == ll_js.sym.variable_declarator) {

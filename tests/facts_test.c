@@ -366,6 +366,10 @@ static void collection_shrink_reset_bound(void **state) {
                    LL_EFFECT_BOUNDED);
   assert_int_equal(effects_of("const a = new Map();\nexports.f = () => a.size >= 5;\n", "a"),
                    LL_EFFECT_BOUNDED);
+  // So does its logical-assignment form.
+  assert_int_equal(effects_of("let a;\nexports.f = (x) => { a ||= []; a.push(x); };\n", "a"),
+                   LL_EFFECT_GROWS);
+  assert_true(probe_known);
   // The set-up idiom creates, it does not reset.
   assert_int_equal(effects_of("global.a = global.a || [];\n", "global.a"), 0);
   assert_true(probe_known);
