@@ -15,6 +15,8 @@
 #include "analyzer/ast.h"
 
 static const char *const collected_types[] = {"augmented_assignment_expression",
+                                              "export_specifier",
+                                              "export_statement",
                                               "call_expression",
                                               "new_expression",
                                               "assignment_expression",
@@ -345,6 +347,12 @@ static void collect(ll_ctx *ctx, TSNode node, void *opaque) {
   TSSymbol sym = ts_node_symbol(node);
   if (sym == ll_js.sym.call_expression) {
     on_call(ctx, st, node);
+  } else if (sym == ll_js.sym.export_specifier) {
+    // `export { list }`, `export { list as items }`: other modules own it too.
+    add_effect(ctx, st, ll_ast_field(node, ll_js.field.name), LL_EFFECT_ESCAPES);
+  } else if (sym == ll_js.sym.export_statement) {
+    TSNode value = ll_ast_field(node, ll_js.field.value); // `export default list`
+    if (!ts_node_is_null(value)) add_effect(ctx, st, value, LL_EFFECT_ESCAPES);
   } else if (sym == ll_js.sym.augmented_assignment_expression) {
     // `list ||= []` and its nullish twin: the set-up idiom, written as a logical assignment. (The
     // nullish operator is spelled with an escape below: its three characters form a C trigraph.)

@@ -381,6 +381,8 @@ static void collection_escapes_and_weak(void **state) {
   assert_int_equal(effects_of("const a = [];\nmodule.exports = { a };\n", "a"), LL_EFFECT_ESCAPES);
   assert_int_equal(effects_of("const a = [];\nexports.get = () => a;\n", "a"), LL_EFFECT_ESCAPES);
   assert_int_equal(effects_of("const a = [];\nconst b = a;\n", "a"), LL_EFFECT_ESCAPES);
+  assert_int_equal(effects_of("const a = [];\nexport { a as items };\n", "a"), LL_EFFECT_ESCAPES);
+  assert_int_equal(effects_of("const a = new Set();\nexport default a;\n", "a"), LL_EFFECT_ESCAPES);
   // Reading calls do not hand it away.
   assert_int_equal(effects_of("const a = [];\nconsole.log(JSON.stringify(a));\n", "a"), 0);
   assert_int_equal(effects_of("const a = new WeakMap();\n", "a"), LL_EFFECT_WEAK);
