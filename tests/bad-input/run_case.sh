@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# run_case.sh LEAKLINT CASE: one bad-input case. Each runs leaklint on the bad file together with
+# a good file that has one finding, and checks the exit code, the message on stderr naming the
+# bad file, and that the good file is still reported. Prints `N passed, N failed`.
+set -u
+leaklint=$1 case=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+passed=0 failed=0
+check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1" >&2; fi; }
+printf 'function f() { leaked = 1; }\nmodule.exports = f;\n' >good.js
+# run BAD [OPTIONS...]: leaklint OPTIONS BAD good.js; keeps out, err and code.
+run() {
+  local bad=$1
+  shift
+  timeout 60 "$leaklint" -j 2 "$@" "$bad" good.js >out 2>err
+  code=$?
+}
+good_reported() { grep -q '^good.js:1:16: warning: .*\[implicit-global\]$' out; }
+
+case "$case" in
+  empty)
+    : >empty.js
+    run empty.js
+    check "an empty file is fine: exit 1 for good.js's finding only" '[ $code -eq 1 ] && ! grep -q empty.js out err'
+    check "good.js is reported" good_reported
+    ;;
+  binary)
+    printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01' >image.js
+    run image.js
+    check "a binary file exits 2" '[ $code -eq 2 ]'
+    check "it is named, with the reason" 'grep -q "^leaklint: error: image.js: not a text file (NUL byte at offset 8); file skipped$" err'
+    check "good.js is reported" good_reported
+    ;;
+  nul-bytes)
+    printf 'const a = 1;\n\0\nfunction g() { x = 2; }\n' >nul.js
+    run nul.js
+    check "NUL bytes in a JS file exit 2" '[ $code -eq 2 ]'
+    check "it is named" 'grep -q "^leaklint: error: nul.js: not a text file (NUL byte at offset 13); file skipped$" err'
+    check "good.js is reported" good_reported
+    ;;
+  invalid-utf8)
+    printf 'const s = "\xff\xfe";\nfunction h() { bad = s; }\n' >latin.js
+    run latin.js
+    check "invalid UTF-8 is analysed: exit 1, no error" '[ $code -eq 1 ] && ! grep -q "leaklint: error" err'
+    check "its finding has the right line and column" 'grep -q "^latin.js:2:16: warning: .*\[implicit-global\]$" out'
+    run latin.js -f sarif
+    check "SARIF stays valid JSON" 'node -e "JSON.parse(require(\"fs\").readFileSync(\"out\",\"utf8\"))"'
+    check "good.js is reported" 'grep -q good.js out'
+    ;;
+  bom)
+    printf '\xef\xbb\xbffunction b() { withBom = 1; }\n' >bom.js
+    run bom.js
+    check "a BOM does not count as a column" 'grep -q "^bom.js:1:16: warning: .*\[implicit-global\]$" out'
+    check "good.js is reported" good_reported
+    ;;
+  line-endings)
+    printf 'const a = 1;\r\n\r\nfunction c() {\r\n  crlf = 1;\r\n}\r\n' >crlf.js
+    printf 'const a = 1;\r\rfunction d() {\r  lonecr = 1;\r}\r' >cr.js
+    run crlf.js cr.js
+    check "CRLF: line 4" 'grep -q "^crlf.js:4:3: warning: .*\[implicit-global\]$" out'
+    check "lone CR: line 4" 'grep -q "^cr.js:4:3: warning: .*\[implicit-global\]$" out'
+    check "good.js is reported" good_reported
+    ;;
+  too-large)
+    head -c 100000000 /dev/zero | tr '\0' ' ' >huge.js
+    run huge.js
+    check "a 100 MB file exits 2" '[ $code -eq 2 ]'
+    check "refused as too large, naming the limit" 'grep -q "^leaklint: error: huge.js: file too large (100000000 bytes, --max-file-size is 16777216)$" err'
+    check "good.js is reported" good_reported
+    run huge.js --max-file-size 200M
+    check "--max-file-size raises the limit: analysed" '[ $code -eq 1 ] && ! grep -q huge.js err'
+    ;;
+  deep-nesting)
+    { printf 'x = '; head -c 100000 /dev/zero | tr '\0' '['; head -c 100000 /dev/zero | tr '\0' ']'; printf ';\n'; } >brackets.js
+    { for i in $(seq 1 20000); do printf 'function f%d() {' "$i"; done; printf 'deep = 1;'; head -c 20000 /dev/zero | tr '\0' '}'; printf '\n'; } >functions.js
+    { printf 'var g = '; for i in $(seq 1 50000); do printf '() => '; done; printf 'arrowDeep = 1;\n'; } >arrows.js
+    run brackets.js functions.js arrows.js
+    check "100,000 nested brackets, 20,000 nested functions, 50,000 nested arrows: no crash" '[ $code -eq 1 ]'
+    check "the innermost function's global is found" 'grep -q "^functions.js:1:[0-9]*: warning: .deep. is assigned" out'
+    check "good.js is reported" good_reported
+    ;;
+  long-line)
+    { printf 'const data = "'; head -c 1000000 /dev/zero | tr '\0' 'a'; printf '"; function l() { far = data; }\n'; } >long.js
+    run long.js
+    # `const data = "` (14) + 1,000,000 + `"; function l() { ` (18): `far` is at column 1,000,033.
+    check "a 1-million-character line: the column is exact" 'grep -q "^long.js:1:1000033: warning: .*\[implicit-global\]$" out'
+    check "good.js is reported" good_reported
+    ;;
+  *)
+    echo "unknown case $case" >&2
+    exit 2
+    ;;
+esac
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
