@@ -85,7 +85,6 @@ struct ll_binding {
   ll_ref *refs;    // every resolved use, in source order
   ll_ref *last_ref;
   uint32_t n_reads, n_writes;
-  uint32_t effects;     // reserved for the collection facts: OR of what the uses do
   ll_binding *next;     // next binding in the same scope
   ll_binding *shadowed; // binder-internal: the binding this one hides while resolving
 };
