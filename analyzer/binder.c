@@ -164,15 +164,13 @@ static ll_scope *open_scope(binder *b, ll_scope_kind kind, TSNode node, uint32_t
   s->depth = parent ? parent->depth + 1 : 0;
   s->loop_depth = b->loop_depth;
   if (parent) {
-    // Children are appended in source order; keep a tail through the last child's `next`.
-    if (!parent->children)
+    // Children are appended in source order, through the tail pointer: a module scope may have
+    // tens of thousands of children.
+    if (parent->last_child)
+      parent->last_child->next = s;
+    else
       parent->children = s;
-    else {
-      ll_scope *last = parent->children;
-      while (last->next)
-        last = last->next;
-      last->next = s;
-    }
+    parent->last_child = s;
   }
   ll_scope_model *m = b->model;
   if (m->n_scopes == b->cap_scopes) {

@@ -44,6 +44,7 @@ struct ll_scope {
   ll_scope *function;   // nearest FUNCTION, CLASS_FIELD, STATIC_BLOCK, MODULE or GLOBAL scope:
                         // where `var` lands; the scope itself for those kinds
   ll_scope *children;   // first child scope; siblings through `next`
+  ll_scope *last_child; // the last of them
   ll_scope *next;       // next sibling, in source order
   ll_binding *bindings; // declared here, in declaration order
   ll_binding *last_binding;
