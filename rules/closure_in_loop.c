@@ -31,6 +31,25 @@ static TSNode enclosing_loop(const ll_scope *fn) {
   return loop;
 }
 
+// The callback of an iterator method (`items.forEach((item) => ...)`): its body is a loop body
+// too. Returns the callback's node, or a null node.
+static TSNode iterator_callback(const ll_ctx *ctx, const ll_scope *fn) {
+  static const char *const iterators[] = {"forEach", "map",   "flatMap", "filter", "reduce",
+                                          "some",    "every", "find",    NULL};
+  TSNode none = {.id = NULL};
+  const ll_scope *callback = fn->parent ? fn->parent->function : NULL;
+  if (!callback || callback->kind != LL_SCOPE_FUNCTION ||
+      !ll_ast_is(callback->context[0], ll_js.sym.arguments) ||
+      !ll_ast_is(callback->context[1], ll_js.sym.call_expression))
+    return none;
+  TSNode callee = ll_ast_field(callback->context[1], ll_js.field.function);
+  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return none;
+  ll_str method = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
+  for (const char *const *name = iterators; *name; name++)
+    if (ll_str_eq(method, *name)) return callback->node;
+  return none;
+}
+
 static bool inside(TSNode node, TSNode region) {
   return !ts_node_is_null(node) && ts_node_start_byte(region) <= ts_node_start_byte(node) &&
          ts_node_end_byte(node) <= ts_node_end_byte(region);
@@ -49,6 +68,7 @@ static bool holds_iteration_value(const ll_binding *b) {
 typedef struct captured {
   TSNode loop;
   char names[160];
+  bool callback_region; // the region is an iterator callback: its `var`s are per call
   bool var_loop_variable, iteration_value;
 } captured;
 
@@ -56,10 +76,11 @@ static void note_capture(const ll_binding *b, const ll_ref *first_use, void *dat
   (void)first_use;
   captured *c = data;
   if (ts_node_is_null(b->decl) || !inside(b->decl, c->loop)) return;
-  bool is_var = b->kind == LL_BIND_VAR;
-  if (is_var)
+  if (b->kind == LL_BIND_VAR && !c->callback_region)
     c->var_loop_variable = true;
-  else if ((b->kind == LL_BIND_LET || b->kind == LL_BIND_CONST) && holds_iteration_value(b))
+  else if (((b->kind == LL_BIND_LET || b->kind == LL_BIND_CONST || b->kind == LL_BIND_VAR) &&
+            holds_iteration_value(b)) ||
+           (c->callback_region && b->kind == LL_BIND_PARAM)) // the callback's item
     c->iteration_value = true;
   else
     return;
@@ -81,12 +102,15 @@ static bool outlives_iteration(const ll_path *place, TSNode loop, bool shares_va
 static void check_function(ll_ctx *ctx, TSNode node, void *state) {
   (void)state;
   const ll_scope *fn = ll_ctx_scope(ctx);
-  if (!ts_node_eq(fn->node, node) || fn->loop_depth == 0) return;
-  TSNode loop = enclosing_loop(fn);
+  if (!ts_node_eq(fn->node, node)) return;
+  // The region one iteration owns: a loop around the closure in its function, or the iterator
+  // callback the closure is made in (each call of it has its own bindings, none shared).
+  TSNode loop = fn->loop_depth ? enclosing_loop(fn) : iterator_callback(ctx, fn);
   if (ts_node_is_null(loop)) return;
+  bool callback_region = !fn->loop_depth;
   ll_retention kept;
   ll_retention_of(ll_ctx_facts(ctx), ll_ctx_source(ctx), fn, &kept);
-  captured c = {.loop = loop};
+  captured c = {.loop = loop, .callback_region = callback_region};
   ll_scope_each_capture(ll_ctx_scopes(ctx), fn, note_capture, &c);
   if (!c.var_loop_variable && !c.iteration_value) return;
   // A loop in start-up code makes a bounded number of closures, once; only a shared `var` is
@@ -118,9 +142,9 @@ static void check_function(ll_ctx *ctx, TSNode node, void *state) {
   }
   if (!where) return;
   ll_ctx_report(ctx, node,
-                "closure created in a loop captures %s (%s) and %s beyond the iteration: every "
+                "closure created %s captures %s (%s) and %s beyond the iteration: every "
                 "iteration keeps one more closure and what it captures",
-                c.names,
+                callback_region ? "in an iterator callback" : "in a loop", c.names,
                 c.var_loop_variable ? "a `var` shared by every iteration"
                                     : "a value made in the iteration",
                 where);
