@@ -2,6 +2,7 @@
 // function scope): the argument of which call, the right side of which assignment.
 #include "analyzer/retention.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "analyzer/ast.h"
@@ -112,4 +113,10 @@ void ll_retention_of(const ll_facts *facts, const ll_source *source, const ll_sc
   if (parent == ll_js.sym.return_statement ||
       (parent == ll_js.sym.arrow_function && fn->context_field == ll_js.field.body))
     out->kind = LL_KEPT_RETURNED;
+}
+
+void ll_retention_name_append(char *list, size_t size, ll_str name) {
+  size_t used = strlen(list);
+  if (used + name.len + 4 < size)
+    snprintf(list + used, size - used, "%s`%.*s`", used ? ", " : "", (int)name.len, name.ptr);
 }

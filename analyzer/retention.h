@@ -32,4 +32,10 @@ typedef struct ll_retention {
 void ll_retention_of(const ll_facts *facts, const ll_source *source, const ll_scope *fn,
                      ll_retention *out);
 
+/**
+ * Appends "`name`" to the comma-separated list in `list` (`size` bytes, NUL-terminated), for
+ * messages that name what a closure captures; names that do not fit are left out.
+ */
+void ll_retention_name_append(char *list, size_t size, ll_str name);
+
 #endif

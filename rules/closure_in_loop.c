@@ -5,8 +5,6 @@
 // or scheduled, each one keeps what it captures alive. A `var` loop variable is one binding
 // shared by every closure (they all see its last value), and every closure keeps the whole
 // function scope alive; a per-iteration object or buffer is kept once per iteration.
-#include <stdio.h>
-#include <string.h>
 
 #include "analyzer/ast.h"
 #include "analyzer/retention.h"
@@ -84,10 +82,7 @@ static void note_capture(const ll_binding *b, const ll_ref *first_use, void *dat
     c->iteration_value = true;
   else
     return;
-  size_t used = strlen(c->names);
-  if (used + b->name.len + 4 < sizeof c->names)
-    snprintf(c->names + used, sizeof c->names - used, "%s`%.*s`", used ? ", " : "",
-             (int)b->name.len, b->name.ptr);
+  ll_retention_name_append(c->names, sizeof c->names, b->name);
 }
 
 // Where the closure is kept outlives the iteration in a way that matters: a long-lived place

@@ -8,8 +8,6 @@
 // leak: closures made in one scope share one context in V8, so a closure capturing the previous
 // value of a binding that the same run replaces (with an object holding another closure) chains
 // every previous value together.
-#include <stdio.h>
-#include <string.h>
 
 #include "analyzer/ast.h"
 #include "analyzer/retention.h"
@@ -39,10 +37,7 @@ static void note_capture(const ll_binding *b, const ll_ref *first_use, void *dat
                     sym == ll_js.sym.await_expression || sym == ll_js.sym.member_expression;
   }
   if (!request_state) return;
-  size_t used = strlen(c->names);
-  if (used + b->name.len + 4 < sizeof c->names)
-    snprintf(c->names + used, sizeof c->names - used, "%s`%.*s`", used ? ", " : "",
-             (int)b->name.len, b->name.ptr);
+  ll_retention_name_append(c->names, sizeof c->names, b->name);
 }
 
 // An object literal with a function in it: `{ method() {}, run: () => {} }`.
