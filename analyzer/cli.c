@@ -144,6 +144,11 @@ ll_status ll_cli_parse(int argc, char **argv, ll_options *options) {
       case ':':
         return usage_error("option '%s' needs a value", argv[optind - 1]);
       default:
+        if (optopt) {
+          // A short option, perhaps inside a group such as `-Vx`: name the letter itself.
+          char name[3] = {'-', (char)optopt, '\0'};
+          return usage_error("unknown option '%s'", name);
+        }
         return usage_error("unknown option '%s'", argv[optind - 1]);
     }
   }

@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -35,7 +36,8 @@ static ll_engine *default_engine(void) {
 
 typedef struct output {
   FILE *stream;
-  char *temp_path; // NULL when writing to stdout
+  char *temp_path; // NULL when writing to stdout or directly
+  bool direct;     // writing straight into a special file (FIFO, device)
 } output;
 
 static bool open_output(output *out, const char *path) {
@@ -43,10 +45,26 @@ static bool open_output(output *out, const char *path) {
     out->stream = stdout;
     return true;
   }
+  struct stat st;
+  bool exists = stat(path, &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) {
+    // A FIFO, a terminal, /dev/null: write into it; replacing it would destroy it.
+    out->stream = fopen(path, "w");
+    if (!out->stream) ll_diag_error(path, "cannot write the report: %s", strerror(errno));
+    out->direct = out->stream != NULL;
+    return out->stream != NULL;
+  }
   size_t len = strlen(path);
   out->temp_path = ll_xmalloc(len + 16);
   snprintf(out->temp_path, len + 16, "%s.tmp-XXXXXX", path);
   int fd = mkstemp(out->temp_path);
+  if (fd >= 0) {
+    // mkstemp makes the file 0600: give the report the mode of the file it replaces, or the
+    // usual one for a new file.
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, exists ? (st.st_mode & 07777) : (0666 & ~mask));
+  }
   if (fd < 0 || !(out->stream = fdopen(fd, "w"))) {
     ll_diag_error(path, "cannot write the report: %s", strerror(errno));
     if (fd >= 0) close(fd), unlink(out->temp_path);
@@ -58,6 +76,11 @@ static bool open_output(output *out, const char *path) {
 }
 
 static bool close_output(output *out, const char *path, bool write_ok) {
+  if (out->direct) {
+    bool ok = fclose(out->stream) == 0 && write_ok;
+    if (!ok) ll_diag_error(path, "cannot write the report");
+    return ok;
+  }
   if (!out->temp_path) return write_ok;
   bool ok = fclose(out->stream) == 0 && write_ok;
   if (ok && rename(out->temp_path, path) != 0) {
