@@ -83,6 +83,13 @@ case "$case" in
       check "-o writes the same $format bytes as stdout" 'cmp -s stdout.$format report.$format'
       check "-o leaves stdout empty ($format)" '[ ! -s quiet.$format ]'
     done
+    mkfifo pipe
+    (cat pipe >from-pipe &)
+    "$leaklint" -o pipe inputs/leaks.js >/dev/null 2>&1
+    sleep 0.2
+    check "-o writes into a FIFO instead of replacing it" '[ -p pipe ] && grep -q "leaks.js" from-pipe'
+    (umask 022 && "$leaklint" -o moded.txt inputs/leaks.js >/dev/null 2>&1)
+    check "a new report gets the usual mode" '[ "$(stat -c %a moded.txt)" = 644 ]'
     "$leaklint" -o no-such-dir/report.txt inputs >/dev/null 2>err.out
     check "an unwritable -o exits 2" '[ $? -eq 2 ]'
     check "an unwritable -o is named on stderr" 'grep -q "no-such-dir/report.txt" err.out'
