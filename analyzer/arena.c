@@ -65,15 +65,18 @@ void ll_arena_fini(ll_arena *arena) {
 
 void ll_arena_reset(ll_arena *arena) {
   // Keep the oldest standard-sized chunk: the next file usually fits in it, and a run over many
-  // small files then never calls malloc for its arena.
+  // small files then never calls malloc for its arena. The list runs newest first, so that is
+  // the last standard chunk in it; large blocks (a file's text, often) may come after it.
   ll_arena_chunk *keep = NULL;
   ll_arena_chunk *chunk = arena->chunks;
   while (chunk) {
     ll_arena_chunk *next = chunk->next;
-    if (!keep && chunk->size == CHUNK_SIZE && !next)
+    if (chunk->size == CHUNK_SIZE) {
+      free(keep);
       keep = chunk;
-    else
+    } else {
       free(chunk);
+    }
     chunk = next;
   }
   ll_arena_init(arena);
@@ -113,7 +116,9 @@ static void *alloc_chunk(ll_arena *arena, size_t size) {
 }
 
 void *ll_arena_alloc(ll_arena *arena, size_t size) {
-  size_t rounded = (size + (ALIGN - 1)) & ~(size_t)(ALIGN - 1);
+  // Zero bytes still take one aligned slot: on a fresh arena the cursor is NULL, and the result
+  // must be a distinct, non-NULL pointer (ll_arena_grow of an empty array asks for 0 bytes).
+  size_t rounded = size ? (size + (ALIGN - 1)) & ~(size_t)(ALIGN - 1) : ALIGN;
   if (rounded < size) ll_out_of_memory(size);
   void *p;
   if ((size_t)(arena->limit - arena->cursor) >= rounded) {

@@ -105,13 +105,13 @@ typedef struct frame {
   TSNode node;
   TSSymbol sym;
   uint8_t mode;
-  uint8_t decl_kind;   // for M_DECLARE, and on declarations: the kind their names get
-  bool opened_scope;   // leaving this node closes the current scope
-  bool is_typeof;      // a `typeof` unary expression
-  bool is_reexport;    // an `export ... from` statement
-  bool counts_as_loop; // entering it raised loop_depth
-  TSFieldId field;     // the field this node occupies in its parent
-  uint32_t saved_loop; // loop depth outside a function boundary
+  uint8_t decl_kind;     // for M_DECLARE, and on declarations: the kind their names get
+  uint8_t opened_scopes; // scopes this node opened (a `with` body that is a loop opens two)
+  bool is_typeof;        // a `typeof` unary expression
+  bool is_reexport;      // an `export ... from` statement
+  bool counts_as_loop;   // entering it raised loop_depth
+  TSFieldId field;       // the field this node occupies in its parent
+  uint32_t saved_loop;   // loop depth outside a function boundary
 } frame;
 
 typedef struct binder {
@@ -124,6 +124,7 @@ typedef struct binder {
   uint32_t n_frames, cap_frames;
   uint32_t cap_scopes, cap_refs, cap_errors;
   uint32_t loop_depth;
+  TSSymbol jsx_namespace_name; // not among grammar.h's symbols: looked up by ll_bind
 } binder;
 
 static ll_str node_text(const binder *b, TSNode node) {
@@ -189,10 +190,21 @@ static ll_binding *declare(binder *b, ll_scope *scope, ll_binding_kind kind, ll_
                            TSNode decl, TSNode init) {
   slot *sl = table_find(b->arena, &b->decls, scope, name);
   if (sl->binding) {
+    ll_binding *old = sl->binding;
+    // A function's implicit names give way to a declaration written in it: the parameter `f` of
+    // `function f(f)`, or a parameter or function named `arguments`, is what the body sees.
+    // (A name inside a syntax error declares nothing.)
+    if ((old->kind == LL_BIND_FUNCTION_NAME || old->kind == LL_BIND_ARGUMENTS) &&
+        kind != LL_BIND_FUNCTION_NAME && kind != LL_BIND_ARGUMENTS && kind != LL_BIND_UNKNOWN) {
+      old->kind = kind;
+      old->decl = decl;
+      old->init = init;
+      return old;
+    }
     // `var x; var x = 1;` or a function redeclared: one binding, first declaration wins, the
     // first initializer is kept.
-    if (ts_node_is_null(sl->binding->init)) sl->binding->init = init;
-    return sl->binding;
+    if (ts_node_is_null(old->init)) old->init = init;
+    return old;
   }
   ll_binding *binding = ll_arena_alloc(b->arena, sizeof *binding);
   binding->name = name;
@@ -236,20 +248,28 @@ static void add_error(binder *b, TSNode node) {
   m->errors[m->n_errors++] = (ll_byte_range){ts_node_start_byte(node), ts_node_end_byte(node)};
 }
 
-// "use strict" as a directive: a string statement in the directive prologue of `body`.
+// "use strict" as a directive: a string statement in the directive prologue of `body`. The
+// children are read through a cursor: ts_node_named_child(i) walks from the first child each
+// time, which made a prologue of 100,000 comments quadratic.
 static bool has_use_strict(const binder *b, TSNode body) {
-  uint32_t n = ts_node_named_child_count(body);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode stmt = ts_node_named_child(body, i);
+  TSTreeCursor cursor = ts_tree_cursor_new(body);
+  bool strict = false;
+  for (bool more = ts_tree_cursor_goto_first_child(&cursor); more;
+       more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+    TSNode stmt = ts_tree_cursor_current_node(&cursor);
     TSSymbol sym = ts_node_symbol(stmt);
-    if (sym == ll_js.sym.comment) continue;
-    if (sym != ll_js.sym.expression_statement) return false;
+    if (!ts_node_is_named(stmt) || sym == ll_js.sym.comment) continue;
+    if (sym != ll_js.sym.expression_statement) break;
     TSNode expr = ts_node_named_child(stmt, 0);
-    if (ts_node_symbol(expr) != ll_js.sym.string) return false;
+    if (ts_node_symbol(expr) != ll_js.sym.string) break;
     ll_str text = node_text(b, expr);
-    if (ll_str_eq(text, "'use strict'") || ll_str_eq(text, "\"use strict\"")) return true;
+    if (ll_str_eq(text, "'use strict'") || ll_str_eq(text, "\"use strict\"")) {
+      strict = true;
+      break;
+    }
   }
-  return false;
+  ts_tree_cursor_delete(&cursor);
+  return strict;
 }
 
 static bool is_function_node(TSSymbol sym) {
@@ -294,8 +314,10 @@ static mode child_mode(const frame *parent, TSFieldId field, TSSymbol child) {
     return M_SKIP;
   if (ps == ll_js.sym.export_specifier)
     return parent->is_reexport || field == ll_js.field.alias ? M_SKIP : M_EXPR;
-  if (ps == ll_js.sym.jsx_opening_element || ps == ll_js.sym.jsx_closing_element ||
-      ps == ll_js.sym.jsx_self_closing_element)
+  // A closing tag repeats the opening tag's name: one use, not two (as typescript-eslint's
+  // scope manager counts JSX).
+  if (ps == ll_js.sym.jsx_closing_element) return M_SKIP;
+  if (ps == ll_js.sym.jsx_opening_element || ps == ll_js.sym.jsx_self_closing_element)
     return M_EXPR;
   if (pm == M_DECLARE || pm == M_ASSIGN || pm == M_READWRITE) {
     // Inside a pattern: defaults and computed keys are plain expressions, nested patterns and
@@ -352,7 +374,9 @@ static TSNode declarator_init(const binder *b, TSFieldId field) {
   const frame *parent = &b->frames[b->n_frames - 2];
   if (parent->sym == ll_js.sym.variable_declarator && field == ll_js.field.name)
     return ts_node_child_by_field_id(parent->node, ll_js.field.value);
-  if (parent->sym == ll_js.sym.assignment_pattern && field == ll_js.field.left)
+  if ((parent->sym == ll_js.sym.assignment_pattern ||
+       parent->sym == ll_js.sym.object_assignment_pattern) &&
+      field == ll_js.field.left)
     return ts_node_child_by_field_id(parent->node, ll_js.field.right);
   return (TSNode){0};
 }
@@ -378,8 +402,15 @@ static void on_identifier(binder *b, frame *fr, TSFieldId field) {
     case M_EXPR:
       break;
   }
-  const frame *parent = &b->frames[b->n_frames - 2];
   if (fr->sym == ll_js.sym.shorthand_property_identifier_pattern) return; // not in a pattern
+  // `typeof (x)`, `(f)()` and `(eval)(s)` mean what they mean without the parentheses (the last
+  // is still a direct eval), so look past them, as ancestors() does.
+  uint32_t at = b->n_frames - 2;
+  while (at > 0 && b->frames[at].sym == ll_js.sym.parenthesized_expression)
+    field = b->frames[at--].field;
+  const frame *parent = &b->frames[at];
+  // `<svg:rect xlink:href="...">`: both halves of a namespaced JSX name are plain text.
+  if (parent->sym == b->jsx_namespace_name) return;
   uint32_t flags = LL_REF_READ;
   if (parent->is_typeof) flags |= LL_REF_TYPEOF;
   if (parent->sym == ll_js.sym.call_expression && field == ll_js.field.function) {
@@ -391,7 +422,6 @@ static void on_identifier(binder *b, frame *fr, TSFieldId field) {
     }
   }
   if ((parent->sym == ll_js.sym.jsx_opening_element ||
-       parent->sym == ll_js.sym.jsx_closing_element ||
        parent->sym == ll_js.sym.jsx_self_closing_element) &&
       field == ll_js.field.name) {
     // `<div>` names an intrinsic element, `<Widget>` a variable.
@@ -403,35 +433,46 @@ static void on_identifier(binder *b, frame *fr, TSFieldId field) {
   add_ref(b, fr->node, flags);
 }
 
-// `/* global a, b:writable */` and `/* globals ... */`, as ESLint reads them.
+static bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// `/* global a, b:writable */` and `/* globals ... */`, as ESLint reads them: names separated by
+// commas or white space, each with an optional `:value`, with white space allowed around the
+// colon (`b: readonly` declares `b`, not `readonly`).
 static void on_comment(binder *b, TSNode node) {
   ll_str text = node_text(b, node);
   if (text.len < 4 || text.ptr[1] != '*') return;
   const char *p = text.ptr + 2, *end = text.ptr + text.len - 2;
-  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+  while (p < end && is_space(*p))
     p++;
   size_t word = 0;
   if ((size_t)(end - p) >= 7 && memcmp(p, "globals", 7) == 0)
     word = 7;
   else if ((size_t)(end - p) >= 6 && memcmp(p, "global", 6) == 0)
     word = 6;
-  if (!word || (p + word < end &&
-                !(p[word] == ' ' || p[word] == '\t' || p[word] == '\n' || p[word] == '\r')))
-    return;
+  if (!word || (p + word < end && !is_space(p[word]))) return;
   p += word;
   while (p < end) {
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == ','))
+    while (p < end && (is_space(*p) || *p == ','))
       p++;
     const char *start = p;
-    while (p < end && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != ',' && *p != ':')
+    while (p < end && !is_space(*p) && *p != ',' && *p != ':')
       p++;
     if (p > start) {
       ll_str name = {start, (uint32_t)(p - start)};
       declare(b, b->model->global, LL_BIND_GLOBAL_COMMENT, name, node, (TSNode){0});
     }
-    if (p < end && *p == ':') // `:writable`, `:readonly`, `:true`, `:false`
-      while (p < end && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != ',')
+    const char *colon = p;
+    while (colon < end && is_space(*colon))
+      colon++;
+    if (colon < end && *colon == ':') { // `:writable`, `: readonly`, `:true`, `:false`
+      p = colon + 1;
+      while (p < end && is_space(*p))
         p++;
+      while (p < end && !is_space(*p) && *p != ',')
+        p++;
+    }
   }
 }
 
@@ -449,7 +490,7 @@ static void open_function(binder *b, frame *fr, bool arrow) {
     flags |= LL_SCOPE_STRICT;
   fr->saved_loop = b->loop_depth;
   open_scope(b, LL_SCOPE_FUNCTION, fr->node, flags);
-  fr->opened_scope = true;
+  fr->opened_scopes++;
   b->loop_depth = 0;
   if (!arrow) declare_arguments(b, b->scope);
 }
@@ -463,8 +504,11 @@ static void enter(binder *b, TSFieldId field) {
     fr->mode = M_ERROR;
     return;
   }
-  if (ts_node_is_missing(node) && ts_node_is_null(b->model->first_error))
-    b->model->first_error = node;
+  if (ts_node_is_missing(node)) {
+    // A token the parser made up to recover (an empty identifier, a `)`): nothing to bind.
+    if (ts_node_is_null(b->model->first_error)) b->model->first_error = node;
+    return;
+  }
   if (sym == ll_js.sym.identifier || sym == ll_js.sym.shorthand_property_identifier ||
       sym == ll_js.sym.shorthand_property_identifier_pattern) {
     on_identifier(b, fr, field);
@@ -474,6 +518,15 @@ static void enter(binder *b, TSFieldId field) {
   if (sym == ll_js.sym.comment) {
     on_comment(b, node);
     return;
+  }
+  // A `with` body is a scope of its own in which any name may be a property of the object. The
+  // scope starts at the body: the object expression is evaluated outside it.
+  const frame *parent = &b->frames[b->n_frames > 1 ? b->n_frames - 2 : 0];
+  bool with_body =
+      b->n_frames > 1 && parent->sym == ll_js.sym.with_statement && field == ll_js.field.body;
+  if (with_body) {
+    open_scope(b, LL_SCOPE_BLOCK, node, LL_SCOPE_WITH);
+    fr->opened_scopes++;
   }
   if (is_loop_node(sym)) {
     b->loop_depth++;
@@ -502,43 +555,41 @@ static void enter(binder *b, TSFieldId field) {
     if (sym == ll_js.sym.class_declaration && !ts_node_is_null(name))
       declare(b, b->scope, LL_BIND_CLASS, node_text(b, name), name, node);
     open_scope(b, LL_SCOPE_CLASS, node, LL_SCOPE_STRICT);
-    fr->opened_scope = true;
+    fr->opened_scopes++;
     if (sym == ll_js.sym.class && !ts_node_is_null(name))
       declare(b, b->scope, LL_BIND_CLASS, node_text(b, name), name, node);
   } else if (sym == ll_js.sym.field_definition) {
     fr->saved_loop = b->loop_depth;
     open_scope(b, LL_SCOPE_CLASS_FIELD, node, 0);
-    fr->opened_scope = true;
+    fr->opened_scopes++;
     b->loop_depth = 0;
   } else if (sym == ll_js.sym.class_static_block) {
     fr->saved_loop = b->loop_depth;
     open_scope(b, LL_SCOPE_STATIC_BLOCK, node, 0);
-    fr->opened_scope = true;
+    fr->opened_scopes++;
     b->loop_depth = 0;
   } else if (sym == ll_js.sym.statement_block) {
-    // A function's or static block's body shares the scope that the function opened.
-    const frame *parent = &b->frames[b->n_frames - 2];
-    if (!is_function_node(parent->sym) && parent->sym != ll_js.sym.class_static_block) {
+    // A function's or static block's body shares the scope that the function opened, a `with`
+    // body the one opened above.
+    if (!with_body && !is_function_node(parent->sym) &&
+        parent->sym != ll_js.sym.class_static_block) {
       open_scope(b, LL_SCOPE_BLOCK, node, 0);
-      fr->opened_scope = true;
+      fr->opened_scopes++;
     }
   } else if (sym == ll_js.sym.switch_body) {
     open_scope(b, LL_SCOPE_BLOCK, node, 0);
-    fr->opened_scope = true;
+    fr->opened_scopes++;
   } else if (sym == ll_js.sym.for_statement) {
     open_scope(b, LL_SCOPE_FOR, node, 0);
-    fr->opened_scope = true;
+    fr->opened_scopes++;
   } else if (sym == ll_js.sym.for_in_statement) {
     open_scope(b, LL_SCOPE_FOR, node, 0);
-    fr->opened_scope = true;
+    fr->opened_scopes++;
     TSNode kind = ts_node_child_by_field_id(node, ll_js.field.kind);
     if (!ts_node_is_null(kind)) fr->decl_kind = (uint8_t)decl_kind_of_keyword(node_text(b, kind));
   } else if (sym == ll_js.sym.catch_clause) {
     open_scope(b, LL_SCOPE_CATCH, node, 0);
-    fr->opened_scope = true;
-  } else if (sym == ll_js.sym.with_statement) {
-    open_scope(b, LL_SCOPE_BLOCK, node, LL_SCOPE_WITH);
-    fr->opened_scope = true;
+    fr->opened_scopes++;
   } else if (sym == ll_js.sym.variable_declaration) {
     fr->decl_kind = LL_BIND_VAR;
   } else if (sym == ll_js.sym.lexical_declaration || sym == ll_js.sym.using_declaration) {
@@ -571,7 +622,7 @@ static void enter(binder *b, TSFieldId field) {
 
 static void leave(binder *b) {
   frame *fr = &b->frames[b->n_frames - 1];
-  if (fr->opened_scope) {
+  for (; fr->opened_scopes; fr->opened_scopes--) {
     if (b->scope->kind == LL_SCOPE_FUNCTION || b->scope->kind == LL_SCOPE_CLASS_FIELD ||
         b->scope->kind == LL_SCOPE_STATIC_BLOCK)
       b->loop_depth = fr->saved_loop;
@@ -581,13 +632,18 @@ static void leave(binder *b) {
   b->n_frames--;
 }
 
+// Through a cursor, for the reason given at has_use_strict: a file that fails to parse can have
+// a root with 100,000 children.
 static bool has_module_syntax(TSNode program) {
-  uint32_t n = ts_node_named_child_count(program);
-  for (uint32_t i = 0; i < n; i++) {
-    TSSymbol sym = ts_node_symbol(ts_node_named_child(program, i));
-    if (sym == ll_js.sym.import_statement || sym == ll_js.sym.export_statement) return true;
+  TSTreeCursor cursor = ts_tree_cursor_new(program);
+  bool found = false;
+  for (bool more = ts_tree_cursor_goto_first_child(&cursor); more && !found;
+       more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+    TSSymbol sym = ts_node_symbol(ts_tree_cursor_current_node(&cursor));
+    found = sym == ll_js.sym.import_statement || sym == ll_js.sym.export_statement;
   }
-  return false;
+  ts_tree_cursor_delete(&cursor);
+  return found;
 }
 
 static void walk(binder *b, TSNode root) {
@@ -650,8 +706,10 @@ static void resolve(binder *b) {
   ll_scope **stack = ll_arena_alloc(arena, (m->n_scopes + 1) * sizeof *stack);
   uint32_t *dynamic_saved = ll_arena_alloc(arena, (m->n_scopes + 1) * sizeof *dynamic_saved);
   uint32_t depth = 0;
-  // Depth of the innermost open scope whose names are decided at run time (a `with` body, or a
-  // function calling eval); 0 when there is none. A use that would resolve outside it is a guess.
+  // One more than the depth of the innermost open scope whose names are decided at run time (a
+  // `with` body, or a function calling eval); 0 when there is none. One more, because the global
+  // scope of a script that calls eval has depth 0. A use that would resolve outside that scope
+  // is a guess.
   uint32_t dynamic_depth = 0;
   for (uint32_t i = 0; i < m->n_scopes; i++) {
     ll_scope *s = m->scopes[i];
@@ -663,7 +721,11 @@ static void resolve(binder *b) {
     }
     dynamic_saved[depth] = dynamic_depth;
     stack[depth++] = s;
-    if (s->flags & (LL_SCOPE_WITH | LL_SCOPE_DIRECT_EVAL)) dynamic_depth = s->depth;
+    // eval declares its `var`s in the calling function, so a block that calls it changes
+    // nothing a function-level flag does not already cover: names declared between the block and
+    // the function (its parameters, its `let`s) stay certain.
+    if ((s->flags & LL_SCOPE_WITH) || ((s->flags & LL_SCOPE_DIRECT_EVAL) && s->function == s))
+      dynamic_depth = s->depth + 1;
     for (ll_binding *bd = s->bindings; bd; bd = bd->next) {
       slot *sl = table_find(arena, &visible, NULL, bd->name);
       bd->shadowed = sl->binding;
@@ -671,7 +733,7 @@ static void resolve(binder *b) {
     }
     for (ll_ref *ref = s->refs; ref; ref = ref->next_in_scope) {
       ll_binding *target = table_find(arena, &visible, NULL, ref->name)->binding;
-      if (dynamic_depth && (!target || target->scope->depth < dynamic_depth))
+      if (dynamic_depth && (!target || target->scope->depth + 1 < dynamic_depth))
         ref->flags |= LL_REF_DYNAMIC;
       ref->target = target;
     }
@@ -700,7 +762,9 @@ static void resolve(binder *b) {
 
 ll_scope_model *ll_bind(ll_arena *arena, const ll_source *source, const TSTree *tree,
                         ll_source_kind kind) {
-  binder b = {.arena = arena, .source = source};
+  binder b = {.arena = arena,
+              .source = source,
+              .jsx_namespace_name = ll_grammar_symbol("jsx_namespace_name")};
   b.cap_frames = 64;
   b.frames = ll_arena_alloc(arena, b.cap_frames * sizeof *b.frames);
   ll_scope_model *m = ll_arena_alloc(arena, sizeof *m);

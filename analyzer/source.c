@@ -40,13 +40,28 @@ void ll_source_init(ll_source *source, ll_arena *arena, const char *path, const 
 
 size_t ll_utf8_sequence(const unsigned char *p, const unsigned char *end) {
   unsigned char c = *p;
-  size_t width = c < 0x80           ? 1
-                 : (c >> 5) == 0x6  ? 2
-                 : (c >> 4) == 0xE  ? 3
-                 : (c >> 3) == 0x1E ? 4
-                                    : 0;
-  if (width == 0 || (size_t)(end - p) < width) return 0;
-  for (size_t i = 1; i < width; i++)
+  if (c < 0x80) return 1;
+  // The well-formed sequences of Unicode's table 3-7: the lead byte fixes the length and the
+  // range of the second byte, which rules out overlong forms (C0, C1, E0 80..9F, F0 80..8F),
+  // UTF-16 surrogates (ED A0..BF) and code points past U+10FFFF (F4 90.., F5..FF). Accepting
+  // those would pass invalid UTF-8 on to JSON and SARIF output.
+  size_t width;
+  unsigned char low = 0x80, high = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    width = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    width = 3;
+    if (c == 0xE0) low = 0xA0;
+    if (c == 0xED) high = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    width = 4;
+    if (c == 0xF0) low = 0x90;
+    if (c == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if ((size_t)(end - p) < width || p[1] < low || p[1] > high) return 0;
+  for (size_t i = 2; i < width; i++)
     if ((p[i] & 0xC0) != 0x80) return 0;
   return width;
 }
