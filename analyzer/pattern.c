@@ -1,22 +1,19 @@
-// PCRE2 behind a small interface: compile once (JIT when available), match slices with a match
-// context whose limits turn catastrophic backtracking into an error instead of a hang.
+// PCRE2 behind a small interface: compile once (JIT when available), match slices of the source
+// with a match context whose limits turn catastrophic backtracking into a reportable result
+// instead of a hang. The only file that includes <pcre2.h> (PCRE2_CODE_UNIT_WIDTH comes from
+// CMake), so the rest of leaklint never sees a PCRE2 type.
 #include "analyzer/pattern.h"
 
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include <pcre2.h>
 
 #include "analyzer/arena.h"
 
-enum { MATCH_LIMIT = 1000000, DEPTH_LIMIT = 10000, HEAP_LIMIT_KIB = 20 * 1024 };
-
 struct ll_pattern {
-  pcre2_code *code;
-  pcre2_match_context *context;
-  bool jit; // JIT-compiled: pcre2_match then runs the machine code
+  pcre2_code *code;             // JIT-compiled too when jit_compile succeeded
+  pcre2_match_context *context; // the limits; read-only after ll_pattern_new, shared by threads
   char *source;
 };
 
@@ -24,27 +21,33 @@ ll_pattern *ll_pattern_new(const char *source, char *error, size_t error_size,
                            size_t *error_offset) {
   int code_error;
   PCRE2_SIZE offset;
-  pcre2_code *code = pcre2_compile((PCRE2_SPTR)source, PCRE2_ZERO_TERMINATED, PCRE2_UTF,
+  // MATCH_INVALID_UTF: subjects are slices of arbitrary files, so invalid UTF-8 in them must be
+  // a mismatch, not an error. NEVER_BACKSLASH_C: `\C` can stop in the middle of a character.
+  pcre2_code *code = pcre2_compile((PCRE2_SPTR)source, PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_NEVER_BACKSLASH_C,
                                    &code_error, &offset, NULL);
   if (!code) {
-    if (error_size) {
+    if (error && error_size) {
       PCRE2_UCHAR message[256];
       if (pcre2_get_error_message(code_error, message, sizeof message) < 0)
-        strcpy((char *)message, "unknown error");
+        snprintf((char *)message, sizeof message, "PCRE2 error %d", code_error);
       snprintf(error, error_size, "%s", (const char *)message);
     }
-    *error_offset = offset;
+    if (error_offset) *error_offset = offset;
     return NULL;
   }
+  // JIT is an optimisation: where PCRE2 has none (or the platform refuses executable memory),
+  // the interpreter gives the same answers, so a failure here is not reported.
+  (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
   ll_pattern *pattern = ll_xcalloc(1, sizeof *pattern);
   pattern->code = code;
-  // JIT is an optimisation: where it is unavailable, the interpreter gives the same answers.
-  pattern->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
   pattern->context = pcre2_match_context_create(NULL);
   if (!pattern->context) ll_out_of_memory(sizeof(pcre2_match_context *));
-  pcre2_set_match_limit(pattern->context, MATCH_LIMIT);
-  pcre2_set_depth_limit(pattern->context, DEPTH_LIMIT);
-  pcre2_set_heap_limit(pattern->context, HEAP_LIMIT_KIB);
+  // The JIT honours the match limit; the interpreter all three. Either way a pathological
+  // pattern stops after about a million steps, well under a second.
+  pcre2_set_match_limit(pattern->context, LL_PATTERN_MATCH_LIMIT);
+  pcre2_set_depth_limit(pattern->context, LL_PATTERN_DEPTH_LIMIT);
+  pcre2_set_heap_limit(pattern->context, LL_PATTERN_HEAP_LIMIT_KIB);
   pattern->source = ll_xstrdup(source);
   return pattern;
 }
@@ -62,17 +65,24 @@ const char *ll_pattern_source(const ll_pattern *pattern) {
 }
 
 ll_match ll_pattern_match(const ll_pattern *pattern, ll_str subject) {
-  pcre2_match_data *data = pcre2_match_data_create_from_pattern(pattern->code, NULL);
+  // Per call, so that threads share nothing mutable; one pair of offsets is enough to learn
+  // whether there is a match (PCRE2 then returns 0 rather than the number of groups).
+  pcre2_match_data *data = pcre2_match_data_create(1, NULL);
   if (!data) ll_out_of_memory(sizeof(pcre2_match_data *));
   PCRE2_SPTR text = subject.len ? (PCRE2_SPTR)subject.ptr : (PCRE2_SPTR) "";
-  // pcre2_match runs the JIT code when there is some, after checking that the subject is valid
-  // UTF-8: a slice of an arbitrary file may not be, and pcre2_jit_match would not check.
+  // pcre2_match runs the JIT code when there is some; the length bounds every read.
   int rc = pcre2_match(pattern->code, text, subject.len, 0, 0, data, pattern->context);
   pcre2_match_data_free(data);
   if (rc >= 0) return LL_MATCH_YES;
-  if (rc == PCRE2_ERROR_NOMATCH) return LL_MATCH_NO;
-  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
-      rc == PCRE2_ERROR_JIT_STACKLIMIT)
-    return LL_MATCH_LIMIT;
-  return LL_MATCH_ERROR;
+  switch (rc) {
+    case PCRE2_ERROR_NOMATCH:
+      return LL_MATCH_NO;
+    case PCRE2_ERROR_MATCHLIMIT:
+    case PCRE2_ERROR_DEPTHLIMIT:
+    case PCRE2_ERROR_HEAPLIMIT:
+    case PCRE2_ERROR_JIT_STACKLIMIT:
+      return LL_MATCH_LIMIT;
+    default:
+      return LL_MATCH_ERROR;
+  }
 }
