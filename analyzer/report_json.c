@@ -1,28 +1,60 @@
-// The JSON format, for scripts: one array of findings in output order.
+// The JSON format (--format json), for scripts: one array with one object per finding, in the
+// order the text format prints them: file by file, each by line and column.
 //
-//   [{"path": "src/a.js", "line": 3, "column": 5, "endLine": 3, "endColumn": 17,
-//     "rule": "global-accumulator", "severity": "warning", "message": "..."}, ...]
+//   [
+//     {
+//       "path": "src/server.js",
+//       "line": 12,
+//       "column": 3,
+//       "endLine": 12,
+//       "endColumn": 44,
+//       "rule": "listener-unbalanced",
+//       "severity": "warning",
+//       "message": "listener for 'done' is added to long-lived `bus` ... every run adds one more"
+//     }
+//   ]
 //
-// `path` is printed as the text format prints it; lines and columns are 1-based, columns in
-// UTF-16 code units; endLine/endColumn point just past the reported code. Fields are only ever
-// added, never renamed or removed. Written with jansson, streamed at the end of the run.
+// - `path` (string): the file as the text format prints it, i.e. as it was given on the command
+//   line or found under a given directory ("./a.js" stays "./a.js"); bytes that are not UTF-8
+//   become U+FFFD.
+// - `line`, `column` (integers >= 1): where the finding starts; columns count UTF-16 code units,
+//   as editors do (an emoji counts 2), so they match the text format and SARIF.
+// - `endLine`, `endColumn` (integers >= 1): the position just past the reported code; equal to
+//   the start for an empty range (e.g. a missing `}` at the end of a line).
+// - `rule` (string): the rule id, as --list-rules prints it.
+// - `severity` (string): "warning" or "error".
+// - `message` (string): starts in lower case, no final period, as in the text format.
+//
+// No findings is `[]`. A file with a syntax error has a finding of rule syntax-error. Files
+// that could not be analysed are not in the array: as with the text format, the run names them
+// on stderr and exits with status 2. The output is ASCII-only (other characters are \u
+// escapes), indented by 2 and ends with a newline. Fields may be added in later versions; none
+// is ever renamed or removed.
 #include <stdlib.h>
 
 #include <jansson.h>
 
+#include "analyzer/arena.h"
 #include "analyzer/report.h"
 #include "analyzer/rule.h"
 
 typedef struct json_state {
   FILE *out;
-  json_t *findings;
+  json_t *findings; // the array, written by json_finish
 } json_state;
 
 static void *json_begin(FILE *out) {
+  // Out of memory inside jansson aborts like everywhere else instead of dropping findings.
+  json_set_alloc_funcs(ll_xmalloc, free);
   json_state *st = ll_xmalloc(sizeof *st);
   st->out = out;
   st->findings = json_array();
   return st;
+}
+
+// Moves `value` into `object`: jansson's set_new takes the reference.
+static void put(json_t *object, const char *key, json_t *value) {
+  json_object_set_new(object, key, value);
 }
 
 static void json_file(void *opaque, const char *path, const ll_finding *findings, size_t n) {
@@ -31,24 +63,28 @@ static void json_file(void *opaque, const char *path, const ll_finding *findings
   for (size_t i = 0; i < n; i++) {
     const ll_finding *f = &findings[i];
     char *message = ll_report_utf8(f->message, false);
-    json_array_append_new(st->findings,
-                          json_pack("{s:s, s:I, s:I, s:I, s:I, s:s, s:s, s:s}", "path", clean_path,
-                                    "line", (json_int_t)f->line, "column", (json_int_t)f->column,
-                                    "endLine", (json_int_t)f->end_line, "endColumn",
-                                    (json_int_t)f->end_column, "rule", f->rule->id, "severity",
-                                    ll_severity_name(f->severity), "message", message));
+    json_t *finding = json_object();
+    put(finding, "path", json_string(clean_path));
+    put(finding, "line", json_integer(f->line));
+    put(finding, "column", json_integer(f->column));
+    put(finding, "endLine", json_integer(f->end_line));
+    put(finding, "endColumn", json_integer(f->end_column));
+    put(finding, "rule", json_string(f->rule->id));
+    put(finding, "severity", json_string(ll_severity_name(f->severity)));
+    put(finding, "message", json_string(message));
+    json_array_append_new(st->findings, finding);
     free(message);
   }
   free(clean_path);
 }
 
 static void json_problem(void *opaque, const char *path, ll_severity level, const char *message) {
-  // Problems are printed on stderr by the run; the JSON array holds findings only.
+  // The run prints problems on stderr; the array holds findings only (see the header comment).
   (void)opaque, (void)path, (void)level, (void)message;
 }
 
 static bool json_finish(void *opaque, bool execution_successful) {
-  (void)execution_successful;
+  (void)execution_successful; // the exit status says it
   json_state *st = opaque;
   bool ok = json_dumpf(st->findings, st->out, JSON_INDENT(2) | JSON_ENSURE_ASCII) == 0 &&
             fputc('\n', st->out) != EOF && fflush(st->out) == 0 && !ferror(st->out);

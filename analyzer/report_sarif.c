@@ -1,18 +1,26 @@
-// The SARIF 2.1.0 format, as GitHub code scanning and other viewers read it.
-//
-// One run: the tool with every rule's documentation (so that a viewer can explain any result),
-// the results with a region and a partialFingerprint that survives unrelated edits above, file
-// locations relative to %SRCROOT% (the current directory, given absolutely in
-// originalUriBaseIds), columns in UTF-16 code units, and one invocation whose notifications name
-// the files that could not be analysed or have syntax errors. Built with jansson and written at
-// the end of the run; messages are complete sentences, as SARIF viewers expect.
-#include <limits.h>
+// The SARIF 2.1.0 format (--format sarif), as GitHub code scanning and other SARIF viewers read
+// it. One log with one run:
+// - tool.driver: name, version and semanticVersion, informationUri, and a reportingDescriptor for
+//   every rule of the registry, findings or not (so that a viewer can explain any result, and
+//   ruleIndex is the rule's position in ll_registry_rules);
+// - results, in the order the run delivers them: ruleId, ruleIndex, level, message, one physical
+//   location with a region (columns in UTF-16 code units, columnKind says so) and a
+//   partialFingerprint that survives unrelated edits elsewhere in the file;
+// - artifact locations relative to %SRCROOT%, the current directory, which originalUriBaseIds
+//   gives as an absolute file URI (a file outside it climbs with "../");
+// - one invocation: executionSuccessful, and a notification for each file that could not be
+//   analysed (error) or has syntax errors (warning).
+// Built with jansson and written in one piece at the end of the run. Plain-text messages are
+// complete sentences, as SARIF viewers expect; all text is valid UTF-8.
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <jansson.h>
 
+#include "analyzer/arena.h"
 #include "analyzer/registry.h"
 #include "analyzer/report.h"
 
@@ -20,30 +28,63 @@
 #define LEAKLINT_VERSION "0.0.0"
 #endif
 
+#define SARIF_SCHEMA    "https://json.schemastore.org/sarif-2.1.0.json"
+#define SRCROOT         "%SRCROOT%"
+#define FINGERPRINT_KEY "leaklintFingerprint/v1"
+
 typedef struct sarif_state {
   FILE *out;
-  char cwd[PATH_MAX];
+  char *cwd;       // the current directory, absolute and normalised; NULL when unknown
+  char *cwd_alias; // $PWD when it names the same directory through a symlink, else NULL
   json_t *results;
   json_t *notifications;
 } sarif_state;
 
+// Moves `value` into `object` (set_new takes the reference); a NULL value leaves the key out.
+static void put(json_t *object, const char *key, json_t *value) {
+  if (value) json_object_set_new(object, key, value);
+}
+
+static void put_string(json_t *object, const char *key, const char *value) {
+  if (value) put(object, key, json_string(value));
+}
+
+// `text` as valid UTF-8 without trailing white space; when `sentence` is set, ending in a
+// period unless it ends in one already or in a Markdown code fence. Malloc'd.
+static char *plain_text(const char *text, bool sentence) {
+  char *clean = ll_report_utf8(text, false);
+  size_t len = strlen(clean);
+  while (len && strchr(" \t\r\n", clean[len - 1]))
+    len--;
+  clean[len] = '\0';
+  bool fence = len >= 3 && memcmp(clean + len - 3, "```", 3) == 0;
+  if (sentence && len && clean[len - 1] != '.' && !fence) {
+    clean = ll_xrealloc(clean, len + 2);
+    memcpy(clean + len, ".", 2);
+  }
+  return clean;
+}
+
+// A SARIF message or multiformatMessageString: {"text": ...}.
 static json_t *text_object(const char *text, bool sentence) {
-  char *clean = ll_report_utf8(text, sentence);
-  json_t *object = json_pack("{s:s}", "text", clean);
+  char *clean = plain_text(text, sentence);
+  json_t *object = json_object();
+  put_string(object, "text", clean);
   free(clean);
   return object;
 }
 
-// Percent-encodes a path for a URI: unreserved characters and '/' stay, the rest is %XX.
+// `path` percent-encoded for a URI path: unreserved characters (RFC 3986) and '/' stay, every
+// other byte becomes %XX. Encoding ':' keeps a relative reference from reading as a scheme.
 static char *encode_uri_path(const char *path) {
+  static const char hex[] = "0123456789ABCDEF";
   char *out = ll_xmalloc(strlen(path) * 3 + 1), *o = out;
   for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
     unsigned char c = *p;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '.' || c == '_' || c == '~' || c == '/') {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+        strchr("-._~/", c)) {
       *o++ = (char)c;
     } else {
-      static const char hex[] = "0123456789ABCDEF";
       *o++ = '%';
       *o++ = hex[c >> 4];
       *o++ = hex[c & 15];
@@ -53,118 +94,321 @@ static char *encode_uri_path(const char *path) {
   return out;
 }
 
-// The artifactLocation of `path`: relative to %SRCROOT% when it lies under the current directory
-// (given relative, or absolute below it), else an absolute file:// URI.
-static json_t *artifact_location(const sarif_state *st, const char *path) {
-  while (path[0] == '.' && path[1] == '/') {
-    path += 2;
-    while (*path == '/')
-      path++;
-  }
-  size_t cwd_len = strlen(st->cwd);
-  bool absolute = path[0] == '/';
-  if (absolute && cwd_len && strncmp(path, st->cwd, cwd_len) == 0 && path[cwd_len] == '/') {
-    path += cwd_len + 1;
-    absolute = false;
-  }
+// "file://" + the percent-encoded absolute `path` + `suffix`. Malloc'd.
+static char *file_uri(const char *path, const char *suffix) {
   char *encoded = encode_uri_path(path);
-  json_t *location;
-  if (absolute) {
-    char *uri = ll_xmalloc(strlen(encoded) + 8);
-    snprintf(uri, strlen(encoded) + 8, "file://%s", encoded);
-    location = json_pack("{s:s}", "uri", uri);
-    free(uri);
-  } else {
-    location = json_pack("{s:s, s:s}", "uri", encoded, "uriBaseId", "%SRCROOT%");
-  }
+  size_t size = strlen(encoded) + strlen(suffix) + 8;
+  char *uri = ll_xmalloc(size);
+  snprintf(uri, size, "file://%s%s", encoded, suffix);
   free(encoded);
+  return uri;
+}
+
+// A lexically normalised copy of `path`: no empty or "." segments, "dir/.." removed. An absolute
+// path stays absolute ("/.." is "/"); a relative one keeps the ".." it cannot remove and is "."
+// when nothing is left. Lexical, like a URI's dot segments: a symlinked directory followed by
+// ".." is taken by its name. Malloc'd.
+static char *normalize_path(const char *path) {
+  bool absolute = path[0] == '/';
+  char *out = ll_xmalloc(strlen(path) + 2);
+  size_t len = 0, floor = 0; // out[0, floor) is leading ".." segments, which stay
+  const char *p = path;
+  while (*p) {
+    while (*p == '/')
+      p++;
+    const char *segment = p;
+    while (*p && *p != '/')
+      p++;
+    size_t n = (size_t)(p - segment);
+    if (n == 0 || (n == 1 && segment[0] == '.')) continue;
+    if (n == 2 && segment[0] == '.' && segment[1] == '.') {
+      if (len > floor) { // drop the last segment and its separator
+        while (len > floor && out[len - 1] != '/')
+          len--;
+        if (len > floor) len--;
+        continue;
+      }
+      if (absolute) continue;
+      if (len) out[len++] = '/';
+      memcpy(out + len, "..", 2);
+      floor = len += 2;
+      continue;
+    }
+    if (len || absolute) out[len++] = '/';
+    memcpy(out + len, segment, n);
+    len += n;
+  }
+  if (!len) out[len++] = absolute ? '/' : '.';
+  out[len] = '\0';
+  return out;
+}
+
+// The part of the absolute, normalised `path` below the directory `dir`, or NULL when it does not
+// lie below it.
+static const char *path_below(const char *path, const char *dir) {
+  if (!dir) return NULL;
+  size_t len = strcmp(dir, "/") == 0 ? 0 : strlen(dir);
+  if (strncmp(path, dir, len) != 0 || path[len] != '/' || !path[len + 1]) return NULL;
+  return path + len + 1;
+}
+
+// The absolute, normalised `path` relative to the directory `dir` (also absolute and normalised),
+// climbing with ".." where it lies outside it: "/srv/b/x.js" from "/srv/a" is "../b/x.js".
+// Malloc'd.
+static char *path_from(const char *path, const char *dir) {
+  // Length of the common prefix that ends at a segment boundary of both.
+  size_t common = 0;
+  for (size_t i = 0;; i++) {
+    bool dir_end = dir[i] == '\0' || dir[i] == '/', path_end = path[i] == '\0' || path[i] == '/';
+    if (dir_end && path_end) common = i;
+    if (dir[i] != path[i] || !dir[i]) break;
+  }
+  size_t ups = 0; // one per segment of `dir` after the common prefix
+  for (const char *d = dir + common; *d; d++)
+    ups += *d == '/' && d[1] != '\0';
+  const char *rest = path + common;
+  while (*rest == '/')
+    rest++;
+  char *out = ll_xmalloc(ups * 3 + strlen(rest) + 1), *o = out;
+  for (size_t i = 0; i < ups; i++, o += 3)
+    memcpy(o, "../", 3);
+  strcpy(o, rest);
+  return out;
+}
+
+// The artifactLocation of `path` as the run names it: relative to %SRCROOT%, the current
+// directory ("./a.js" and "$PWD/a.js" are both "a.js", a file beside it is "../b/x.js"), so that
+// GitHub code scanning, which rejects absolute file URIs, accepts every log. Percent-encoded.
+static json_t *artifact_location(const sarif_state *st, const char *path) {
+  char *absolute = NULL;
+  if (path[0] == '/') {
+    absolute = normalize_path(path);
+  } else if (st->cwd) {
+    size_t size = strlen(st->cwd) + strlen(path) + 2;
+    char *joined = ll_xmalloc(size);
+    snprintf(joined, size, "%s/%s", st->cwd, path);
+    absolute = normalize_path(joined);
+    free(joined);
+  }
+  json_t *location = json_object();
+  if (absolute) {
+    const char *relative = path_below(absolute, st->cwd);
+    if (!relative) relative = path_below(absolute, st->cwd_alias);
+    if (relative) {
+      char *encoded = encode_uri_path(relative);
+      put_string(location, "uri", encoded);
+      put_string(location, "uriBaseId", SRCROOT);
+      free(encoded);
+    } else if (st->cwd) {
+      char *climbing = path_from(absolute, st->cwd), *encoded = encode_uri_path(climbing);
+      put_string(location, "uri", encoded);
+      put_string(location, "uriBaseId", SRCROOT);
+      free(encoded);
+      free(climbing);
+    } else {
+      char *uri = file_uri(absolute, "");
+      put_string(location, "uri", uri);
+      free(uri);
+    }
+    free(absolute);
+  } else {
+    // No current directory to resolve against: the relative path is the best there is.
+    char *normal = normalize_path(path), *encoded = encode_uri_path(normal);
+    put_string(location, "uri", encoded);
+    put_string(location, "uriBaseId", SRCROOT);
+    free(encoded);
+    free(normal);
+  }
   return location;
 }
 
+// The current directory, normalised, or NULL when it cannot be found (it was removed). Malloc'd.
+static char *current_directory(void) {
+  for (size_t size = 256;; size *= 2) {
+    char *buffer = ll_xmalloc(size);
+    if (getcwd(buffer, size)) {
+      char *normal = normalize_path(buffer);
+      free(buffer);
+      return normal;
+    }
+    free(buffer);
+    if (errno != ERANGE) return NULL;
+  }
+}
+
+// $PWD, normalised, when it is another name for the directory `cwd` (a path through a symlink,
+// as the shell shows it), so that absolute paths typed from it are recognised; else NULL.
+static char *directory_alias(const char *cwd) {
+  const char *pwd = getenv("PWD");
+  if (!cwd || !pwd || pwd[0] != '/') return NULL;
+  char *alias = normalize_path(pwd);
+  struct stat a, b;
+  if (strcmp(alias, cwd) != 0 && stat(alias, &a) == 0 && stat(".", &b) == 0 &&
+      a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+    return alias;
+  free(alias);
+  return NULL;
+}
+
 static void *sarif_begin(FILE *out) {
+  // Out of memory inside jansson aborts like everywhere else instead of dropping results.
+  json_set_alloc_funcs(ll_xmalloc, free);
   sarif_state *st = ll_xcalloc(1, sizeof *st);
   st->out = out;
-  if (!getcwd(st->cwd, sizeof st->cwd)) st->cwd[0] = '\0';
+  st->cwd = current_directory();
+  st->cwd_alias = directory_alias(st->cwd);
   st->results = json_array();
   st->notifications = json_array();
   return st;
+}
+
+// The region of a finding. Findings always have end >= start; the clamp keeps the log valid for
+// viewers should one ever not.
+static json_t *region(const ll_finding *f) {
+  uint32_t line = f->line ? f->line : 1, column = f->column ? f->column : 1;
+  uint32_t end_line = f->end_line, end_column = f->end_column;
+  if (end_line < line || (end_line == line && end_column < column))
+    end_line = line, end_column = column;
+  if (!end_column) end_column = 1;
+  json_t *object = json_object();
+  put(object, "startLine", json_integer(line));
+  put(object, "startColumn", json_integer(column));
+  put(object, "endLine", json_integer(end_line));
+  put(object, "endColumn", json_integer(end_column));
+  return object;
+}
+
+// [{"physicalLocation": {"artifactLocation": ..., "region": ...}}]; `region` may be NULL.
+static json_t *locations(json_t *artifact, json_t *region) {
+  json_t *physical = json_object();
+  put(physical, "artifactLocation", artifact);
+  put(physical, "region", region);
+  json_t *location = json_object();
+  put(location, "physicalLocation", physical);
+  json_t *array = json_array();
+  json_array_append_new(array, location);
+  return array;
 }
 
 static void sarif_file(void *opaque, const char *path, const ll_finding *findings, size_t n) {
   sarif_state *st = opaque;
   for (size_t i = 0; i < n; i++) {
     const ll_finding *f = &findings[i];
-    json_t *region = json_pack("{s:I, s:I, s:I, s:I}", "startLine", (json_int_t)f->line,
-                               "startColumn", (json_int_t)f->column, "endLine",
-                               (json_int_t)f->end_line, "endColumn", (json_int_t)f->end_column);
-    json_t *location = json_pack("{s:{s:o, s:o}}", "physicalLocation", "artifactLocation",
-                                 artifact_location(st, path), "region", region);
-    json_array_append_new(
-        st->results,
-        json_pack("{s:s, s:I, s:s, s:o, s:[o], s:{s:s}}", "ruleId", f->rule->id, "ruleIndex",
-                  (json_int_t)ll_registry_index(f->rule), "level", ll_severity_name(f->severity),
-                  "message", text_object(f->message, true), "locations", location,
-                  "partialFingerprints", "leaklintFingerprint/v1", f->fingerprint));
+    json_t *result = json_object();
+    put_string(result, "ruleId", f->rule->id);
+    put(result, "ruleIndex", json_integer((json_int_t)ll_registry_index(f->rule)));
+    put_string(result, "level", ll_severity_name(f->severity));
+    put(result, "message", text_object(f->message, true));
+    put(result, "locations", locations(artifact_location(st, path), region(f)));
+    json_t *fingerprints = json_object();
+    put_string(fingerprints, FINGERPRINT_KEY, f->fingerprint);
+    put(result, "partialFingerprints", fingerprints);
+    json_array_append_new(st->results, result);
   }
 }
 
 static void sarif_problem(void *opaque, const char *path, ll_severity level, const char *message) {
   sarif_state *st = opaque;
-  char *text = ll_xmalloc(strlen(path) + strlen(message) + 4);
-  sprintf(text, "%s: %s", path, message);
-  json_t *location =
-      json_pack("{s:{s:o}}", "physicalLocation", "artifactLocation", artifact_location(st, path));
-  json_array_append_new(st->notifications,
-                        json_pack("{s:s, s:o, s:[o]}", "level", ll_severity_name(level), "message",
-                                  text_object(text, true), "locations", location));
+  size_t size = strlen(path) + strlen(message) + 3;
+  char *text = ll_xmalloc(size);
+  snprintf(text, size, "%s: %s", path, message);
+  json_t *notification = json_object();
+  put_string(notification, "level", level == LL_ERROR ? "error" : "warning");
+  put(notification, "message", text_object(text, true));
+  put(notification, "locations", locations(artifact_location(st, path), NULL));
+  json_array_append_new(st->notifications, notification);
   free(text);
 }
 
+// The reportingDescriptor of `rule`. Every field the registry test requires is a static string;
+// a missing one is left out rather than dropping the rule, which would shift every ruleIndex.
 static json_t *rule_descriptor(const ll_rule *rule) {
+  const char *full = rule->full_description ? rule->full_description : rule->short_description;
+  json_t *descriptor = json_object();
+  put_string(descriptor, "id", rule->id);
+  put_string(descriptor, "name", rule->name);
+  if (rule->short_description)
+    put(descriptor, "shortDescription", text_object(rule->short_description, true));
+  if (full) {
+    put(descriptor, "fullDescription", text_object(full, true));
+    // full_description is Markdown: the same text serves as plain text and as Markdown.
+    char *markdown = plain_text(full, false);
+    json_t *help = json_object();
+    put_string(help, "text", markdown);
+    put_string(help, "markdown", markdown);
+    put(descriptor, "help", help);
+    free(markdown);
+  }
+  put_string(descriptor, "helpUri", rule->help_uri);
+  json_t *configuration = json_object();
+  put_string(configuration, "level", ll_severity_name(rule->default_severity));
+  put(descriptor, "defaultConfiguration", configuration);
   json_t *tags = json_array();
   for (const char *const *tag = rule->tags; tag && *tag; tag++)
     json_array_append_new(tags, json_string(*tag));
-  char *help = ll_report_utf8(rule->full_description, false);
-  json_t *descriptor = json_pack(
-      "{s:s, s:s, s:o, s:o, s:{s:s, s:s}, s:s, s:{s:s}, s:{s:o, s:s}}", "id", rule->id, "name",
-      rule->name, "shortDescription", text_object(rule->short_description, true), "fullDescription",
-      text_object(rule->full_description, true), "help", "text", help, "markdown", help, "helpUri",
-      rule->help_uri, "defaultConfiguration", "level", ll_severity_name(rule->default_severity),
-      "properties", "tags", tags, "precision", rule->precision ? rule->precision : "medium");
-  free(help);
+  json_t *properties = json_object();
+  put(properties, "tags", tags);
+  put_string(properties, "precision", rule->precision ? rule->precision : "medium");
+  put(descriptor, "properties", properties);
   return descriptor;
 }
 
-static bool sarif_finish(void *opaque, bool execution_successful) {
-  sarif_state *st = opaque;
+static json_t *driver(void) {
   json_t *rules = json_array();
   size_t n_rules;
   const ll_rule *const *all = ll_registry_rules(&n_rules);
   for (size_t i = 0; i < n_rules; i++)
     json_array_append_new(rules, rule_descriptor(all[i]));
+  json_t *object = json_object();
+  put_string(object, "name", "leaklint");
+  put_string(object, "version", LEAKLINT_VERSION);
+  put_string(object, "semanticVersion", LEAKLINT_VERSION);
+  put_string(object, "informationUri", LEAKLINT_HOMEPAGE);
+  put(object, "rules", rules);
+  return object;
+}
 
-  char *cwd_encoded = encode_uri_path(st->cwd);
-  size_t uri_len = strlen(cwd_encoded) + 16;
-  char *cwd_uri = ll_xmalloc(uri_len);
-  snprintf(cwd_uri, uri_len, "file://%s/", strcmp(cwd_encoded, "/") == 0 ? "" : cwd_encoded);
-  free(cwd_encoded);
+static bool sarif_finish(void *opaque, bool execution_successful) {
+  sarif_state *st = opaque;
+  json_t *tool = json_object();
+  put(tool, "driver", driver());
 
-  json_t *invocation = json_pack("{s:b}", "executionSuccessful", execution_successful);
+  json_t *invocation = json_object();
+  put(invocation, "executionSuccessful", json_boolean(execution_successful));
   if (json_array_size(st->notifications))
-    json_object_set(invocation, "toolExecutionNotifications", st->notifications);
-  json_t *log =
-      json_pack("{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:s, s:o}}, s:{s:{s:s}}, s:s, s:[o], s:o}]}",
-                "$schema", "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0",
-                "runs", "tool", "driver", "name", "leaklint", "version", LEAKLINT_VERSION,
-                "semanticVersion", LEAKLINT_VERSION, "informationUri", LEAKLINT_HOMEPAGE, "rules",
-                rules, "originalUriBaseIds", "%SRCROOT%", "uri", cwd_uri, "columnKind",
-                "utf16CodeUnits", "invocations", invocation, "results", json_incref(st->results));
-  free(cwd_uri);
-  bool ok = log && json_dumpf(log, st->out, JSON_INDENT(2) | JSON_ENSURE_ASCII) == 0 &&
+    put(invocation, "toolExecutionNotifications", json_incref(st->notifications));
+  json_t *invocations = json_array();
+  json_array_append_new(invocations, invocation);
+
+  json_t *run = json_object();
+  put(run, "tool", tool);
+  if (st->cwd) {
+    // Relative URIs resolve against this: it ends in '/' (RFC 3986 would drop the last segment).
+    char *uri = file_uri(strcmp(st->cwd, "/") == 0 ? "" : st->cwd, "/");
+    json_t *root = json_object();
+    put_string(root, "uri", uri);
+    json_t *bases = json_object();
+    put(bases, SRCROOT, root);
+    put(run, "originalUriBaseIds", bases);
+    free(uri);
+  }
+  put_string(run, "columnKind", "utf16CodeUnits");
+  put(run, "invocations", invocations);
+  put(run, "results", json_incref(st->results));
+  json_t *runs = json_array();
+  json_array_append_new(runs, run);
+
+  json_t *log = json_object();
+  put_string(log, "$schema", SARIF_SCHEMA);
+  put_string(log, "version", "2.1.0");
+  put(log, "runs", runs);
+  bool ok = json_dumpf(log, st->out, JSON_INDENT(2) | JSON_ENSURE_ASCII) == 0 &&
             fputc('\n', st->out) != EOF && fflush(st->out) == 0 && !ferror(st->out);
   json_decref(log);
   json_decref(st->results);
   json_decref(st->notifications);
+  free(st->cwd);
+  free(st->cwd_alias);
   free(st);
   return ok;
 }

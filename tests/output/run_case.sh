@@ -1,104 +1,301 @@
 #!/usr/bin/env bash
-# run_case.sh LEAKLINT TOOLS_DIR CASE: one output-format test. Each case runs the real binary on
-# the inputs/ beside this script and prints `N passed, N failed`.
+# run_case.sh LEAKLINT TOOLS_DIR CASE: one output-format test (see CMakeLists.txt for the list).
+# It runs the real binary on copies of inputs/ in a fresh working directory whose name needs
+# percent-encoding (space, '#', non-ASCII), checks what editors, scripts and GitHub code scanning
+# read, and validates every SARIF log it makes. Each check prints FAIL with details when it fails;
+# the case goes on and ends with `N passed, N failed`, exiting 1 if any failed.
+# shellcheck disable=SC2016 # the single-quoted scripts are for bash -c and node, not this shell
 set -u
 leaklint=$1 tools=$2 case=$3
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+tmp=$(mktemp -d)
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+work="$tmp/wörk dir #1"
+mkdir -p "$work" "$tmp/elsewhere"
 cp -r "$here/inputs" "$work/inputs"
-cd "$work"
-passed=0 failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
+cd "$work" || exit 2
+# Same files under names that need encoding, and outside the working directory.
+mkdir "odd name #1%"
+cp inputs/leaks.js "odd name #1%/ä b.js"
+cp inputs/leaks.js "$tmp/elsewhere/far.js"
 
-# (path line column rule) of every finding, one per line, sorted, from each format.
-from_text() { sed -E 's/^(.*):([0-9]+):([0-9]+): (warning|error): .* \[([a-z-]+)\]$/\1 \2 \3 \5/' | sort; }
-from_json() {
-  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const f of JSON.parse(s))
-    console.log([f.path,f.line,f.column,f.rule].join(" "))})' | sort
+passed=0 failed=0
+# check WHAT COMMAND...: runs COMMAND; a non-zero status fails WHAT, showing COMMAND's output.
+check() {
+  local what=$1 output
+  shift
+  if output=$("$@" 2>&1); then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $what" >&2
+    [ -n "$output" ] && printf '%s\n' "$output" | sed 's/^/    /' >&2
+  fi
 }
-from_sarif() {
-  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const r of JSON.parse(s).runs[0].results){
-    const l=r.locations[0].physicalLocation;console.log([l.artifactLocation.uri,l.region.startLine,
-    l.region.startColumn,r.ruleId].join(" "))}})' | sort
+
+# lint OUT ARGS...: runs leaklint with ARGS, stdout to OUT, stderr to OUT.err; never hangs.
+lint() {
+  local out=$1
+  shift
+  timeout 20 "$leaklint" "$@" >"$out" 2>"$out.err"
 }
+
+sarif_files=()
+# sarif OUT ARGS...: a SARIF run of leaklint, validated at the end of the case.
+sarif() {
+  lint "$@" -f sarif
+  sarif_files+=("$1")
+}
+
+# node_check WHAT SCRIPT ARGS...: a check written in JavaScript; the script exits non-zero (or
+# throws) to fail and may print why.
+node_check() {
+  local what=$1
+  shift
+  check "$what" node -e "$@"
+}
+
+# The findings of a report, FORMAT FILE (findings.js), one per line.
+findings() { node "$here/findings.js" "$@"; }
+same_findings() { diff <(findings "$1" "$2") <(findings "$3" "$4"); }
+# Paths on the command line below the working directory: a directory, one with "./" that needs
+# percent-encoding, an absolute one. A file elsewhere, outside it.
+mixed_paths=(inputs "./odd name #1%/ä b.js" "$work/inputs/leaks.js")
+far="$tmp/elsewhere/far.js"
 
 case "$case" in
   formats-agree)
-    "$leaklint" inputs >text.out 2>/dev/null
-    "$leaklint" -f json inputs >json.out 2>/dev/null
-    "$leaklint" -f sarif inputs >sarif.out 2>/dev/null
-    from_text <text.out >text.set
-    from_json <json.out >json.set
-    from_sarif <sarif.out >sarif.set
-    check "the inputs produce at least 5 findings" '[ "$(wc -l <text.set)" -ge 5 ]'
-    check "every rule family shows up" 'grep -q implicit-global text.set && grep -q global-accumulator text.set && grep -q listener-unbalanced text.set && grep -q timer-leak text.set && grep -q syntax-error text.set'
-    check "text and JSON report the same findings" 'diff text.set json.set'
-    check "text and SARIF report the same findings" 'diff text.set sarif.set'
+    lint text.out "${mixed_paths[@]}"
+    lint json.out -f json "${mixed_paths[@]}"
+    sarif sarif.out "${mixed_paths[@]}"
+    check "the inputs give implicit-global and syntax-error findings, and the other rules'" \
+      bash -c 'for r in implicit-global syntax-error global-accumulator listener-unbalanced timer-leak; do
+        grep -q "\[$r\]$" text.out || { echo "no $r in"; cat text.out; exit 1; }; done'
+    check "at least 12 findings" test "$(wc -l <text.out)" -ge 12
+    check "text and JSON give the same findings (path, line, column, severity, rule), same order" \
+      same_findings text text.out json json.out
+    check "text and SARIF give the same findings, same order" \
+      same_findings text text.out sarif sarif.out
     ;;
+
+  json-format)
+    lint text.out "${mixed_paths[@]}" "$far"
+    lint json.out -f json "${mixed_paths[@]}" "$far"
+    "$leaklint" --list-rules | cut -d' ' -f1 >rules.txt
+    node_check "each finding has exactly the documented fields, types and values" '
+      const fs = require("fs");
+      const rules = fs.readFileSync("rules.txt", "utf8").split("\n").filter(Boolean);
+      const findings = JSON.parse(fs.readFileSync("json.out", "utf8"));
+      const keys = "path line column endLine endColumn rule severity message";
+      let bad = 0;
+      const no = (i, why) => { bad++; console.log(`[${i}]: ${why}: ${JSON.stringify(findings[i])}`); };
+      if (!Array.isArray(findings) || !findings.length) { console.log("not a non-empty array"); process.exit(1); }
+      findings.forEach((f, i) => {
+        if (Object.keys(f).join(" ") !== keys) no(i, "fields are not " + keys);
+        for (const k of ["line", "column", "endLine", "endColumn"])
+          if (!Number.isInteger(f[k]) || f[k] < 1) no(i, `${k} is not an integer >= 1`);
+        if (f.endLine < f.line || (f.endLine === f.line && f.endColumn < f.column)) no(i, "ends before it starts");
+        if (!rules.includes(f.rule)) no(i, "rule is not one of --list-rules");
+        if (!["warning", "error"].includes(f.severity)) no(i, "severity");
+        if (typeof f.message !== "string" || !/^[^A-Z\n][^\n]*[^.\n]$/.test(f.message)) no(i, "message is not lower case without a final period");
+        if (typeof f.path !== "string" || !f.path) no(i, "path");
+      });
+      process.exit(bad ? 1 : 0)'
+    node_check "JSON paths are the text format's paths, byte for byte, in the same order" '
+      const fs = require("fs");
+      const text = fs.readFileSync("text.out", "utf8").split("\n").filter(Boolean)
+        .map((l) => /^(.*?):(\d+):(\d+): /.exec(l)[1]);
+      const json = JSON.parse(fs.readFileSync("json.out", "utf8")).map((f) => f.path);
+      if (JSON.stringify(text) !== JSON.stringify(json)) { console.log(text, json); process.exit(1); }
+      for (const p of ["inputs/leaks.js", "./odd name #1%/ä b.js", ...process.argv.slice(1)])
+        if (!json.includes(p)) { console.log(`no path ${p}`); process.exit(1); }' "$far" "$work/inputs/leaks.js"
+    check "JSON output is ASCII and ends with a newline" \
+      bash -c '! LC_ALL=C grep -q "[^ -~]" json.out && [ "$(tail -c1 json.out | od -An -c | tr -d " ")" = "\n" ]'
+    lint clean.out -f json inputs/clean.js
+    check "no findings is exactly []" bash -c '[ "$(cat clean.out)" = "[]" ] && [ "$(wc -c <clean.out)" -eq 3 ]'
+    ;;
+
   sarif-valid)
-    "$leaklint" -f sarif inputs >ok.sarif 2>/dev/null
-    "$leaklint" -f sarif inputs/leaks.js no-such-file.js >missing.sarif 2>/dev/null
-    check "SARIF passes the Multitool (SARIF and GitHub rules), no errors or warnings" '"$here/validate_sarif.sh" "$tools" ok.sarif missing.sarif'
-    check "SARIF passes leaklint's own structural checks" 'node "$here/check_sarif.js" ok.sarif missing.sarif'
-    check "a missing file makes executionSuccessful false with a notification naming it" \
-      'node -e "const r=JSON.parse(require(\"fs\").readFileSync(\"missing.sarif\")).runs[0].invocations[0];
-        process.exit(r.executionSuccessful===false && r.toolExecutionNotifications.some(n=>n.level===\"error\" &&
-        n.locations[0].physicalLocation.artifactLocation.uri===\"no-such-file.js\")?0:1)"'
-    check "a syntax error gives a warning notification" \
-      'node -e "const r=JSON.parse(require(\"fs\").readFileSync(\"ok.sarif\")).runs[0].invocations[0];
-        process.exit(r.toolExecutionNotifications.some(n=>n.level===\"warning\" &&
-        n.locations[0].physicalLocation.artifactLocation.uri===\"inputs/broken.js\")?0:1)"'
-    check "every rule is described, findings or not" \
-      '[ "$(node -e "console.log(JSON.parse(require(\"fs\").readFileSync(\"ok.sarif\")).runs[0].tool.driver.rules.length)")" -eq "$("$leaklint" --list-rules | wc -l)" ]'
+    sarif all.sarif inputs
+    sarif clean.sarif inputs/clean.js
+    sarif mixed.sarif "${mixed_paths[@]}"
+    "$leaklint" --list-rules | cut -d' ' -f1 >rules.txt
+    node_check "tool.driver.rules lists every rule of --list-rules, in order, findings or not" '
+      const fs = require("fs");
+      const want = fs.readFileSync("rules.txt", "utf8").split("\n").filter(Boolean);
+      for (const f of ["all.sarif", "clean.sarif"]) {
+        const got = JSON.parse(fs.readFileSync(f, "utf8")).runs[0].tool.driver.rules.map((r) => r.id);
+        if (got.join() !== want.join()) { console.log(f, got, want); process.exit(1); }
+      }'
+    node_check "the help is the rule's Markdown documentation, and the same as help text" '
+      for (const r of JSON.parse(require("fs").readFileSync("all.sarif", "utf8")).runs[0].tool.driver.rules)
+        if (r.help.markdown !== r.help.text || r.help.markdown.length < 80) { console.log(r.id); process.exit(1); }'
+    node_check "no findings: an empty results array, execution successful" '
+      const run = JSON.parse(require("fs").readFileSync("clean.sarif", "utf8")).runs[0];
+      process.exit(Array.isArray(run.results) && run.results.length === 0 &&
+        run.invocations[0].executionSuccessful === true ? 0 : 1)'
+    check "the SARIF version, name and semanticVersion are leaklint's --version" bash -c '
+      v=$("$0" --version | grep -Eo "[0-9]+\.[0-9]+\.[0-9]+[^ ]*" | head -1)
+      node -e "const d=JSON.parse(require(\"fs\").readFileSync(\"all.sarif\")).runs[0].tool.driver;
+        process.exit(d.version===process.argv[1] && d.semanticVersion===process.argv[1] ? 0 : 1)" "$v"' \
+      "$leaklint"
     ;;
+
+  sarif-uris)
+    sarif inside.sarif "${mixed_paths[@]}" "inputs/../inputs/unclosed.js"
+    # A working directory reached through a symlink: $PWD is not what getcwd() says.
+    ln -s "$work" "$tmp/link"
+    (cd "$tmp/link" && lint "$work/link.sarif" -f sarif "$tmp/link/inputs/leaks.js")
+    sarif_files+=(link.sarif)
+    # Files outside the working directory climb out of it with "../": GitHub rejects absolute
+    # file:// URIs (Multitool rule GH1006), and would reject the whole upload for one of them.
+    lint outside.sarif -f sarif "$far" inputs/clean.js
+    mkdir sub
+    (cd sub && lint ../sub.sarif -f sarif ../inputs/leaks.js "$work/inputs/unicode.js")
+    sarif_files+=(outside.sarif sub.sarif)
+    node_check "%SRCROOT% is the working directory as an absolute, percent-encoded file URI ending in /" '
+      const { fileURLToPath } = require("url");
+      const fs = require("fs");
+      for (const [file, dir] of [["inside.sarif", "."], ["sub.sarif", "sub"], ["link.sarif", "."]]) {
+        const uri = JSON.parse(fs.readFileSync(file, "utf8")).runs[0].originalUriBaseIds["%SRCROOT%"].uri;
+        if (!/^file:\/\/\/.*\/$/.test(uri) || /[ #ö]/.test(uri)) { console.log(file, uri); process.exit(1); }
+        if (fs.realpathSync(fileURLToPath(uri)) !== fs.realpathSync(dir)) { console.log(file, uri, dir); process.exit(1); }
+      }'
+    node_check "artifact URIs: relative to %SRCROOT%, climbing with ../ only outside it, encoded" '
+      const fs = require("fs");
+      const base = (file) => JSON.parse(fs.readFileSync(file, "utf8")).runs[0].originalUriBaseIds["%SRCROOT%"].uri;
+      const uris = (file) => [...new Set(JSON.parse(fs.readFileSync(file, "utf8")).runs[0].results.map((r) => {
+        const a = r.locations[0].physicalLocation.artifactLocation;
+        return a.uriBaseId ? `${a.uriBaseId} ${a.uri}` : a.uri; }))].sort();
+      const root = base("inside.sarif");
+      const expect = {
+        "inside.sarif": ["%SRCROOT% inputs/broken.js", "%SRCROOT% inputs/leaks.js", "%SRCROOT% inputs/unclosed.js",
+          "%SRCROOT% inputs/unicode.js", "%SRCROOT% odd%20name%20%231%25/%C3%A4%20b.js"],
+        "link.sarif": ["%SRCROOT% inputs/leaks.js"],
+        "outside.sarif": ["%SRCROOT% ../elsewhere/far.js"],
+        "sub.sarif": ["%SRCROOT% ../inputs/leaks.js", "%SRCROOT% ../inputs/unicode.js"],
+      };
+      let bad = 0;
+      for (const [file, want] of Object.entries(expect)) {
+        const got = uris(file);
+        if (got.join("\n") !== want.sort().join("\n")) { bad++; console.log(file, got, "expected", want); }
+      }
+      process.exit(bad)'
+    check "every URI resolves to the file that was analysed" bash -c '
+      for f in inside.sarif link.sarif outside.sarif sub.sarif; do
+        node "$0/findings.js" sarif "$f" | cut -f1 | sort -u | while IFS= read -r p; do
+          [ -f "$p" ] || { echo "$f: $p does not exist"; exit 1; }; done || exit 1
+      done' "$here"
+    ;;
+
+  sarif-notifications)
+    cp inputs/leaks.js big.js
+    sarif missing.sarif inputs/leaks.js no-such-file.js
+    sarif toobig.sarif --max-file-size 100 big.js inputs/clean.js
+    sarif broken.sarif inputs/broken.js inputs/unclosed.js
+    sarif clean.sarif inputs/clean.js
+    # notification FILE SUCCESS LEVEL URI: FILE's invocation has executionSuccessful SUCCESS and a
+    # notification of LEVEL whose location is URI (relative to %SRCROOT%) and whose message names it.
+    notification() {
+      node -e '
+        const [file, success, level, uri] = process.argv.slice(1);
+        const inv = JSON.parse(require("fs").readFileSync(file, "utf8")).runs[0].invocations[0];
+        const ok = String(inv.executionSuccessful) === success && (inv.toolExecutionNotifications || []).some((n) => {
+          const a = n.locations[0].physicalLocation.artifactLocation;
+          return n.level === level && a.uri === uri && a.uriBaseId === "%SRCROOT%" && n.message.text.includes(uri);
+        });
+        if (!ok) { console.log(JSON.stringify(inv, null, 1)); process.exit(1); }' "$@"
+    }
+    check "a missing file: an error notification naming it, executionSuccessful false" \
+      notification missing.sarif false error no-such-file.js
+    check "the other files are still reported" test "$(findings sarif missing.sarif | wc -l)" -eq 4
+    check "a file that cannot be analysed (too large): an error notification, unsuccessful" \
+      notification toobig.sarif false error big.js
+    if [ "$(id -u)" -ne 0 ]; then # root reads any file
+      cp inputs/leaks.js unreadable.js
+      chmod 000 unreadable.js
+      sarif unreadable.sarif unreadable.js
+      check "an unreadable file: an error notification, unsuccessful" \
+        notification unreadable.sarif false error unreadable.js
+    fi
+    check "a syntax error: a warning notification, still successful" \
+      notification broken.sarif true warning inputs/broken.js
+    check "an unclosed brace: a warning notification, still successful" \
+      notification broken.sarif true warning inputs/unclosed.js
+    node_check "a clean run: successful, no notifications" '
+      const inv = JSON.parse(require("fs").readFileSync("clean.sarif", "utf8")).runs[0].invocations[0];
+      process.exit(inv.executionSuccessful === true && !inv.toolExecutionNotifications ? 0 : 1)'
+    ;;
+
   gcc-lines)
-    "$leaklint" inputs >text.out 2>err.out
-    check "stdout has findings" '[ -s text.out ]'
-    # VS Code's $gcc (vscode-cpptools) and leaklint's GitHub Actions matcher must read each line
-    # the same way: file, line, column, severity.
-    check "every line matches both problem matchers identically" 'node -e "
-      const gcc=/^(.*?):(\d+):(\d*):?\s+(?:fatal\s+)?(warning|error):\s+(.*)$/;
-      const own=/^(.*?):(\d+):(\d+):\s+(warning|error):\s+(.*\[([a-z0-9]+(?:-[a-z0-9]+)*)\])$/;
-      const lines=require(\"fs\").readFileSync(\"text.out\",\"utf8\").split(\"\n\").filter(Boolean);
-      let bad=0;for(const l of lines){const g=gcc.exec(l),o=own.exec(l);
-        if(!g||!o||/\x1b|\r/.test(l)||g.slice(1,5).join()!==o.slice(1,5).join()||+g[2]<1||+g[3]<1){bad++;console.error(l)}}
-      process.exit(bad?1:0)"'
-    check "the summary goes to stderr, one line" '[ "$(wc -l <err.out)" -eq 1 ] && grep -q "findings" err.out'
+    lint text.out "${mixed_paths[@]}" "$far"
+    lint json.out -f json "${mixed_paths[@]}" "$far"
+    check "stdout has findings" test -s text.out
+    # VS Code's $gcc and leaklint's GitHub Actions matcher must read each line as the JSON says.
+    node_check "every line matches both problem matchers, and both read the JSON's path, line, column, severity" '
+      const fs = require("fs");
+      const gcc = /^(.*?):(\d+):(\d*):?\s+(?:fatal\s+)?(warning|error):\s+(.*)$/;
+      const own = /^(.*?):(\d+):(\d+):\s+(warning|error):\s+(.*\[([a-z0-9]+(?:-[a-z0-9]+)*)\])$/;
+      const text = fs.readFileSync("text.out", "utf8");
+      const json = JSON.parse(fs.readFileSync("json.out", "utf8"));
+      let bad = 0;
+      if (!text.endsWith("\n")) { bad++; console.log("no final newline"); }
+      const lines = text.split("\n").slice(0, -1);
+      if (lines.length !== json.length) { bad++; console.log(`${lines.length} lines, ${json.length} findings`); }
+      lines.forEach((l, i) => {
+        const g = gcc.exec(l), o = own.exec(l), f = json[i] || {};
+        const want = [f.path, String(f.line), String(f.column), f.severity].join("|");
+        if (/[\x00-\x1f\x7f]/.test(l)) { bad++; console.log("control character (ANSI escape, CR) in", JSON.stringify(l)); }
+        if (!g || g.slice(1, 5).join("|") !== want) { bad++; console.log("$gcc reads", g && g.slice(1, 5), "in", l); }
+        if (!o || o.slice(1, 5).join("|") !== want || o[6] !== f.rule) { bad++; console.log("matcher reads", o && o.slice(1, 7), "in", l); }
+      });
+      process.exit(bad ? 1 : 0)'
+    check "stderr has the one-line summary only" \
+      bash -c '[ "$(wc -l <text.out.err)" -eq 1 ] && grep -q "^leaklint: [0-9]* findings" text.out.err'
     ;;
+
   utf16-columns)
-    "$leaklint" inputs/unicode.js >text.out 2>/dev/null
-    # `  const s = "😀漢字"; note = s;`: 13 code units, the emoji counts 2, the two CJK 1 each,
-    # then `"; ` — `note` starts at UTF-16 column 21 (byte column 27).
-    check "the column counts UTF-16 code units" 'grep -q "^inputs/unicode.js:2:21: warning: .*\[implicit-global\]$" text.out'
-    "$leaklint" -f sarif inputs/unicode.js >u.sarif 2>/dev/null
-    check "SARIF agrees" '[ "$(from_sarif <u.sarif)" = "inputs/unicode.js 2 21 implicit-global" ]'
+    # inputs/unicode.js line 2: `  const s = "😀漢字"; note = s;`. In UTF-16 the emoji is 2 units,
+    # each CJK character 1: `note` starts at column 21 (it is byte 27 in UTF-8, code point 20).
+    lint text.out inputs/unicode.js
+    lint json.out -f json inputs/unicode.js
+    sarif u.sarif inputs/unicode.js
+    check "text: column 21" grep -q '^inputs/unicode.js:2:21: warning: .*\[implicit-global\]$' text.out
+    node_check "JSON and SARIF: 2:21 to 2:25, and that is where JavaScript (UTF-16) finds note" '
+      const fs = require("fs");
+      const line = fs.readFileSync("inputs/unicode.js", "utf8").split("\n")[1];
+      const col = line.indexOf("note = s") + 1, end = col + "note".length;
+      const f = JSON.parse(fs.readFileSync("json.out", "utf8"));
+      const r = JSON.parse(fs.readFileSync("u.sarif", "utf8")).runs[0].results.map((r) => r.locations[0].physicalLocation.region);
+      const got = JSON.stringify([f.map((x) => [x.line, x.column, x.endLine, x.endColumn]),
+        r.map((x) => [x.startLine, x.startColumn, x.endLine, x.endColumn])]);
+      const want = JSON.stringify([[[2, col, 2, end]], [[2, col, 2, end]]]);
+      if (col !== 21 || got !== want) { console.log("got", got, "want", want); process.exit(1); }'
     ;;
+
   output-file)
     for format in text json sarif; do
-      "$leaklint" -f $format inputs >stdout.$format 2>/dev/null
-      "$leaklint" -f $format -o report.$format inputs >quiet.$format 2>/dev/null
-      check "-o writes the same $format bytes as stdout" 'cmp -s stdout.$format report.$format'
-      check "-o leaves stdout empty ($format)" '[ ! -s quiet.$format ]'
+      lint stdout.$format -f $format "${mixed_paths[@]}"
+      lint quiet.$format -f $format -o report.$format "${mixed_paths[@]}"
+      check "-o writes the same $format bytes as stdout" cmp stdout.$format report.$format
+      check "-o leaves stdout empty ($format)" test ! -s quiet.$format
     done
-    mkfifo pipe
-    (cat pipe >from-pipe &)
-    "$leaklint" -o pipe inputs/leaks.js >/dev/null 2>&1
-    sleep 0.2
-    check "-o writes into a FIFO instead of replacing it" '[ -p pipe ] && grep -q "leaks.js" from-pipe'
-    (umask 022 && "$leaklint" -o moded.txt inputs/leaks.js >/dev/null 2>&1)
-    check "a new report gets the usual mode" '[ "$(stat -c %a moded.txt)" = 644 ]'
-    "$leaklint" -o no-such-dir/report.txt inputs >/dev/null 2>err.out
-    check "an unwritable -o exits 2" '[ $? -eq 2 ]'
-    check "an unwritable -o is named on stderr" 'grep -q "no-such-dir/report.txt" err.out'
-    check "an unwritable -o leaves nothing behind" '[ ! -e no-such-dir ]'
+    sarif_files+=(report.sarif)
+    lint unwritable.out -o no-such-dir/report.txt inputs
+    check "an unwritable -o exits 2" test $? -eq 2
+    check "an unwritable -o is named on stderr" grep -q "no-such-dir/report.txt" unwritable.out.err
+    check "an unwritable -o leaves nothing behind" test ! -e no-such-dir
     ;;
+
   *)
-    echo "unknown case $case" >&2
+    echo "run_case.sh: unknown case $case" >&2
     exit 2
     ;;
 esac
-echo "$passed passed, $failed failed"
+
+if [ ${#sarif_files[@]} -gt 0 ]; then
+  check "the SARIF logs pass the Multitool and check_sarif.js: ${sarif_files[*]}" \
+    "$here/validate_sarif.sh" "$tools" "${sarif_files[@]}"
+fi
+echo "$case: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
