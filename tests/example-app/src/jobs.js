@@ -1,18 +1,24 @@
-// Background jobs. Leak: one retry callback per failed job is kept in a module-level list,
-// each closing over its job; the list is only ever appended to.
+// Background jobs. Leak: each failed job gets a retry callback, made in the loop over the batch
+// and closing over its job, in a module-level list that is only ever appended to.
 const bus = require('./bus');
 
 const retries = [];
 
-function schedule(jobs) {
+function runBatch(jobs) {
   for (const job of jobs) {
-    if (job.failed) {
+    if (!job.run()) {
       retries.push(() => bus.emit('retry', job));
     }
   }
 }
 
-bus.on('batch', (batch) => schedule(batch.jobs));
+function retryAll() {
+  retries.forEach((retry) => retry());
+}
 
-// Correct: started once at start-up.
-setInterval(() => bus.emit('tick'), 5000);
+bus.on('batch', (batch) => runBatch(batch.jobs));
+
+// No leak: one timer, started once when the worker starts.
+setInterval(retryAll, 60000);
+
+module.exports = { runBatch };

@@ -1,47 +1,59 @@
-// A small order-tracking API. Leaks: every request remembers its order in a map that is never
-// emptied, every stream subscription adds a listener to the process-wide event bus, and every
-// "live" request starts a poller that nobody stops.
+// The order-tracking API. Leaks: every order is remembered in a map that nothing ever empties,
+// every client that follows an order's stream adds a listener to the process-wide bus that is
+// never removed, and every dashboard that connects starts a timer that is never stopped.
 const express = require('express');
 const bus = require('./bus');
-const { priceOf } = require('./pricing');
+const webhooks = require('./webhooks');
+require('./jobs');
 
 const app = express();
-const recentOrders = new Map();
-const auditTrail = [];
+const ordersById = new Map();
 
 app.use(express.json());
 
 app.post('/orders', (req, res) => {
-  const order = { id: req.body.id, items: req.body.items, at: Date.now() };
-  recentOrders.set(order.id, order);
-  auditTrail.push(`created ${order.id}`);
+  const order = { id: req.body.id, items: req.body.items, createdAt: Date.now() };
+  ordersById.set(order.id, order);
   bus.emit('order', order);
-  res.status(201).json({ total: priceOf(order.items) });
+  res.status(201).json(order);
 });
 
-app.get('/orders/:id/stream', (req, res) => {
+app.get('/orders/:id', (req, res) => {
+  const order = ordersById.get(req.params.id);
+  if (!order) return res.sendStatus(404);
+  res.json(order);
+});
+
+app.get('/orders/:id/events', (req, res) => {
   res.setHeader('Content-Type', 'text/event-stream');
   bus.on('order', (order) => res.write(`data: ${JSON.stringify(order)}\n\n`));
-  const poller = setInterval(() => res.write(': keep-alive\n\n'), 15000);
-  req.on('close', () => res.end(poller.hasRef()));
 });
 
-app.get('/orders/:id/live', (req, res) => {
-  setInterval(() => res.write(`data: ${recentOrders.size}\n\n`), 1000);
+app.get('/dashboard/stream', (req, res) => {
+  res.setHeader('Content-Type', 'text/event-stream');
+  setInterval(() => res.write(`data: ${ordersById.size}\n\n`), 1000);
 });
 
-// Correct code, for comparison: a bounded log and a listener that is removed.
-const lastErrors = [];
+// No leaks below: a bounded list of recent errors, a listener that is removed when the client
+// goes away, and a keep-alive timer that is cleared at the same moment.
+const recentErrors = [];
+
+app.get('/health', (req, res) => {
+  res.setHeader('Content-Type', 'text/event-stream');
+  const onTick = () => res.write('data: ok\n\n');
+  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15000);
+  bus.on('tick', onTick);
+  req.on('close', () => {
+    bus.off('tick', onTick);
+    clearInterval(keepAlive);
+  });
+});
+
 app.use((err, req, res, next) => {
-  lastErrors.push(err.message);
-  if (lastErrors.length > 100) lastErrors.shift();
+  recentErrors.push({ message: err.message, at: Date.now() });
+  if (recentErrors.length > 100) recentErrors.shift();
   next(err);
 });
 
-app.get('/health', (req, res) => {
-  const onTick = () => res.write('.');
-  bus.on('tick', onTick);
-  req.on('close', () => bus.off('tick', onTick));
-});
-
-app.listen(3000);
+webhooks.configure(process.env.WEBHOOK_URL || 'https://hooks.example.com/orders');
+app.listen(process.env.PORT || 3000);

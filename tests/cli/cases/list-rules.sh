@@ -1,0 +1,13 @@
+# --list-rules prints one line per rule: id, default severity, summary; every rule in rules/ is
+# there, implicit-global as a warning and syntax-error as an error.
+run --list-rules
+expect_code 0 "--list-rules"
+expect_no_stderr "--list-rules"
+expect_match out '^implicit-global +warning +[A-Z]' "--list-rules lists implicit-global as a warning"
+expect_match out '^syntax-error +error +[A-Z]' "--list-rules lists syntax-error as an error"
+expect_no_match out '^$' "--list-rules prints no empty line"
+rules=$(sed -nE 's/^ *\.id = "([a-z-]+)",.*/\1/p' "$root"/rules/*.c | sort)
+expect "the rule ids are found in rules/" [ -n "$rules" ]
+printf '%s\n' "$rules" >ids-in-rules-dir
+cut -d' ' -f1 out >ids-listed
+expect_same ids-in-rules-dir ids-listed "--list-rules lists the rules of rules/, by id"
