@@ -13,12 +13,14 @@
 typedef struct ll_stats {
   double read_seconds, parse_seconds, bind_seconds, rules_seconds, report_seconds;
   uint64_t files, lines, bytes;
+  uint64_t nodes; // syntax tree nodes visited by --parse-only
 } ll_stats;
 
 typedef struct ll_analyzer_options {
   uint64_t max_file_size;                   // bytes; larger files are refused with LL_ERR_TOO_LARGE
   double parse_timeout;                     // seconds per file
   const ll_severity *syntax_error_severity; // NULL: the rule's default; LL_OFF: not reported
+  bool parse_only; // parse and visit every node once, nothing else: the speed floor for benchmarks
 } ll_analyzer_options;
 
 typedef struct ll_file_result {

@@ -2,6 +2,8 @@
 // memory (by printing a message and exiting with status 2, as tree-sitter's alloc.c aborts).
 #include "analyzer/arena.h"
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,9 +133,32 @@ void *ll_arena_alloc(ll_arena *arena, size_t size) {
   return p;
 }
 
+// Resizes the large chunk whose data is `items` to `size` usable bytes, relinking it.
+static void *realloc_large(ll_arena *arena, void *items, size_t size) {
+  ll_arena_chunk *chunk = (ll_arena_chunk *)((char *)items - offsetof(ll_arena_chunk, data));
+  ll_arena_chunk **link = &arena->chunks;
+  while (*link != chunk)
+    link = &(*link)->next;
+  bool newest = chunk == arena->chunks; // then the cursor sits at its end (see alloc_chunk)
+  size_t old_size = chunk->size;
+  if (size > SIZE_MAX - sizeof(ll_arena_chunk)) ll_out_of_memory(size);
+  chunk = ll_xrealloc(chunk, sizeof(ll_arena_chunk) + size);
+  *link = chunk;
+  chunk->size = size;
+  arena->bytes_reserved += size - old_size;
+  if (newest) arena->cursor = arena->limit = chunk->data + size;
+  return chunk->data;
+}
+
 void *ll_arena_grow(ll_arena *arena, void *items, size_t old_count, size_t new_count,
                     size_t elem_size) {
   if (new_count && elem_size > SIZE_MAX / new_count) ll_out_of_memory(SIZE_MAX);
+  // An array of over CHUNK_SIZE bytes cannot sit in a standard chunk, so it has a chunk of its
+  // own: resize that in place (realloc moves big blocks by remapping pages) instead of leaving
+  // every smaller copy behind, which would double the peak memory of a large file. The new
+  // part is left untouched, so the pages a doubled capacity never uses are never resident.
+  if (old_count && old_count * elem_size > CHUNK_SIZE && new_count >= old_count)
+    return realloc_large(arena, items, new_count * elem_size);
   void *grown = ll_arena_alloc(arena, new_count * elem_size);
   if (old_count) memcpy(grown, items, old_count * elem_size);
   return grown;

@@ -43,8 +43,11 @@ void *ll_arena_alloc(ll_arena *arena, size_t size);
 
 /**
  * Grows an array allocated from the arena to hold `new_count` elements of `elem_size` bytes,
- * copying the first `old_count`. The old block is abandoned, not freed: callers double the
- * capacity, so the waste stays below the final size.
+ * copying the first `old_count` (at most the capacity the array was allocated with); the new
+ * elements are not initialised. A small array's old block is abandoned, not freed (callers
+ * double the capacity, so the waste stays below the final size); an array of over 64 KiB is
+ * resized in place, so large files do not pay twice. Pointers into the old block are invalid
+ * afterwards either way.
  */
 void *ll_arena_grow(ll_arena *arena, void *items, size_t old_count, size_t new_count,
                     size_t elem_size);

@@ -19,8 +19,12 @@ typedef enum ll_source_kind {
  *
  * Never recurses on tree depth. The model and everything in it are owned by `arena`; `tree` and
  * `source` must outlive it.
+ *
+ * `visit` (NULL: none), indexed by grammar symbol, says which nodes to record in model->visits
+ * on the way: LL_VISIT_ENTER before their children, LL_VISIT_LEAVE after. Nodes inside ERROR
+ * subtrees are never recorded.
  */
 ll_scope_model *ll_bind(ll_arena *arena, const ll_source *source, const TSTree *tree,
-                        ll_source_kind kind);
+                        ll_source_kind kind, const uint8_t *visit);
 
 #endif

@@ -12,7 +12,7 @@
 #define LEAKLINT_VERSION "0.0.0"
 #endif
 
-enum { OPT_LIST_RULES = 256, OPT_STATS, OPT_MAX_FILE_SIZE, OPT_PARSE_TIMEOUT };
+enum { OPT_LIST_RULES = 256, OPT_STATS, OPT_MAX_FILE_SIZE, OPT_PARSE_TIMEOUT, OPT_PARSE_ONLY };
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, 'f'},
@@ -22,6 +22,7 @@ static const struct option long_options[] = {
     {"stats", no_argument, NULL, OPT_STATS},
     {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
     {"parse-timeout", required_argument, NULL, OPT_PARSE_TIMEOUT},
+    {"parse-only", no_argument, NULL, OPT_PARSE_ONLY},
     {"version", no_argument, NULL, 'V'},
     {"help", no_argument, NULL, 'h'},
     {0},
@@ -44,6 +45,7 @@ void ll_cli_print_help(FILE *out) {
       "      --stats             print time per phase and file, line and byte counts to stderr\n"
       "      --max-file-size N   skip files over N bytes, with an error (default 16M; K, M, G)\n"
       "      --parse-timeout S   give up on a file whose parse takes over S seconds (default 10)\n"
+      "      --parse-only        benchmark: only parse each file and visit its nodes; no findings\n"
       "  -V, --version           print the version and exit\n"
       "  -h, --help              print this help and exit\n"
       "\n"
@@ -135,6 +137,9 @@ ll_status ll_cli_parse(int argc, char **argv, ll_options *options) {
           return usage_error("--parse-timeout: '%s' is not a positive number of seconds", optarg);
         break;
       }
+      case OPT_PARSE_ONLY:
+        options->parse_only = true;
+        break;
       case 'V':
         options->show_version = true;
         break;

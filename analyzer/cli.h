@@ -19,6 +19,7 @@ typedef struct ll_options {
   uint64_t max_file_size; // bytes
   double parse_timeout;   // seconds per file
   long jobs;              // worker threads; 0: one per online CPU
+  bool parse_only;        // --parse-only: parse and walk, no analysis (the benchmark floor)
 } ll_options;
 
 /** Parses argv. On a usage error prints it (and a hint) to stderr and returns LL_ERR_USAGE. */

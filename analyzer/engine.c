@@ -18,6 +18,7 @@ struct ll_engine {
   // For each symbol s, the rules to call are enter_list[enter_start[s] .. enter_start[s + 1]).
   uint32_t *enter_start, *leave_start;
   uint16_t *enter_list, *leave_list;
+  uint8_t *visit; // per symbol: LL_VISIT_ENTER and/or LL_VISIT_LEAVE when some rule wants it
   uint32_t symbol_count;
 };
 
@@ -79,7 +80,15 @@ ll_engine *ll_engine_new(const ll_enabled_rule *rules, size_t n, const char **ba
   e->symbol_count = ll_js.symbol_count;
   build_lists(e, false, &e->enter_start, &e->enter_list);
   build_lists(e, true, &e->leave_start, &e->leave_list);
+  e->visit = ll_xcalloc(e->symbol_count, 1);
+  for (uint32_t s = 0; s < e->symbol_count; s++)
+    e->visit[s] = (uint8_t)((e->enter_start[s] < e->enter_start[s + 1] ? LL_VISIT_ENTER : 0) |
+                            (e->leave_start[s] < e->leave_start[s + 1] ? LL_VISIT_LEAVE : 0));
   return e;
+}
+
+const uint8_t *ll_engine_visit_filter(const ll_engine *engine) {
+  return engine->visit;
 }
 
 void ll_engine_delete(ll_engine *engine) {
@@ -89,6 +98,7 @@ void ll_engine_delete(ll_engine *engine) {
   free(engine->leave_start);
   free(engine->enter_list);
   free(engine->leave_list);
+  free(engine->visit);
   free(engine);
 }
 
@@ -154,7 +164,6 @@ ll_str ll_ctx_text(const ll_ctx *ctx, TSNode node) {
 
 static void dispatch(const ll_engine *e, ll_ctx *ctx, TSNode node, void **states, bool leaving) {
   TSSymbol sym = ts_node_symbol(node);
-  if (sym >= e->symbol_count) return;
   const uint32_t *start = leaving ? e->leave_start : e->enter_start;
   const uint16_t *list = leaving ? e->leave_list : e->enter_list;
   for (uint32_t i = start[sym]; i < start[sym + 1]; i++) {
@@ -167,12 +176,7 @@ static void dispatch(const ll_engine *e, ll_ctx *ctx, TSNode node, void **states
   }
 }
 
-static bool is_loop(TSSymbol sym) {
-  return sym == ll_js.sym.for_statement || sym == ll_js.sym.for_in_statement ||
-         sym == ll_js.sym.while_statement || sym == ll_js.sym.do_statement;
-}
-
-void ll_engine_run(const ll_engine *e, ll_arena *arena, const ll_source *source, const TSTree *tree,
+void ll_engine_run(const ll_engine *e, ll_arena *arena, const ll_source *source,
                    const ll_scope_model *model, const ll_facts *facts, ll_finding **findings,
                    size_t *n_findings) {
   ll_ctx ctx = {.arena = arena,
@@ -194,48 +198,14 @@ void ll_engine_run(const ll_engine *e, ll_arena *arena, const ll_source *source,
     }
   }
 
-  // before[d]: the scope and loop depth that were current before entering the node at depth d.
-  typedef struct saved {
-    ll_scope *scope;
-    uint32_t loop_depth;
-  } saved;
-  uint32_t cap = 256, depth = 0, next_scope = 0;
-  saved *before = ll_arena_alloc(arena, cap * sizeof *before);
-  TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
-  for (;;) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
-    bool descend = !ts_node_is_error(node);
-    if (descend) {
-      if (depth == cap) {
-        before = ll_arena_grow(arena, before, depth, cap * 2, sizeof *before);
-        cap *= 2;
-      }
-      before[depth++] = (saved){ctx.scope, ctx.loop_depth};
-      while (next_scope < model->n_scopes && ts_node_eq(model->scopes[next_scope]->node, node)) {
-        ctx.scope = model->scopes[next_scope++];
-        // A function body runs when the function is called, not per iteration of a loop around
-        // the place that creates it.
-        if (ctx.scope->function == ctx.scope) ctx.loop_depth = 0;
-      }
-      if (is_loop(ts_node_symbol(node))) ctx.loop_depth++;
-      dispatch(e, &ctx, node, states, false);
-    }
-    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    // Leave nodes until one has a next sibling.
-    for (;;) {
-      node = ts_tree_cursor_current_node(&cursor);
-      if (!ts_node_is_error(node)) {
-        dispatch(e, &ctx, node, states, true);
-        depth--;
-        ctx.scope = before[depth].scope;
-        ctx.loop_depth = before[depth].loop_depth;
-      }
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) break;
-      if (!ts_tree_cursor_goto_parent(&cursor)) goto done;
-    }
+  // The binder recorded the nodes the rules want, with their scope and loop depth, during its
+  // own walk: replaying them spares a second walk of the whole tree.
+  for (uint32_t i = 0; i < model->n_visits; i++) {
+    const ll_visit *v = &model->visits[i];
+    ctx.scope = v->scope;
+    ctx.loop_depth = v->loop_depth;
+    dispatch(e, &ctx, v->node, states, v->leaving);
   }
-done:
-  ts_tree_cursor_delete(&cursor);
 
   for (size_t r = 0; r < e->n_rules; r++)
     if (e->rules[r].rule->file_end) {

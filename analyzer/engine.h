@@ -1,5 +1,6 @@
-// The rule engine: one walk per file that calls each enabled rule only on the node types it asked
-// for (oxlint's NODE_TYPES idea), then every rule's file_end.
+// The rule engine: calls each enabled rule only on the node types it asked for (oxlint's
+// NODE_TYPES idea), in tree order, then every rule's file_end. It does not walk the tree itself:
+// the binder records the wanted nodes during its walk (ll_engine_visit_filter says which).
 #ifndef LEAKLINT_ENGINE_H
 #define LEAKLINT_ENGINE_H
 
@@ -22,13 +23,16 @@ typedef struct ll_enabled_rule {
 ll_engine *ll_engine_new(const ll_enabled_rule *rules, size_t n, const char **bad_type);
 void ll_engine_delete(ll_engine *engine);
 
+/** Per grammar symbol, LL_VISIT_ENTER and LL_VISIT_LEAVE bits: the `visit` filter for ll_bind. */
+const uint8_t *ll_engine_visit_filter(const ll_engine *engine);
+
 /**
- * Runs the rules over one bound file. Findings are appended to `*findings` (arena-grown, count
- * in `*n_findings`); their positions are not filled in yet (ll_findings_finish does that).
- * Rule findings inside ERROR subtrees are dropped here.
+ * Runs the rules over one file bound with ll_engine_visit_filter's filter. Findings are appended to
+ * `*findings` (arena-grown, count in `*n_findings`); their positions are not filled in yet
+ * (ll_findings_finish does that). Rule findings inside ERROR subtrees are dropped here.
  */
 void ll_engine_run(const ll_engine *engine, ll_arena *arena, const ll_source *source,
-                   const TSTree *tree, const ll_scope_model *model, const ll_facts *facts,
-                   ll_finding **findings, size_t *n_findings);
+                   const ll_scope_model *model, const ll_facts *facts, ll_finding **findings,
+                   size_t *n_findings);
 
 #endif

@@ -101,6 +101,7 @@ static void print_stats(const ll_stats *s, double total) {
           (unsigned long long)s->files, (unsigned long long)s->lines, (unsigned long long)s->bytes,
           s->read_seconds, s->parse_seconds, s->bind_seconds, s->rules_seconds, s->report_seconds,
           total);
+  if (s->nodes) fprintf(stderr, "leaklint: stats: nodes=%llu\n", (unsigned long long)s->nodes);
 }
 
 // A file's results, copied out of the worker's arena so that the worker can go on with the next
@@ -182,6 +183,7 @@ static void add_stats(ll_stats *sum, const ll_stats *part) {
   sum->files += part->files;
   sum->lines += part->lines;
   sum->bytes += part->bytes;
+  sum->nodes += part->nodes;
 }
 
 // One worker: a parser and an arena of its own, files taken one at a time from the shared list.
@@ -242,7 +244,8 @@ int ll_run(const ll_options *options) {
   run.files = &files;
   run.engine = engine;
   run.analyzer_options = (ll_analyzer_options){.max_file_size = options->max_file_size,
-                                               .parse_timeout = options->parse_timeout};
+                                               .parse_timeout = options->parse_timeout,
+                                               .parse_only = options->parse_only};
   run.reports = ll_xcalloc(files.n + 1, sizeof *run.reports);
   pthread_mutex_init(&run.lock, NULL);
 

@@ -116,6 +116,19 @@ typedef struct ll_byte_range {
   uint32_t start, end;
 } ll_byte_range;
 
+/**
+ * A node the rules asked to see (ll_bind's `visit` filter), with where it stands: the rule
+ * engine replays these instead of walking the tree a second time.
+ */
+typedef struct ll_visit {
+  TSNode node;
+  ll_scope *scope;     // the innermost scope at the node (one the node itself opens included)
+  uint32_t loop_depth; // loops around the node (itself included) inside the current function
+  bool leaving;        // after the node's children rather than before
+} ll_visit;
+
+enum { LL_VISIT_ENTER = 1, LL_VISIT_LEAVE = 2 };
+
 typedef struct ll_scope_model {
   ll_scope *global;  // root scope
   ll_scope *program; // the MODULE scope of an ES module; `global` for a script
@@ -128,6 +141,8 @@ typedef struct ll_scope_model {
   uint32_t n_errors;
   TSNode first_error; // the first ERROR or MISSING node; null when the file parsed cleanly
   struct ll_binding_table *declared; // (scope, name) -> binding, for ll_scope_lookup
+  ll_visit *visits; // the nodes the `visit` filter of ll_bind asked for, in walk order
+  uint32_t n_visits;
 } ll_scope_model;
 
 /** The innermost scope whose node contains `byte`. */

@@ -38,7 +38,7 @@ static void load(loaded *l, const char *code, ll_source_kind kind) {
   uint32_t len = (uint32_t)strlen(code);
   l->tree = ll_parser_parse(l->parser, code, len);
   ll_source_init(&l->source, &l->arena, "test.js", code, len);
-  l->model = ll_bind(&l->arena, &l->source, l->tree, kind);
+  l->model = ll_bind(&l->arena, &l->source, l->tree, kind, NULL);
   l->facts = ll_facts_build(&l->arena, &l->source, l->model);
 }
 

@@ -21,7 +21,7 @@ bound *bind_js(const char *code, ll_source_kind kind) {
   b->tree = ll_parser_parse(b->parser, code, len);
   assert_non_null(b->tree);
   ll_source_init(&b->source, &b->arena, "test.js", code, len);
-  b->model = ll_bind(&b->arena, &b->source, b->tree, kind);
+  b->model = ll_bind(&b->arena, &b->source, b->tree, kind, NULL);
   assert_non_null(b->model);
   return b;
 }

@@ -49,7 +49,7 @@ static void time_bind(input *in) {
   ll_source source;
   ll_source_init(&source, &arena, "t.js", in->code, (uint32_t)strlen(in->code));
   double start = now();
-  ll_bind(&arena, &source, in->tree, LL_SOURCE_DETECT);
+  ll_bind(&arena, &source, in->tree, LL_SOURCE_DETECT, NULL);
   double took = now() - start;
   if (took < in->best) in->best = took;
   ll_arena_fini(&arena);

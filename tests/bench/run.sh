@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# run.sh [BUILD_DIR]: leaklint's benchmark. Reports, in one run, for the pinned corpus of
+# corpus.txt (fetched once into $LEAKLINT_CORPUS, default ~/.cache/leaklint-corpus):
+#   - files, lines and MB;
+#   - wall time and peak RSS of the floor (`leaklint --parse-only`: tree-sitter's parse plus one
+#     visit of every node) and of the full analysis, on one thread and on every CPU;
+#   - the ratios the project holds itself to: full/floor on one thread (target <= 1.3), one thread
+#     over two (>= 1.8), peak RSS full/floor at the same thread count (<= 1.25);
+#   - the time of a one-file run, the pre-commit case (< 5 ms);
+#   - when $LEAKLINT_FLOOR_BUILD names a build script for an independent parse-and-walk program
+#     (as ../shared/bench/floor/build.sh is), its figures beside ours, as a cross-check.
+# Each timing is the best of $BENCH_RUNS runs (default 3). Not a test: it prints figures, and a
+# missed target is reported, not failed. Build with the default (Release) configuration.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=${1:-$root/build}
+corpus=${LEAKLINT_CORPUS:-${XDG_CACHE_HOME:-$HOME/.cache}/leaklint-corpus}
+runs=${BENCH_RUNS:-3}
+cpus=$(nproc)
+
+[ -x "$build/leaklint" ] || { cmake -S "$root" -B "$build" >/dev/null && cmake --build "$build" -j "$cpus" >/dev/null; }
+leaklint=$build/leaklint
+"$here/fetch_corpus.sh" "$corpus" >/dev/null
+
+# best CMD...: runs CMD $runs times; prints "SECONDS PEAK_RSS_KIB" of the fastest run.
+best() {
+  local best_s="" best_k="" line s k
+  for _ in $(seq "$runs"); do
+    # leaklint exits 1 when it has findings: the status is not the point here.
+    line=$( (/usr/bin/time -f '%e %M' "$@" || true) 2>&1 >/dev/null | tail -1)
+    s=${line% *} k=${line#* }
+    if [ -z "$best_s" ] || awk -v a="$s" -v b="$best_s" 'BEGIN{exit !(a<b)}'; then
+      best_s=$s best_k=$k
+    fi
+  done
+  echo "$best_s $best_k"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+verdict() { awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN{ok = op=="<=" ? v<=t : v>=t; print ok ? "met" : "MISSED"}'; }
+
+size=$("$leaklint" --parse-only --stats -j "$cpus" "$corpus" 2>&1 >/dev/null | grep -o 'files=.*bytes=[0-9]*')
+files=$(sed 's/.*files=\([0-9]*\).*/\1/' <<<"$size")
+lines=$(sed 's/.*lines=\([0-9]*\).*/\1/' <<<"$size")
+bytes=$(sed 's/.*bytes=\([0-9]*\).*/\1/' <<<"$size")
+printf 'leaklint benchmark: %s\n' "$("$leaklint" --version)"
+printf 'machine: %s CPUs, %s\n' "$cpus" "$(uname -srm)"
+printf 'corpus: %s files, %s lines, %.1f MB (%s)\n' "$files" "$lines" "$(awk -v b="$bytes" 'BEGIN{print b/1e6}')" "$corpus"
+printf 'each figure: best of %s runs\n\n' "$runs"
+
+read -r floor1 floor1_rss < <(best "$leaklint" --parse-only -j 1 "$corpus")
+read -r full1 full1_rss < <(best "$leaklint" -j 1 -f json -o /tmp/leaklint-bench.$$.json "$corpus")
+read -r floor2 floor2_rss < <(best "$leaklint" --parse-only -j 2 "$corpus")
+read -r full2 full2_rss < <(best "$leaklint" -j 2 -f json -o /tmp/leaklint-bench.$$.json "$corpus")
+read -r floorn floorn_rss < <(best "$leaklint" --parse-only -j "$cpus" "$corpus")
+read -r fulln fulln_rss < <(best "$leaklint" -j "$cpus" -f json -o /tmp/leaklint-bench.$$.json "$corpus")
+rm -f /tmp/leaklint-bench.$$.json
+
+printf '%-34s %9s %13s\n' "" "wall s" "peak RSS MiB"
+row() { printf '%-34s %9.2f %13.1f\n' "$1" "$2" "$(awk -v k="$3" 'BEGIN{print k/1024}')"; }
+row "floor (--parse-only), 1 thread" "$floor1" "$floor1_rss"
+row "full analysis, 1 thread" "$full1" "$full1_rss"
+row "floor (--parse-only), 2 threads" "$floor2" "$floor2_rss"
+row "full analysis, 2 threads" "$full2" "$full2_rss"
+row "floor (--parse-only), $cpus threads" "$floorn" "$floorn_rss"
+row "full analysis, $cpus threads" "$fulln" "$fulln_rss"
+
+if [ -n "${LEAKLINT_FLOOR_BUILD:-}" ]; then
+  floor_bin=$("$LEAKLINT_FLOOR_BUILD" | tail -1)
+  read -r ext1 ext1_rss < <(best "$floor_bin" -j 1 "$corpus")
+  read -r extn extn_rss < <(best "$floor_bin" -j "$cpus" "$corpus")
+  row "independent floor, 1 thread" "$ext1" "$ext1_rss"
+  row "independent floor, $cpus threads" "$extn" "$extn_rss"
+fi
+
+# The pre-commit case: one small file, the whole process each time.
+one=$root/tests/example-app/src/server.js
+n=200
+start=$(date +%s%N)
+for _ in $(seq $n); do "$leaklint" "$one" >/dev/null 2>&1 || true; done
+one_ms=$(awk -v ns="$(($(date +%s%N) - start))" -v n=$n 'BEGIN{printf "%.2f", ns/n/1e6}')
+
+r1=$(ratio "$full1" "$floor1")
+speedup=$(ratio "$full1" "$full2")
+rss=$(ratio "$full2_rss" "$floor2_rss")
+echo
+printf '%-44s %8s  %s\n' "full / floor, 1 thread (<= 1.30)" "$r1" "$(verdict "$r1" "<=" 1.30)"
+printf '%-44s %8s  %s\n' "1 thread / 2 threads, full (>= 1.80)" "$speedup" "$(verdict "$speedup" ">=" 1.80)"
+printf '%-44s %8s  %s\n' "peak RSS full / floor, 2 threads (<= 1.25)" "$rss" "$(verdict "$rss" "<=" 1.25)"
+printf '%-44s %8s  %s\n' "one-file run, ms (< 5)" "$one_ms" "$(verdict "$one_ms" "<=" 5)"
+printf '%-44s %8s\n' "throughput, full, $cpus threads (lines/s)" "$(awk -v l="$lines" -v s="$fulln" 'BEGIN{printf "%.0f", l/s}')"
