@@ -1,0 +1,2 @@
+<label for= class="a" in={ for="b">
+<Fade in=

@@ -1,0 +1,2 @@
+const s = "abc\
+emitter.on("data", function (d) { buf.push(d) /* never closed

@@ -1,0 +1,1 @@
+const handler = () => `abc ${ setInterval(() => { cache.push(`nested ${
