@@ -45,6 +45,8 @@ static const callee_entry method_table[] = {
     {"findLastIndex", CB_INHERIT},
     {"flatMap", CB_INHERIT},
     {"forEach", CB_INHERIT},
+    // `server.listen(port, cb)`: cb runs once, when the server is listening.
+    {"listen", CB_INHERIT},
     {"map", CB_INHERIT},
     {"nextTick", CB_INHERIT},
     {"on", CB_LISTENER},

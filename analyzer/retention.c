@@ -67,8 +67,10 @@ void ll_retention_of(const ll_facts *facts, const ll_source *source, const ll_sc
       const ll_ref *ref = ll_facts_ref_at(facts, callee);
       if (ref && ref->target) return; // a function of this file or an import: unknown use
       if (ll_str_eq(name, "setInterval") || ll_str_eq(name, "setTimeout") ||
-          ll_str_eq(name, "requestAnimationFrame") || ll_str_eq(name, "setImmediate"))
+          ll_str_eq(name, "requestAnimationFrame"))
         timer(source, name, up[0], out);
+      else if (ll_str_eq(name, "setImmediate")) // its other arguments go to the callback
+        out->kind = LL_KEPT_TIMEOUT, out->delay_zero = true;
       else if (ll_str_eq(name, "queueMicrotask"))
         out->kind = LL_KEPT_NOT;
       return;

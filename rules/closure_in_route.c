@@ -3,53 +3,151 @@
 //
 // A route handler, middleware or connection/message listener runs for every request. A closure
 // it creates captures the request, the response, the socket, parsed bodies or buffers; stored in
-// a top-level collection or variable or a long-lived object's property, each request leaves one
+// a top-level collection or variable or a long-lived object's property, registered on a
+// long-lived emitter or passed to an interval that is never cleared, each request leaves one
 // closure behind, and with it everything it captured. The rule also finds the shared-context
 // leak: closures made in one scope share one context in V8, so a closure capturing the previous
 // value of a binding that the same run replaces (with an object holding another closure) chains
 // every previous value together.
+//
+// The walk records each candidate closure with where it is kept, and the file's releases (the
+// `null` written to a slot, listener removals, cleared timers); whether a collection is ever
+// drained is the collections fact, complete only at file end, where candidates are decided. A
+// listener or an interval is also listener-unbalanced's or timer-leak's finding: those rules say
+// that the registration grows, this one that the request's state stays reachable.
+
+#include <stdint.h>
+#include <string.h>
 
 #include "analyzer/ast.h"
+#include "analyzer/collections.h"
 #include "analyzer/retention.h"
 #include "analyzer/rule.h"
 
 static const char *const tags[] = {"memory", "leak", "closures", NULL};
-static const char *const node_types[] = {"arrow_function", "function_expression",
-                                         "generator_function", "function_declaration", NULL};
+static const char *const node_types[] = {
+    "arrow_function",       "function_expression", "generator_function",
+    "function_declaration", "method_definition",   "assignment_expression",
+    "unary_expression",     "call_expression",     NULL};
+
+typedef enum kept_how {
+  KEPT_SLOT,     // assigned to a long-lived variable or property: `last = fn`, `state.cb = fn`
+  KEPT_ENTRY,    // added to a long-lived collection: push/set/add, `map[key] = fn`
+  KEPT_LISTENER, // registered on a long-lived emitter
+  KEPT_INTERVAL, // passed to setInterval
+} kept_how;
+
+// A closure made per request and kept past it, decided at file end.
+typedef struct candidate {
+  TSNode node; // the function
+  kept_how how;
+  ll_path place;            // the slot, the collection or the emitter
+  const ll_scope *store_in; // the function whose code stores it
+  uint32_t store_at;        // the start byte of the store
+  const ll_binding *via;    // the local it was named by before being kept, or NULL
+  bool in_literal;          // a property or element of an object or array literal
+  ll_str event;             // KEPT_LISTENER: the event
+  bool id_dropped;          // KEPT_INTERVAL: the timer id is dropped
+  bool id_known;            // KEPT_INTERVAL: the timer id is kept in `id`
+  ll_path id;               //
+  const char *message;      // "closure created ... captures `res`"
+  struct candidate *next;
+} candidate;
+
+// Something the file does that can release a kept closure.
+typedef enum release_kind {
+  RELEASE_SLOT,      // `slot = null`, `slot = undefined`, `delete slot`
+  RELEASE_LISTENER,  // off / removeListener / removeEventListener
+  RELEASE_LISTENERS, // removeAllListeners
+  RELEASE_TIMER,     // clearInterval / clearTimeout
+} release_kind;
+
+typedef struct release {
+  release_kind kind;
+  ll_path slot;       // the slot, the emitter or the timer id
+  bool slot_known;    //
+  ll_str event;       // listener removals: the event, empty when unknown or absent
+  bool event_given;   // the call names an event
+  ll_path fn;         // RELEASE_LISTENER: the function removed
+  bool fn_known;      //
+  const ll_scope *in; // the function whose code empties it
+  uint32_t at;        // the start byte of the write
+  struct release *next;
+} release;
+
+typedef struct state {
+  candidate *candidates, *last;
+  release *releases;
+} state;
+
+// ---------------------------------------------------------------------------------------------
+// Per-request code and request state
+
+// True when code in `scope` runs per request or per event: a route or server callback, a
+// listener, or a function that such code calls.
+static bool runs_per_request(const ll_facts *facts, const ll_scope *scope, ll_repeat *why) {
+  if (ll_facts_frequency(facts, scope, why) != LL_FREQ_REPEATED) return false;
+  ll_repeat at = *why;
+  for (int depth = 0; depth < 16; depth++) {
+    if ((at.reason == LL_REPEAT_ROUTE || at.reason == LL_REPEAT_LISTENER) && at.function)
+      return true;
+    if (at.reason != LL_REPEAT_CALLED || !at.via ||
+        ll_facts_frequency(facts, at.via, &at) != LL_FREQ_REPEATED)
+      return false;
+  }
+  return false;
+}
 
 typedef struct captured {
-  const ll_scope *handler; // the per-request function
+  const ll_facts *facts;
   char names[160];
 } captured;
 
-// Request-scoped state: a parameter of the handler (or of a function inside it), or a local of
-// theirs holding an object, a buffer or a call's result.
+// Request-scoped state: a parameter or a local holding an object, a buffer or a call's result,
+// of code that runs per request (the handler, or a function inside or called by it). Locals of
+// set-up code, such as a middleware factory's options, are configuration.
 static void note_capture(const ll_binding *b, const ll_ref *first_use, void *data) {
   (void)first_use;
   captured *c = data;
-  if (!ll_scope_is_within(b->scope, c->handler)) return;
+  ll_repeat why;
+  if (!runs_per_request(c->facts, b->scope, &why)) return;
   bool request_state = b->kind == LL_BIND_PARAM;
   if (!request_state && !ts_node_is_null(b->init) &&
       (b->kind == LL_BIND_CONST || b->kind == LL_BIND_LET || b->kind == LL_BIND_VAR)) {
     TSSymbol sym = ts_node_symbol(b->init);
     request_state = sym == ll_js.sym.object || sym == ll_js.sym.array ||
                     sym == ll_js.sym.new_expression || sym == ll_js.sym.call_expression ||
-                    sym == ll_js.sym.await_expression || sym == ll_js.sym.member_expression;
+                    sym == ll_js.sym.await_expression || sym == ll_js.sym.member_expression ||
+                    sym == ll_js.sym.subscript_expression;
   }
   if (!request_state) return;
   ll_retention_name_append(c->names, sizeof c->names, b->name);
 }
 
-// An object literal with a function in it: `{ method() {}, run: () => {} }`.
+// ---------------------------------------------------------------------------------------------
+// The shared-context leak
+
+static bool is_function_node(TSNode node) {
+  return ll_ast_is(node, ll_js.sym.function_expression) ||
+         ll_ast_is(node, ll_js.sym.arrow_function) || ll_ast_is(node, ll_js.sym.generator_function);
+}
+
+// A value that holds a closure made where it is written: an object literal with a method or a
+// function-valued property, an array with a function element, or `new X(..., fn)`.
 static bool holds_closure(TSNode value) {
-  if (!ll_ast_is(value, ll_js.sym.object)) return false;
-  uint32_t n = ts_node_named_child_count(value);
+  while (ll_ast_is(value, ll_js.sym.parenthesized_expression))
+    value = ts_node_named_child(value, 0);
+  TSNode items = value;
+  if (ll_ast_is(value, ll_js.sym.new_expression))
+    items = ll_ast_field(value, ll_js.field.arguments);
+  else if (!ll_ast_is(value, ll_js.sym.object) && !ll_ast_is(value, ll_js.sym.array))
+    return false;
+  uint32_t n = ts_node_is_null(items) ? 0 : ts_node_named_child_count(items);
   for (uint32_t i = 0; i < n; i++) {
-    TSNode member = ts_node_named_child(value, i);
-    if (ll_ast_is(member, ll_js.sym.method_definition)) return true;
-    TSNode v = ll_ast_field(member, ll_js.field.value);
+    TSNode member = ts_node_named_child(items, i);
+    if (ll_ast_is(member, ll_js.sym.method_definition) || is_function_node(member)) return true;
     if (ll_ast_is(member, ll_js.sym.pair) &&
-        (ll_ast_is(v, ll_js.sym.function_expression) || ll_ast_is(v, ll_js.sym.arrow_function)))
+        is_function_node(ll_ast_field(member, ll_js.field.value)))
       return true;
   }
   return false;
@@ -76,17 +174,18 @@ static void find_previous_value(const ll_binding *b, const ll_ref *first_use, vo
   pv->holder = source->target;
 }
 
-static void check_shared_context(ll_ctx *ctx, const ll_scope *fn, TSNode node) {
+// Reports the shared-context leak at `node`; true when it did.
+static bool check_shared_context(ll_ctx *ctx, const ll_scope *fn, TSNode node) {
   const ll_scope *run = fn->parent ? fn->parent->function : NULL;
   if (!run || run == run->parent || run->kind == LL_SCOPE_GLOBAL || run->kind == LL_SCOPE_MODULE)
-    return;
+    return false;
   ll_repeat why;
   const ll_facts *facts = ll_ctx_facts(ctx);
-  if (ll_facts_frequency(facts, run, &why) != LL_FREQ_REPEATED) return;
+  if (ll_facts_frequency(facts, run, &why) != LL_FREQ_REPEATED) return false;
   previous_value pv = {.facts = facts, .run = run};
   ll_scope_each_capture(ll_ctx_scopes(ctx), fn, find_previous_value, &pv);
-  if (!pv.local) return;
-  // The same run replaces the holder with an object that holds a closure: that closure shares
+  if (!pv.local) return false;
+  // The same run replaces the holder with a value that holds a closure: that closure shares
   // the run's context, and so the captured previous value, with this one.
   TSNode replacement = {.id = NULL};
   for (const ll_ref *use = pv.holder->refs; use; use = use->next_of_binding) {
@@ -98,7 +197,7 @@ static void check_shared_context(ll_ctx *ctx, const ll_scope *fn, TSNode node) {
       break;
     }
   }
-  if (ts_node_is_null(replacement)) return;
+  if (ts_node_is_null(replacement)) return false;
   ll_ctx_report(ctx, node,
                 "closure captures `%.*s`, the previous value of top-level `%.*s`, and shares its "
                 "scope's context with the closure stored in `%.*s` at line %u: %s, each run keeps "
@@ -107,36 +206,375 @@ static void check_shared_context(ll_ctx *ctx, const ll_scope *fn, TSNode node) {
                 pv.holder->name.ptr, (int)pv.holder->name.len, pv.holder->name.ptr,
                 ll_source_position(ll_ctx_source(ctx), ts_node_start_byte(replacement)).line,
                 ll_facts_describe_repeat(facts, ll_ctx_arena(ctx), &why));
+  return true;
 }
 
-static void check_function(ll_ctx *ctx, TSNode node, void *state) {
-  (void)state;
+// ---------------------------------------------------------------------------------------------
+// Where a closure is kept
+
+// The field `child` occupies in `parent`, among those that decide how a value is used.
+static TSFieldId field_in(TSNode parent, TSNode child) {
+  const TSFieldId fields[] = {ll_js.field.right, ll_js.field.value, ll_js.field.function,
+                              ll_js.field.body, ll_js.field.left};
+  for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+    if (ts_node_eq(ll_ast_field(parent, fields[i]), child)) return fields[i];
+  return 0;
+}
+
+// Where the value of expression `value`, evaluated in `where`, is kept: the retention fact asked
+// about an expression rather than a function (an object literal holding the closure, or a local
+// that names it). retention reads only a function scope's ancestors and its parent scope, so
+// it is given a scope that has the expression's.
+static void retention_of_value(const ll_ctx *ctx, TSNode value, const ll_scope *where,
+                               ll_retention *out) {
+  ll_scope as_function = {.kind = LL_SCOPE_FUNCTION, .node = value, .parent = (ll_scope *)where};
+  TSNode node = value;
+  for (int i = 0; i < 4; i++) {
+    TSNode parent = ts_node_parent(node);
+    while (ll_ast_is(parent, ll_js.sym.parenthesized_expression)) {
+      node = parent;
+      parent = ts_node_parent(parent);
+    }
+    as_function.context[i] = parent;
+    if (i == 0 && !ts_node_is_null(parent)) as_function.context_field = field_in(parent, node);
+    if (ts_node_is_null(parent)) break;
+    node = parent;
+  }
+  ll_retention_of(ll_ctx_facts(ctx), ll_ctx_source(ctx), &as_function, out);
+}
+
+static bool is_once(const ll_ctx *ctx, TSNode call) {
+  TSNode callee = ll_ast_field(call, ll_js.field.function);
+  ll_str method = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
+  if (ll_str_eq(method, "once") || ll_str_eq(method, "prependOnceListener")) return true;
+  // addEventListener(type, fn, { once: true }) or { signal }: removed without another call.
+  TSNode options = ts_node_named_child(ll_ast_field(call, ll_js.field.arguments), 2);
+  if (!ll_ast_is(options, ll_js.sym.object)) return false;
+  uint32_t n = ts_node_named_child_count(options);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode member = ts_node_named_child(options, i);
+    bool pair = ll_ast_is(member, ll_js.sym.pair);
+    ll_str key = ll_ctx_text(ctx, pair ? ll_ast_field(member, ll_js.field.key) : member);
+    ll_str v = pair ? ll_ctx_text(ctx, ll_ast_field(member, ll_js.field.value)) : key;
+    if (ll_str_eq(key, "signal") || (ll_str_eq(key, "once") && !ll_str_eq(v, "false"))) return true;
+  }
+  return false;
+}
+
+// The event `node` names: a string's contents or a `const` string's; an empty slice when the
+// file cannot tell.
+static ll_str event_of(const ll_ctx *ctx, TSNode node) {
+  if (ll_ast_is(node, ll_js.sym.identifier)) {
+    const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), node);
+    node = ref && ref->target && ref->target->kind == LL_BIND_CONST ? ref->target->init
+                                                                    : (TSNode){.id = NULL};
+  }
+  if (!ll_ast_is(node, ll_js.sym.string)) return (ll_str){"", 0};
+  ll_str t = ll_ctx_text(ctx, node);
+  return t.len >= 2 ? (ll_str){t.ptr + 1, t.len - 2} : (ll_str){"", 0};
+}
+
+// Where the id of setInterval `call` goes: dropped or a path (true), or handed on (false).
+static bool follow_timer_id(const ll_ctx *ctx, TSNode call, candidate *c) {
+  TSNode node = call, parent = ts_node_parent(call);
+  while (ll_ast_is(parent, ll_js.sym.parenthesized_expression)) {
+    node = parent;
+    parent = ts_node_parent(parent);
+  }
+  if (ll_ast_is(parent, ll_js.sym.expression_statement)) {
+    c->id_dropped = true;
+  } else if (ll_ast_is(parent, ll_js.sym.member_expression)) {
+    // `setInterval(...).unref()` still keeps the callback; other members hand the id on.
+    ll_str member = ll_ctx_text(ctx, ll_ast_field(parent, ll_js.field.property));
+    if (!ll_str_eq(member, "unref") && !ll_str_eq(member, "ref")) return false;
+    c->id_dropped = true;
+  } else if (ll_ast_is(parent, ll_js.sym.assignment_expression) &&
+             ts_node_eq(ll_ast_field(parent, ll_js.field.right), node)) {
+    c->id_known = ll_facts_path(ll_ctx_facts(ctx), ll_ast_field(parent, ll_js.field.left), &c->id);
+  } else if (ll_ast_is(parent, ll_js.sym.variable_declarator)) {
+    TSNode name = ll_ast_field(parent, ll_js.field.name);
+    c->id_known =
+        ll_ast_is(name, ll_js.sym.identifier) && ll_facts_path(ll_ctx_facts(ctx), name, &c->id);
+  }
+  if (!c->id_dropped && !c->id_known) return false;
+  // A local id that is returned, passed on or stored elsewhere: that code may clear it.
+  if (c->id_known && c->id.binding && !c->id.text[0])
+    for (const ll_ref *ref = c->id.binding->refs; ref; ref = ref->next_of_binding) {
+      if (ref->flags & LL_REF_WRITE) continue;
+      TSSymbol ps = ts_node_symbol(ref->parent);
+      if (ps == ll_js.sym.return_statement || ps == ll_js.sym.pair || ps == ll_js.sym.array ||
+          ps == ll_js.sym.object ||
+          (ps == ll_js.sym.arrow_function && ref->field == ll_js.field.body) ||
+          (ps == ll_js.sym.assignment_expression && ref->field == ll_js.field.right) ||
+          (ps == ll_js.sym.variable_declarator && ref->field == ll_js.field.value))
+        return false;
+      if (ps == ll_js.sym.arguments) {
+        ll_str callee = ll_ctx_text(ctx, ll_ast_field(ref->grandparent, ll_js.field.function));
+        if (!ll_str_eq(callee, "clearInterval") && !ll_str_eq(callee, "clearTimeout")) return false;
+      }
+    }
+  return true;
+}
+
+// Fills `c` from `kept` when it keeps the closure past the request: true when it does.
+static bool keeps_past_request(const ll_ctx *ctx, const ll_retention *kept, candidate *c) {
+  TSNode site = kept->site;
+  c->store_at = ts_node_start_byte(site);
+  c->store_in = ll_scope_at(ll_ctx_scopes(ctx), c->store_at)->function;
+  if (kept->kind == LL_KEPT_INTERVAL) {
+    c->how = KEPT_INTERVAL;
+    return follow_timer_id(ctx, site, c);
+  }
+  if (!kept->place_known || kept->place.lifetime != LL_LIFETIME_LONG) return false;
+  c->place = kept->place;
+  if (kept->kind == LL_KEPT_LISTENER) {
+    if (is_once(ctx, site)) return false;
+    c->how = KEPT_LISTENER;
+    c->event = event_of(ctx, ts_node_named_child(ll_ast_field(site, ll_js.field.arguments), 0));
+    // Without the event's name the file cannot tell what is added, as listener-unbalanced.
+    return c->event.len > 0;
+  }
+  if (kept->kind != LL_KEPT_IN) return false;
+  c->how = KEPT_ENTRY;
+  if (ll_ast_is(site, ll_js.sym.assignment_expression)) {
+    // `map[key] = fn` adds an entry; `x = fn`, `obj.cb = fn`, `obj['cb'] = fn` fill a slot.
+    TSNode left = ll_ast_field(site, ll_js.field.left);
+    bool computed = ll_ast_is(left, ll_js.sym.subscript_expression) &&
+                    !ll_ast_is(ll_ast_field(left, ll_js.field.index), ll_js.sym.string);
+    if (!computed) {
+      c->how = KEPT_SLOT;
+      if (!ll_facts_path(ll_ctx_facts(ctx), left, &c->place)) return false;
+    }
+  } else if (ll_ast_is(site, ll_js.sym.variable_declarator)) {
+    c->how = KEPT_SLOT;
+  }
+  // An object assigned to a slot is the new state that replaces the previous one (`active =
+  // { rules, validate() {} }`): one object per slot, however often the code runs.
+  return !(c->how == KEPT_SLOT && c->in_literal);
+}
+
+static void add_candidate(ll_ctx *ctx, state *st, const candidate *proto, const char *message) {
+  candidate *c = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *c);
+  *c = *proto;
+  c->message = message;
+  if (st->last)
+    st->last->next = c;
+  else
+    st->candidates = c;
+  st->last = c;
+}
+
+// The object or array literal that holds function `fn` as a property or element, or null.
+static TSNode holding_literal(const ll_scope *fn) {
+  TSNode up = fn->context[0];
+  if (ll_ast_is(up, ll_js.sym.pair) && fn->context_field == ll_js.field.value) up = fn->context[1];
+  if (ll_ast_is(up, ll_js.sym.object) || ll_ast_is(up, ll_js.sym.array)) return up;
+  return (TSNode){.id = NULL};
+}
+
+static void check_function(ll_ctx *ctx, state *st, TSNode node) {
   const ll_scope *fn = ll_ctx_scope(ctx);
   if (!ts_node_eq(fn->node, node) || !fn->parent) return;
-  check_shared_context(ctx, fn, node);
-  if (ll_ast_is(node, ll_js.sym.function_declaration)) return;
+  if (check_shared_context(ctx, fn, node)) return;
   ll_repeat why;
   const ll_facts *facts = ll_ctx_facts(ctx);
-  if (ll_facts_frequency(facts, fn->parent, &why) != LL_FREQ_REPEATED) return;
-  if ((why.reason != LL_REPEAT_ROUTE && why.reason != LL_REPEAT_LISTENER) || !why.function) return;
-  ll_retention kept;
-  ll_retention_of(facts, ll_ctx_source(ctx), fn, &kept);
-  bool long_lived = kept.place_known && kept.place.lifetime == LL_LIFETIME_LONG;
+  if (!runs_per_request(facts, fn->parent, &why)) return;
+  captured cap = {.facts = facts};
+  ll_scope_each_capture(ll_ctx_scopes(ctx), fn, note_capture, &cap);
+  if (!cap.names[0]) return;
+  const char *message =
+      ll_arena_printf(ll_ctx_arena(ctx), "closure created %s captures %s",
+                      ll_facts_describe_repeat(facts, ll_ctx_arena(ctx), &why), cap.names);
+
+  candidate c = {.node = node};
+  ll_retention kept = {0};
+  if (ll_ast_is(node, ll_js.sym.function_declaration)) {
+    // `function onAbort() {...}` is named by its declaration, like a local holding it.
+    TSNode name = ll_ast_field(node, ll_js.field.name);
+    kept.kind = LL_KEPT_IN;
+    kept.place.binding = ll_scope_lookup(ll_ctx_scopes(ctx), fn->parent, ll_ctx_text(ctx, name));
+    kept.place_known = kept.place.binding != NULL;
+  } else if (ll_ast_is(node, ll_js.sym.method_definition)) {
+    if (ll_ast_is(fn->context[0], ll_js.sym.class_body)) return; // a class member: per instance
+  } else {
+    ll_retention_of(facts, ll_ctx_source(ctx), fn, &kept);
+  }
+  TSNode literal = holding_literal(fn);
+  if (kept.kind == LL_KEPT_UNKNOWN && !ts_node_is_null(literal)) {
+    // `{ id, cancel: () => res.destroy() }` is kept wherever the literal is stored (a literal
+    // is no listener or timer callback).
+    retention_of_value(ctx, literal, fn->parent, &kept);
+    if (kept.kind != LL_KEPT_IN) return;
+    c.in_literal = true;
+  }
+  if (keeps_past_request(ctx, &kept, &c)) {
+    add_candidate(ctx, st, &c, message);
+    return;
+  }
+  // `const send = (m) => ws.send(m); clients.set(id, send)`: follow the local that names it.
+  if (kept.kind != LL_KEPT_IN || !kept.place_known || kept.place.text[0]) return;
+  const ll_binding *local = kept.place.binding;
+  if (!local ||
+      (local->kind != LL_BIND_CONST && local->kind != LL_BIND_LET && local->kind != LL_BIND_VAR &&
+       local->kind != LL_BIND_FUNCTION) ||
+      local->scope->function != fn->parent->function)
+    return;
+  for (const ll_ref *ref = local->refs; ref; ref = ref->next_of_binding) {
+    if ((ref->flags & (LL_REF_WRITE | LL_REF_CALLEE)) || ll_scope_is_within(ref->from, fn))
+      continue;
+    ll_retention via;
+    retention_of_value(ctx, ref->id, ref->from, &via);
+    candidate named = {.node = node, .via = local, .in_literal = c.in_literal};
+    if (keeps_past_request(ctx, &via, &named)) {
+      add_candidate(ctx, st, &named, message);
+      return;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Releases and decisions
+
+static void add_release(ll_ctx *ctx, state *st, const release *proto, TSNode node) {
+  release *r = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *r);
+  *r = *proto;
+  r->in = ll_ctx_scope(ctx)->function;
+  r->at = ts_node_start_byte(node);
+  r->next = st->releases;
+  st->releases = r;
+}
+
+// Records `slot = null`, `slot = undefined`, `delete slot`, listener removals and cleared timers.
+static void record_release(ll_ctx *ctx, state *st, TSNode node) {
+  const ll_facts *facts = ll_ctx_facts(ctx);
+  release r = {.kind = RELEASE_SLOT};
+  if (ll_ast_is(node, ll_js.sym.assignment_expression)) {
+    ll_str right = ll_ctx_text(ctx, ll_ast_field(node, ll_js.field.right));
+    if (!ll_str_eq(right, "null") && !ll_str_eq(right, "undefined")) return;
+    if (ll_facts_path(facts, ll_ast_field(node, ll_js.field.left), &r.slot))
+      add_release(ctx, st, &r, node);
+    return;
+  }
+  if (ll_ast_is(node, ll_js.sym.unary_expression)) {
+    if (!ll_str_eq(ll_ctx_text(ctx, ll_ast_field(node, ll_js.field.operator)), "delete")) return;
+    if (ll_facts_path(facts, ll_ast_field(node, ll_js.field.argument), &r.slot))
+      add_release(ctx, st, &r, node);
+    return;
+  }
+  TSNode callee = ll_ast_field(node, ll_js.field.function);
+  TSNode args = ll_ast_field(node, ll_js.field.arguments);
+  TSNode first = ts_node_named_child(args, 0);
+  if (ll_ast_is(callee, ll_js.sym.identifier)) {
+    ll_str name = ll_ctx_text(ctx, callee);
+    if (!ll_str_eq(name, "clearInterval") && !ll_str_eq(name, "clearTimeout")) return;
+    r.kind = RELEASE_TIMER;
+    r.slot_known = ll_facts_path(facts, first, &r.slot);
+    add_release(ctx, st, &r, node);
+    return;
+  }
+  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return;
+  ll_str method = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
+  if (ll_str_eq(method, "removeAllListeners"))
+    r.kind = RELEASE_LISTENERS;
+  else if (ll_str_eq(method, "off") || ll_str_eq(method, "removeListener") ||
+           ll_str_eq(method, "removeEventListener"))
+    r.kind = RELEASE_LISTENER;
+  else
+    return;
+  r.slot_known = ll_facts_path(facts, ll_ast_field(callee, ll_js.field.object), &r.slot);
+  r.event_given = !ts_node_is_null(first);
+  r.event = event_of(ctx, first);
+  TSNode fn = ts_node_named_child(args, 1);
+  r.fn_known = !ts_node_is_null(fn) && ll_facts_path(facts, fn, &r.fn);
+  add_release(ctx, st, &r, node);
+}
+
+static void on_enter(ll_ctx *ctx, TSNode node, void *opaque) {
+  state *st = opaque;
+  if (ll_ast_is(node, ll_js.sym.assignment_expression) ||
+      ll_ast_is(node, ll_js.sym.unary_expression) || ll_ast_is(node, ll_js.sym.call_expression))
+    record_release(ctx, st, node);
+  else
+    check_function(ctx, st, node);
+}
+
+// True when something in the file can release candidate `c`.
+static bool released(const ll_ctx *ctx, const state *st, const candidate *c) {
+  if (c->how == KEPT_ENTRY) {
+    // Drained, cleared, bounded, handed to code that may drain it, or weak.
+    const ll_collections *collections = ll_ctx_collections(ctx);
+    for (const ll_collection *col = collections->collections; col; col = col->next)
+      if (ll_path_equal(&col->path, &c->place))
+        return ll_collection_effects(collections, col) &
+               (LL_EFFECT_SHRINKS | LL_EFFECT_RESETS | LL_EFFECT_BOUNDED | LL_EFFECT_ESCAPES |
+                LL_EFFECT_WEAK);
+    return false;
+  }
+  if (c->how == KEPT_INTERVAL && c->id_dropped) return false;
+  for (const release *r = st->releases; r; r = r->next) {
+    switch (c->how) {
+      case KEPT_SLOT:
+        // Emptied by other code (when the request ends, on cancel) or after the store, not
+        // just before it is refilled.
+        if (r->kind == RELEASE_SLOT && (r->in != c->store_in || r->at > c->store_at) &&
+            ll_path_equal(&r->slot, &c->place))
+          return true;
+        break;
+      case KEPT_LISTENER:
+        if (r->kind != RELEASE_LISTENER && r->kind != RELEASE_LISTENERS) break;
+        if (r->slot_known && !ll_path_equal(&r->slot, &c->place)) break;
+        if (r->event_given && r->event.len &&
+            (r->event.len != c->event.len || memcmp(r->event.ptr, c->event.ptr, c->event.len)))
+          break;
+        if (r->kind == RELEASE_LISTENERS) return true;
+        // Only the same function object can be removed: the local that names it, or a
+        // removal whose function the file cannot tell.
+        if (c->via && (!r->fn_known || (r->fn.binding == c->via && !r->fn.text[0]))) return true;
+        break;
+      case KEPT_INTERVAL:
+        if (r->kind == RELEASE_TIMER && (!r->slot_known || ll_path_equal(&r->slot, &c->id)))
+          return true;
+        break;
+      case KEPT_ENTRY:
+        break;
+    }
+  }
+  return false;
+}
+
+static void file_end(ll_ctx *ctx, void *opaque) {
+  state *st = opaque;
   ll_arena *arena = ll_ctx_arena(ctx);
-  const char *where = NULL;
-  if (kept.kind == LL_KEPT_IN && long_lived)
-    where =
-        ll_arena_printf(arena, "stored in long-lived `%s`", ll_path_describe(&kept.place, arena));
-  // A listener on a long-lived emitter is listener-unbalanced's to judge: it knows whether the
-  // file removes it.
-  if (!where) return;
-  captured c = {.handler = why.function};
-  ll_scope_each_capture(ll_ctx_scopes(ctx), fn, note_capture, &c);
-  if (!c.names[0]) return;
-  ll_ctx_report(ctx, node,
-                "closure created %s captures %s and is %s: every run leaves it behind, with "
-                "everything it captured",
-                ll_facts_describe_repeat(facts, arena, &why), c.names, where);
+  uint32_t last_store = UINT32_MAX;
+  for (const candidate *c = st->candidates; c; c = c->next) {
+    // One finding per store: `{ cancel() {}, retry() {} }` is one object kept.
+    if (c->store_at == last_store || released(ctx, st, c)) continue;
+    last_store = c->store_at;
+    const char *named = c->via ? ll_arena_printf(arena, " (through `%.*s`)", (int)c->via->name.len,
+                                                 c->via->name.ptr)
+                               : "";
+    const char *where = ll_path_describe(&c->place, arena), *kept = "";
+    switch (c->how) {
+      case KEPT_SLOT:
+        kept = ll_arena_printf(arena, "is stored in long-lived `%s`, which nothing clears", where);
+        break;
+      case KEPT_ENTRY:
+        kept = ll_arena_printf(arena, "is added to long-lived `%s`, which nothing drains", where);
+        break;
+      case KEPT_LISTENER:
+        kept = ll_arena_printf(arena,
+                               "is registered as a listener for '%.*s' on long-lived `%s` and "
+                               "never removed",
+                               (int)c->event.len, c->event.ptr, where);
+        break;
+      case KEPT_INTERVAL:
+        kept = "is passed to a setInterval that is never cleared";
+        break;
+    }
+    ll_ctx_report(ctx, c->node,
+                  "%s and%s %s: every run leaves it behind, with everything it captured",
+                  c->message, named, kept);
+  }
 }
 
 const ll_rule ll_rule_closure_in_route = {
@@ -146,8 +584,9 @@ const ll_rule ll_rule_closure_in_route = {
     .full_description =
         "A function created in a route handler, middleware or connection handler captures the\n"
         "request's state (`req`, `res`, `socket`, parsed bodies, buffers). Stored in a\n"
-        "top-level collection or variable, or registered on a long-lived emitter, it outlives\n"
-        "the request, and every request leaves one more behind.\n\n"
+        "top-level collection or variable or in a property of a long-lived object, registered\n"
+        "on a long-lived emitter or passed to an interval that is never cleared, it outlives the\n"
+        "request, and every request leaves one more behind.\n\n"
         "Bad:\n\n"
         "```js\n"
         "const pending = [];\n"
@@ -162,5 +601,7 @@ const ll_rule ll_rule_closure_in_route = {
     .precision = "medium",
     .tags = tags,
     .node_types = node_types,
-    .enter = check_function,
+    .state_size = sizeof(state),
+    .enter = on_enter,
+    .file_end = file_end,
 };

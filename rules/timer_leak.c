@@ -3,8 +3,12 @@
 // A timer keeps its callback, and the whole scope the callback captures, alive until it is
 // cleared. An interval started once at start-up is fine; one started by every request, every
 // connection or every instance, whose id is dropped or never passed to clearInterval, adds one
-// more live timer per run, forever. A setTimeout callback that schedules itself again is an
-// interval by another name.
+// more live timer per run, forever. A setTimeout callback that schedules itself again, with no
+// condition that can stop it, is an interval by another name.
+//
+// The rule records every timer start and every clear of the file during the walk and matches
+// them at the end by where the id is kept: a local, a module variable, instance state, an
+// element of a collection, or `this.x` of an object literal's methods (a Vue component).
 #include <string.h>
 
 #include "analyzer/ast.h"
@@ -13,121 +17,344 @@
 static const char *const tags[] = {"memory", "leak", "timers", NULL};
 static const char *const node_types[] = {"call_expression", NULL};
 
+// Where a timer's id is kept.
+typedef struct timer_id {
+  bool known;   // kept in `path` (or `this_text` of `owner`)
+  bool escapes; // returned, passed on or stored where other code may clear it
+  ll_path path;
+  uint32_t owner;   // nonzero: `this_text` on the object literal starting at byte owner - 1
+  ll_str this_text; // `this.poller` in a method of that object literal
+} timer_id;
+
+typedef enum timer_kind {
+  TIMER_CLEAR,    // clearInterval / clearTimeout (or `xs.forEach(clearInterval)`)
+  TIMER_INTERVAL, // setInterval in repeated code
+  TIMER_LOOP,     // a setTimeout loop started, or restarting itself, in repeated code
+} timer_kind;
+
+enum { MAX_AGAIN = 4 };
+
 typedef struct timer_call {
   TSNode call;
-  bool is_clear;
-  bool id_known;   // the id is stored somewhere a path names (or it is the cleared argument)
-  bool id_escapes; // returned, passed on or kept in a collection: others may clear it
-  ll_path id;
+  timer_kind kind;
+  timer_id id;
+  timer_id again[MAX_AGAIN]; // TIMER_LOOP: where the loop's own setTimeout calls keep the id
+  uint32_t n_again;
   ll_repeat why;
-  bool is_timeout_loop; // a setTimeout whose callback schedules itself again
+  const char *loop_name; // TIMER_LOOP restarting itself: "tick()"
   struct timer_call *next;
 } timer_call;
 
 typedef struct state {
   timer_call *calls, *last;
+  // Node types and fields the shared grammar tables do not name.
+  TSSymbol if_statement, ternary_expression, switch_case, switch_default, throw_statement;
+  TSFieldId condition;
 } state;
 
-// `setInterval`, `window.setInterval`, `global.setTimeout`, `timers.setInterval`: the timer
-// function's name, or an empty slice.
-static ll_str timer_function(const ll_ctx *ctx, TSNode callee) {
-  if (ll_ast_is(callee, ll_js.sym.member_expression))
-    callee = ll_ast_field(callee, ll_js.field.property);
-  else if (ll_ast_is(callee, ll_js.sym.identifier)) {
-    const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), callee);
-    if (ref && ref->target && ref->target->kind != LL_BIND_IMPORT) return (ll_str){"", 0};
-  } else {
-    return (ll_str){"", 0};
+static bool slice_eq(ll_str a, ll_str b) {
+  return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+}
+
+static bool is_function_node(TSNode node) {
+  TSSymbol s = ts_node_symbol(node);
+  return s == ll_js.sym.arrow_function || s == ll_js.sym.function_expression ||
+         s == ll_js.sym.function_declaration || s == ll_js.sym.generator_function ||
+         s == ll_js.sym.generator_function_declaration || s == ll_js.sym.method_definition ||
+         s == ll_js.sym.class_declaration || s == ll_js.sym.class;
+}
+
+static TSNode skip_parens_up(TSNode *node) {
+  TSNode parent = ts_node_parent(*node);
+  while (ll_ast_is(parent, ll_js.sym.parenthesized_expression)) {
+    *node = parent;
+    parent = ts_node_parent(parent);
   }
+  return parent;
+}
+
+// The string literal of an import statement, without its quotes.
+static ll_str import_source(const ll_ctx *ctx, TSNode decl) {
+  TSNode node = decl;
+  while (!ts_node_is_null(node) && !ll_ast_is(node, ll_js.sym.import_statement))
+    node = ts_node_parent(node);
+  ll_str text = ts_node_is_null(node) ? (ll_str){"", 0}
+                                      : ll_ctx_text(ctx, ll_ast_field(node, ll_js.field.source));
+  if (text.len >= 2) return (ll_str){text.ptr + 1, text.len - 2};
+  return (ll_str){"", 0};
+}
+
+// `setInterval`, `window.setInterval`, `global.setTimeout`, `timers.setInterval`, and names
+// imported from 'timers': the timer function's name, or an empty slice. The async iterators of
+// 'timers/promises' are not timers: they end with their loop or their AbortSignal.
+static ll_str timer_function(const ll_ctx *ctx, TSNode callee) {
+  static const ll_str none = {"", 0};
+  if (ll_ast_is(callee, ll_js.sym.member_expression))
+    return ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
+  if (!ll_ast_is(callee, ll_js.sym.identifier)) return none;
+  const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), callee);
+  if (!ref || !ref->target) return ll_ctx_text(ctx, callee);
+  const ll_binding *b = ref->target;
+  if (b->kind != LL_BIND_IMPORT) return none; // a local function of that name
+  ll_str from = import_source(ctx, b->decl);
+  if (!ll_str_eq(from, "timers") && !ll_str_eq(from, "node:timers")) return none;
+  // `import { setInterval as every } from 'timers'`: the imported name.
+  TSNode spec = ts_node_parent(b->decl);
+  if (ll_ast_is(spec, ll_js.sym.import_specifier))
+    return ll_ctx_text(ctx, ll_ast_field(spec, ll_js.field.name));
   return ll_ctx_text(ctx, callee);
 }
 
-// Where the id returned by `call` goes: sets the path it is stored in, or says it escapes.
-static void follow_id(ll_ctx *ctx, TSNode call, timer_call *tc) {
-  TSNode node = call, parent = ts_node_parent(call);
-  while (ll_ast_is(parent, ll_js.sym.parenthesized_expression)) {
-    node = parent;
-    parent = ts_node_parent(parent);
-  }
+static bool is_clear_name(ll_str fn) {
+  return ll_str_eq(fn, "clearInterval") || ll_str_eq(fn, "clearTimeout");
+}
+
+// The object literal whose method `this` at `node` belongs to, or a null node.
+static TSNode this_owner(const ll_ctx *ctx, TSNode node) {
+  const ll_scope *fn = ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(node))->function;
+  while (fn && fn->kind == LL_SCOPE_FUNCTION && (fn->flags & LL_SCOPE_ARROW))
+    fn = fn->parent ? fn->parent->function : NULL;
+  if (!fn || fn->kind != LL_SCOPE_FUNCTION) return (TSNode){.id = NULL};
+  TSNode up = fn->context[0];
+  if (ll_ast_is(fn->node, ll_js.sym.method_definition) && ll_ast_is(up, ll_js.sym.object))
+    return up;
+  if (ll_ast_is(fn->node, ll_js.sym.function_expression) && ll_ast_is(up, ll_js.sym.pair) &&
+      fn->context_field == ll_js.field.value && ll_ast_is(fn->context[1], ll_js.sym.object))
+    return fn->context[1];
+  return (TSNode){.id = NULL};
+}
+
+// Resolves the place `expr` names into `out` (known or not).
+static void resolve_place(const ll_ctx *ctx, TSNode expr, timer_id *out) {
+  memset(out, 0, sizeof *out);
+  out->known = ll_facts_path(ll_ctx_facts(ctx), expr, &out->path);
+  if (out->known || !ll_ast_is(expr, ll_js.sym.member_expression)) return;
+  TSNode root = expr;
+  while (ll_ast_is(root, ll_js.sym.member_expression))
+    root = ll_ast_field(root, ll_js.field.object);
+  if (!ll_ast_is(root, ll_js.sym.this)) return;
+  TSNode owner = this_owner(ctx, root);
+  if (ts_node_is_null(owner)) return;
+  out->known = true;
+  out->owner = ts_node_start_byte(owner) + 1;
+  out->this_text = ll_ctx_text(ctx, expr);
+}
+
+static bool id_equal(const timer_id *a, const timer_id *b) {
+  if (a->owner || b->owner) return a->owner == b->owner && slice_eq(a->this_text, b->this_text);
+  return ll_path_equal(&a->path, &b->path);
+}
+
+static void append_elements(timer_id *id) {
+  size_t used = strlen(id->path.text);
+  if (used + 3 <= LL_PATH_MAX) memcpy(id->path.text + used, "[]", 3);
+}
+
+// `xs.set(k, ...)`, `xs.add(...)`, `xs.push(...)`: the collection `xs`, or a null node.
+static TSNode collection_of_store(const ll_ctx *ctx, TSNode call) {
+  TSNode callee = ll_ast_field(call, ll_js.field.function);
+  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return (TSNode){.id = NULL};
+  ll_str method = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
+  if (ll_str_eq(method, "set") || ll_str_eq(method, "add") || ll_str_eq(method, "push") ||
+      ll_str_eq(method, "unshift"))
+    return ll_ast_field(callee, ll_js.field.object);
+  return (TSNode){.id = NULL};
+}
+
+// Where the id returned by `call` goes.
+static void follow_id(const ll_ctx *ctx, TSNode call, timer_id *id) {
+  memset(id, 0, sizeof *id);
+  TSNode node = call, parent = skip_parens_up(&node);
   if (ts_node_is_null(parent)) return;
   TSSymbol ps = ts_node_symbol(parent);
   if (ps == ll_js.sym.assignment_expression &&
       ts_node_eq(ll_ast_field(parent, ll_js.field.right), node)) {
-    tc->id_known =
-        ll_facts_path(ll_ctx_facts(ctx), ll_ast_field(parent, ll_js.field.left), &tc->id);
-    tc->id_escapes = !tc->id_known;
+    resolve_place(ctx, ll_ast_field(parent, ll_js.field.left), id);
+    id->escapes = !id->known;
   } else if (ps == ll_js.sym.variable_declarator) {
     TSNode name = ll_ast_field(parent, ll_js.field.name);
     const ll_binding *b =
         ll_ast_is(name, ll_js.sym.identifier)
-            ? ll_scope_lookup(ll_ctx_scopes(ctx), ll_ctx_scope(ctx), ll_ctx_text(ctx, name))
+            ? ll_scope_lookup(ll_ctx_scopes(ctx),
+                              ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(name)),
+                              ll_ctx_text(ctx, name))
             : NULL;
     if (b) {
-      tc->id = (ll_path){.binding = b, .lifetime = ll_facts_binding_lifetime(b)};
-      tc->id_known = true;
+      id->path = (ll_path){.binding = b, .lifetime = ll_facts_binding_lifetime(b)};
+      id->known = true;
     } else {
-      tc->id_escapes = true;
+      id->escapes = true;
     }
   } else if (ps == ll_js.sym.expression_statement) {
     // Dropped: nothing can ever clear it.
   } else if (ps == ll_js.sym.member_expression) {
     // `setInterval(...).unref()` still keeps the callback alive; other members escape.
     ll_str member = ll_ctx_text(ctx, ll_ast_field(parent, ll_js.field.property));
-    tc->id_escapes = !(ll_str_eq(member, "unref") || ll_str_eq(member, "ref"));
-  } else {
-    tc->id_escapes = true; // returned, an argument, an array element, an arrow's value...
-  }
-}
-
-static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
-  state *st = opaque;
-  ll_str fn = timer_function(ctx, ll_ast_field(call, ll_js.field.function));
-  bool is_interval = ll_str_eq(fn, "setInterval"), is_timeout = ll_str_eq(fn, "setTimeout");
-  bool is_clear = ll_str_eq(fn, "clearInterval") || ll_str_eq(fn, "clearTimeout");
-  if (!is_interval && !is_timeout && !is_clear) return;
-  TSNode args = ll_ast_field(call, ll_js.field.arguments);
-  TSNode first = ts_node_named_child(args, 0);
-  if (ts_node_is_null(first)) return;
-  timer_call *tc = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *tc);
-  tc->call = call;
-  tc->is_clear = is_clear;
-  if (is_clear) {
-    tc->id_known = ll_facts_path(ll_ctx_facts(ctx), first, &tc->id);
-  } else {
-    if (ll_ctx_frequency(ctx, &tc->why) != LL_FREQ_REPEATED) return;
-    if (is_timeout) {
-      // Only a timeout whose callback keeps scheduling itself, started from outside it.
-      const ll_scope *here = ll_ctx_scope(ctx);
-      ll_repeat callback_why;
-      const ll_scope *callback = NULL;
-      if (ll_ast_is(first, ll_js.sym.identifier)) {
-        const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), first);
-        const ll_binding *b = ref ? ref->target : NULL;
-        if (b && !ts_node_is_null(b->init))
-          callback = ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(b->init) + 1);
-      } else if (ll_ast_is(first, ll_js.sym.arrow_function) ||
-                 ll_ast_is(first, ll_js.sym.function_expression)) {
-        callback = ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(first) + 1);
-      }
-      if (!callback || callback->function != callback || ll_scope_is_within(here, callback)) return;
-      if (ll_facts_frequency(ll_ctx_facts(ctx), callback, &callback_why) != LL_FREQ_REPEATED ||
-          callback_why.reason != LL_REPEAT_TIMEOUT_LOOP)
-        return;
-      tc->is_timeout_loop = true;
+    id->escapes = !(ll_str_eq(member, "unref") || ll_str_eq(member, "ref"));
+  } else if (ps == ll_js.sym.arguments) {
+    // Kept in a collection the file names (`timers.set(key, setInterval(...))`): an element of
+    // it; handed to any other call: that code may clear it.
+    TSNode store = collection_of_store(ctx, ts_node_parent(parent));
+    if (!ts_node_is_null(store) && ll_facts_path(ll_ctx_facts(ctx), store, &id->path)) {
+      id->known = true;
+      append_elements(id);
+    } else {
+      id->escapes = true;
     }
-    follow_id(ctx, call, tc);
+  } else {
+    id->escapes = true; // returned, an array element, an arrow's value...
   }
-  if (st->last)
-    st->last->next = tc;
-  else
-    st->calls = tc;
-  st->last = tc;
 }
 
-// A local id that is returned, passed on or stored elsewhere: the code it goes to may clear it.
-static bool id_escapes(const ll_path *id) {
-  if (!id->binding || id->text[0]) return false;
-  for (const ll_ref *ref = id->binding->refs; ref; ref = ref->next_of_binding) {
+// `xs.values()`, `xs.entries()`, `Object.values(xs)`, `xs`: the collection `xs` iterated.
+static TSNode iterated_collection(const ll_ctx *ctx, TSNode expr) {
+  if (!ll_ast_is(expr, ll_js.sym.call_expression)) return expr;
+  TSNode callee = ll_ast_field(expr, ll_js.field.function);
+  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return (TSNode){.id = NULL};
+  TSNode object = ll_ast_field(callee, ll_js.field.object);
+  ll_str method = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
+  if (ll_str_eq(method, "values") || ll_str_eq(method, "entries")) {
+    if (ll_str_eq(ll_ctx_text(ctx, object), "Object"))
+      return ts_node_named_child(ll_ast_field(expr, ll_js.field.arguments), 0);
+    return object;
+  }
+  return (TSNode){.id = NULL};
+}
+
+// `xs.get(k)`: `xs`, or a null node.
+static TSNode got_from(const ll_ctx *ctx, TSNode expr) {
+  if (!ll_ast_is(expr, ll_js.sym.call_expression)) return (TSNode){.id = NULL};
+  TSNode callee = ll_ast_field(expr, ll_js.field.function);
+  if (!ll_ast_is(callee, ll_js.sym.member_expression) ||
+      !ll_str_eq(ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property)), "get"))
+    return (TSNode){.id = NULL};
+  return ll_ast_field(callee, ll_js.field.object);
+}
+
+// The collection whose element a local binding holds: `for (const t of xs)`,
+// `xs.forEach((t) => ...)`; a null node otherwise.
+static TSNode element_source(const ll_ctx *ctx, const ll_binding *b) {
+  if (b->kind == LL_BIND_PARAM) {
+    const ll_scope *fn = b->scope->function;
+    TSNode call = fn->context[1];
+    if (!ll_ast_is(fn->context[0], ll_js.sym.arguments) ||
+        !ll_ast_is(call, ll_js.sym.call_expression))
+      return (TSNode){.id = NULL};
+    TSNode callee = ll_ast_field(call, ll_js.field.function);
+    if (ll_ast_is(callee, ll_js.sym.member_expression) &&
+        ll_str_eq(ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property)), "forEach"))
+      return iterated_collection(ctx, ll_ast_field(callee, ll_js.field.object));
+    return (TSNode){.id = NULL};
+  }
+  if (b->kind != LL_BIND_CONST && b->kind != LL_BIND_LET && b->kind != LL_BIND_VAR)
+    return (TSNode){.id = NULL};
+  if (!ts_node_is_null(b->init)) return (TSNode){.id = NULL}; // see resolve_cleared
+  for (TSNode up = ts_node_parent(b->decl); !ts_node_is_null(up); up = ts_node_parent(up)) {
+    if (ll_ast_is(up, ll_js.sym.for_in_statement))
+      return ts_node_start_byte(b->decl) < ts_node_start_byte(ll_ast_field(up, ll_js.field.right))
+                 ? iterated_collection(ctx, ll_ast_field(up, ll_js.field.right))
+                 : (TSNode){.id = NULL};
+    if (is_function_node(up) || ll_ast_is(up, ll_js.sym.statement_block)) break;
+  }
+  return (TSNode){.id = NULL};
+}
+
+// A variable that only ever holds the value of another place: `const t = this.timers.get(k)`,
+// `const id = state.poller`. Its initializer, or a null node.
+static TSNode alias_of(const ll_binding *b) {
+  if (ts_node_is_null(b->init) ||
+      (b->kind != LL_BIND_CONST && b->kind != LL_BIND_LET && b->kind != LL_BIND_VAR))
+    return (TSNode){.id = NULL};
+  for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding)
+    if (ref->flags & LL_REF_WRITE) return (TSNode){.id = NULL};
+  TSSymbol s = ts_node_symbol(b->init);
+  if (s == ll_js.sym.identifier || s == ll_js.sym.member_expression ||
+      s == ll_js.sym.subscript_expression || s == ll_js.sym.call_expression)
+    return b->init;
+  return (TSNode){.id = NULL};
+}
+
+// `const { poller } = this`, `const { timer: t } = job`: sets `out` to the place the
+// destructured binding `b` was read from (unknown when it cannot tell). False when `b` is not
+// destructured from an object.
+static bool destructured(const ll_ctx *ctx, const ll_binding *b, timer_id *out) {
+  TSNode node = b->decl, parent = ts_node_parent(node);
+  if (ll_ast_is(parent, ll_js.sym.pair_pattern)) {
+    node = parent;
+    parent = ts_node_parent(parent);
+  }
+  if (!ll_ast_is(parent, ll_js.sym.object_pattern)) return false;
+  out->known = false;
+  TSNode key = ll_ast_is(node, ll_js.sym.pair_pattern) ? ll_ast_field(node, ll_js.field.key) : node;
+  TSNode declarator = ts_node_parent(parent);
+  if (!ll_ast_is(declarator, ll_js.sym.variable_declarator) ||
+      !ts_node_eq(ll_ast_field(declarator, ll_js.field.name), parent) ||
+      (!ll_ast_is(key, ll_js.sym.property_identifier) &&
+       !ll_ast_is(key, ll_js.sym.shorthand_property_identifier_pattern)))
+    return true;
+  timer_id object;
+  resolve_place(ctx, ll_ast_field(declarator, ll_js.field.value), &object);
+  if (!object.known || object.owner) return true;
+  ll_str name = ll_ctx_text(ctx, key);
+  size_t used = strlen(object.path.text);
+  if (used + name.len + 2 > LL_PATH_MAX) return true;
+  object.path.text[used] = '.';
+  memcpy(object.path.text + used + 1, name.ptr, name.len);
+  object.path.text[used + 1 + name.len] = '\0';
+  *out = object;
+  return true;
+}
+
+// What a clear call's argument names: a place, or an element of a collection.
+static void resolve_cleared(const ll_ctx *ctx, TSNode arg, timer_id *out, int depth) {
+  TSNode from = got_from(ctx, arg);
+  if (!ts_node_is_null(from)) {
+    resolve_place(ctx, from, out);
+    if (out->known) append_elements(out);
+    return;
+  }
+  resolve_place(ctx, arg, out);
+  const ll_binding *b = out->path.binding;
+  if (!out->known || out->owner || !b || out->path.text[0]) return;
+  if (destructured(ctx, b, out)) return;
+  TSNode alias = alias_of(b);
+  if (!ts_node_is_null(alias) && depth < 4) {
+    if (ll_ast_is(alias, ll_js.sym.call_expression) && ts_node_is_null(got_from(ctx, alias))) {
+      // `const t = setInterval(...)` is the timer itself; `const t = lookup(k)` may be any.
+      ll_str fn = timer_function(ctx, ll_ast_field(alias, ll_js.field.function));
+      out->known = ll_str_eq(fn, "setInterval") || ll_str_eq(fn, "setTimeout");
+      return;
+    }
+    resolve_cleared(ctx, alias, out, depth + 1);
+    return;
+  }
+  TSNode source = element_source(ctx, b);
+  if (ts_node_is_null(source)) return;
+  timer_id element;
+  resolve_place(ctx, source, &element);
+  if (!element.known) return;
+  *out = element;
+  append_elements(out);
+}
+
+static bool is_clear_call(const ll_ctx *ctx, TSNode call) {
+  return ll_ast_is(call, ll_js.sym.call_expression) &&
+         is_clear_name(timer_function(ctx, ll_ast_field(call, ll_js.field.function)));
+}
+
+static bool is_exported_declaration(const ll_binding *b) {
+  for (TSNode up = ts_node_parent(b->decl); !ts_node_is_null(up); up = ts_node_parent(up)) {
+    if (ll_ast_is(up, ll_js.sym.export_statement)) return true;
+    if (ll_ast_is(up, ll_js.sym.program) || ll_ast_is(up, ll_js.sym.statement_block)) break;
+  }
+  return false;
+}
+
+// A binding holding an id, or a collection of ids, that is returned, passed on or stored
+// elsewhere: the code it goes to may clear it. Clear calls and member uses do not count.
+static bool binding_escapes(const ll_ctx *ctx, const ll_binding *b) {
+  if (is_exported_declaration(b)) return true;
+  for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
     if (ref->flags & LL_REF_WRITE) continue;
     TSSymbol ps = ts_node_symbol(ref->parent);
     if (ps == ll_js.sym.return_statement || ps == ll_js.sym.pair || ps == ll_js.sym.array ||
@@ -136,38 +363,447 @@ static bool id_escapes(const ll_path *id) {
         (ps == ll_js.sym.assignment_expression && ref->field == ll_js.field.right) ||
         (ps == ll_js.sym.variable_declarator && ref->field == ll_js.field.value))
       return true;
-    if (ps == ll_js.sym.arguments) return true; // clearInterval(id) is matched separately
+    if (ps == ll_js.sym.arguments && !is_clear_call(ctx, ref->grandparent)) return true;
   }
+  return false;
+}
+
+static bool id_escapes(const ll_ctx *ctx, const timer_id *id) {
+  if (id->escapes) return true;
+  if (!id->known || id->owner) return false;
+  // `module.exports.timer`, an import's member: other modules may clear it.
+  if (id->path.lifetime == LL_LIFETIME_UNKNOWN) return true;
+  if (!id->path.binding) return false;
+  // A collection the caller handed in is the caller's to drain.
+  size_t len = strlen(id->path.text);
+  if (id->path.binding->kind == LL_BIND_PARAM && len >= 2 &&
+      strcmp(id->path.text + len - 2, "[]") == 0)
+    return true;
+  // The variable itself, the collection it is an element of, or an object made in this run
+  // (`job.timer = setInterval(...)`) that is handed on with the id in it.
+  const ll_binding *b = id->path.binding;
+  const char *text = id->path.text;
+  bool made_here = (b->kind == LL_BIND_CONST || b->kind == LL_BIND_LET || b->kind == LL_BIND_VAR) &&
+                   ll_facts_binding_lifetime(b) == LL_LIFETIME_SHORT;
+  if (!text[0] || strcmp(text, "[]") == 0 || made_here) return binding_escapes(ctx, b);
+  return false;
+}
+
+// True when a return or throw of the function `fn` (outside nested functions) ends before
+// `byte`: code after it may not run.
+static bool exits_before(const state *st, TSNode fn, uint32_t byte) {
+  TSTreeCursor cursor = ts_tree_cursor_new(fn);
+  bool found = false;
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    TSSymbol s = ts_node_symbol(node);
+    if ((s == ll_js.sym.return_statement || s == st->throw_statement) &&
+        ts_node_end_byte(node) <= byte) {
+      found = true;
+      break;
+    }
+    bool inside =
+        ts_node_eq(node, fn) || (!is_function_node(node) && ts_node_start_byte(node) < byte);
+    if (inside && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    bool moved = false;
+    while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor)))
+      if (!ts_tree_cursor_goto_parent(&cursor)) break;
+    if (!moved) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  return found;
+}
+
+// A function nested in a loop's callback that still runs whenever the callback does: a
+// promise's `then` or `finally` callback.
+static bool runs_with_caller(const ll_ctx *ctx, TSNode fn) {
+  TSNode node = fn, parent = skip_parens_up(&node);
+  if (!ll_ast_is(parent, ll_js.sym.arguments)) return false;
+  TSNode callee = ll_ast_field(ts_node_parent(parent), ll_js.field.function);
+  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return false;
+  ll_str method = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
+  return ll_str_eq(method, "then") || ll_str_eq(method, "finally");
+}
+
+static bool is_logical(const ll_ctx *ctx, TSNode binary) {
+  ll_str op = ll_ctx_text(ctx, ll_ast_field(binary, ll_js.field.operator));
+  return ll_str_eq(op, "&&") || ll_str_eq(op, "||") || ll_str_eq(op, "??");
+}
+
+// True when `call`, inside the function `fn`, runs on every run of `fn`: no condition, loop,
+// catch clause or earlier return stands between them.
+static bool runs_unconditionally(const ll_ctx *ctx, const state *st, TSNode call, TSNode fn) {
+  uint32_t at = ts_node_start_byte(call);
+  TSNode node = call;
+  while (!ts_node_eq(node, fn)) {
+    TSNode parent = ts_node_parent(node);
+    if (ts_node_is_null(parent)) return false;
+    TSSymbol ps = ts_node_symbol(parent);
+    if (ps == st->if_statement || ps == st->ternary_expression) {
+      if (!ts_node_eq(ll_ast_field(parent, st->condition), node)) return false;
+    } else if (ps == ll_js.sym.binary_expression) {
+      if (is_logical(ctx, parent) && ts_node_eq(ll_ast_field(parent, ll_js.field.right), node))
+        return false;
+    } else if (ps == st->switch_case || ps == st->switch_default || ps == ll_js.sym.catch_clause) {
+      return false;
+    } else if (ps == ll_js.sym.for_statement || ps == ll_js.sym.for_in_statement ||
+               ps == ll_js.sym.while_statement || ps == ll_js.sym.do_statement) {
+      if (ts_node_eq(ll_ast_field(parent, ll_js.field.body), node)) return false;
+    }
+    if (is_function_node(node) && !ts_node_eq(node, fn) &&
+        (!runs_with_caller(ctx, node) || exits_before(st, node, at)))
+      return false;
+    node = parent;
+  }
+  return !exits_before(st, fn, at);
+}
+
+// The function a setTimeout callback argument names, with the binding it is known by inside
+// itself (for `setTimeout(tick, ...)` and `setTimeout(function tick() {...}, ...)`).
+static const ll_scope *callback_scope(const ll_ctx *ctx, TSNode arg, const ll_binding **self) {
+  *self = NULL;
+  const ll_scope *callback = NULL;
+  if (ll_ast_is(arg, ll_js.sym.identifier)) {
+    const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), arg);
+    const ll_binding *b = ref ? ref->target : NULL;
+    if (!b || ts_node_is_null(b->init)) return NULL;
+    TSSymbol s = ts_node_symbol(b->init);
+    if (s != ll_js.sym.arrow_function && s != ll_js.sym.function_expression &&
+        s != ll_js.sym.function_declaration)
+      return NULL;
+    callback = ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(b->init) + 1);
+    *self = b;
+  } else if (ll_ast_is(arg, ll_js.sym.arrow_function) ||
+             ll_ast_is(arg, ll_js.sym.function_expression)) {
+    callback = ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(arg) + 1);
+    for (const ll_binding *b = callback->bindings; b; b = b->next)
+      if (b->kind == LL_BIND_FUNCTION_NAME) *self = b;
+  }
+  if (!callback || callback->function != callback) return NULL;
+  return callback;
+}
+
+// The setTimeout calls inside `fn` that schedule `self` again. Records where they keep their
+// ids in `t->again` and returns the first that runs on every run of `fn` (a null node: none; the
+// loop can stop).
+static TSNode reschedules(const ll_ctx *ctx, const state *st, const ll_scope *fn,
+                          const ll_binding *self, timer_call *t) {
+  TSNode first = {.id = NULL};
+  if (!self) return first;
+  for (const ll_ref *ref = self->refs; ref; ref = ref->next_of_binding) {
+    if (!ll_scope_is_within(ref->from, fn) || !ll_ast_is(ref->parent, ll_js.sym.arguments) ||
+        !ts_node_eq(ts_node_named_child(ref->parent, 0), ref->id))
+      continue;
+    TSNode call = ref->grandparent;
+    if (!ll_ast_is(call, ll_js.sym.call_expression) ||
+        !ll_str_eq(timer_function(ctx, ll_ast_field(call, ll_js.field.function)), "setTimeout"))
+      continue;
+    if (t && t->n_again < MAX_AGAIN)
+      follow_id(ctx, call, &t->again[t->n_again++]);
+    else if (t)
+      t->again[MAX_AGAIN - 1].escapes = true; // too many to follow: assume one is cleared
+    if (ts_node_is_null(first) && runs_unconditionally(ctx, st, call, fn->node)) first = call;
+  }
+  return first;
+}
+
+static void push(state *st, timer_call *tc) {
+  if (st->last)
+    st->last->next = tc;
+  else
+    st->calls = tc;
+  st->last = tc;
+}
+
+static const char *function_label(ll_ctx *ctx, const ll_binding *self) {
+  return ll_arena_printf(ll_ctx_arena(ctx), "%.*s()", (int)self->name.len, self->name.ptr);
+}
+
+// `function stop(timer) { clearInterval(timer); }`: records, for each call of the helper in
+// the file, a clear of the argument passed for `param`. False when the helper is used in a way
+// that hides its arguments (passed on, exported) or `param` is not a plain parameter.
+static bool clear_through_calls(ll_ctx *ctx, state *st, TSNode clear, const ll_binding *param) {
+  const ll_scope *fn = param->scope->function;
+  // `(a, b) => ...` and `function (a, b)` list their parameters; `a => ...` has just one.
+  TSNode params = ll_ast_field(fn->node, ll_js.field.parameters);
+  uint32_t index = 0, n = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
+  while (index < n && !ts_node_eq(ts_node_named_child(params, index), param->decl))
+    index++;
+  if (ts_node_is_null(params) &&
+      ts_node_eq(ll_ast_field(fn->node, ll_js.field.parameter), param->decl))
+    n = 1; // index 0
+  if (index == n) return false;
+  TSNode name = {.id = NULL};
+  if (ll_ast_is(fn->node, ll_js.sym.function_declaration))
+    name = ll_ast_field(fn->node, ll_js.field.name);
+  else if (ll_ast_is(fn->context[0], ll_js.sym.variable_declarator) &&
+           fn->context_field == ll_js.field.value)
+    name = ll_ast_field(fn->context[0], ll_js.field.name);
+  if (!ll_ast_is(name, ll_js.sym.identifier) || !fn->parent) return false;
+  const ll_binding *helper =
+      ll_scope_lookup(ll_ctx_scopes(ctx), fn->parent, ll_ctx_text(ctx, name));
+  if (!helper) return false;
+  for (const ll_ref *ref = helper->refs; ref; ref = ref->next_of_binding)
+    if (!(ref->flags & LL_REF_CALLEE) && !(ref->flags & LL_REF_WRITE)) return false;
+  for (const ll_ref *ref = helper->refs; ref; ref = ref->next_of_binding) {
+    if (!(ref->flags & LL_REF_CALLEE)) continue;
+    TSNode args = ll_ast_field(ref->parent, ll_js.field.arguments);
+    TSNode arg = ts_node_is_null(args) ? args : ts_node_named_child(args, index);
+    timer_call *tc = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *tc);
+    tc->call = clear;
+    tc->kind = TIMER_CLEAR;
+    if (!ts_node_is_null(arg)) resolve_cleared(ctx, arg, &tc->id, 0);
+    push(st, tc);
+  }
+  return true;
+}
+
+static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
+  state *st = opaque;
+  TSNode callee = ll_ast_field(call, ll_js.field.function);
+  TSNode args = ll_ast_field(call, ll_js.field.arguments);
+  TSNode first = ts_node_named_child(args, 0);
+  if (ts_node_is_null(first)) return;
+  // `timers.forEach(clearInterval)`: clears every element of `timers`.
+  if (ll_ast_is(callee, ll_js.sym.member_expression) && ll_ast_is(first, ll_js.sym.identifier) &&
+      ll_str_eq(ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property)), "forEach") &&
+      is_clear_name(timer_function(ctx, first))) {
+    timer_call *tc = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *tc);
+    tc->call = call;
+    tc->kind = TIMER_CLEAR;
+    TSNode collection = iterated_collection(ctx, ll_ast_field(callee, ll_js.field.object));
+    if (!ts_node_is_null(collection)) resolve_place(ctx, collection, &tc->id);
+    if (tc->id.known) append_elements(&tc->id);
+    push(st, tc);
+    return;
+  }
+  ll_str fn = timer_function(ctx, callee);
+  bool is_interval = ll_str_eq(fn, "setInterval"), is_timeout = ll_str_eq(fn, "setTimeout");
+  bool is_clear = is_clear_name(fn);
+  if (!is_interval && !is_timeout && !is_clear) return;
+  timer_call *tc = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *tc);
+  tc->call = call;
+  if (is_clear) {
+    tc->kind = TIMER_CLEAR;
+    resolve_cleared(ctx, first, &tc->id, 0);
+    const ll_binding *b = tc->id.path.binding;
+    if (tc->id.known && b && b->kind == LL_BIND_PARAM && !tc->id.path.text[0] &&
+        !clear_through_calls(ctx, st, call, b))
+      tc->id.known = false; // a helper's parameter: it may be handed any timer
+  } else if (is_interval) {
+    if (ll_ctx_frequency(ctx, &tc->why) != LL_FREQ_REPEATED) return;
+    tc->kind = TIMER_INTERVAL;
+    follow_id(ctx, call, &tc->id);
+  } else {
+    // A timeout loop: its callback schedules itself again on every run, and either this call
+    // starts it from repeated code, or this is the callback scheduling itself again and the
+    // callback is started by repeated code some other way (called, registered, exported).
+    const ll_binding *self;
+    const ll_scope *callback = callback_scope(ctx, first, &self);
+    if (!callback) return;
+    tc->kind = TIMER_LOOP;
+    if (ll_scope_is_within(ll_ctx_scope(ctx), callback)) {
+      if (ll_facts_frequency(ll_ctx_facts(ctx), callback, &tc->why) != LL_FREQ_REPEATED ||
+          tc->why.reason == LL_REPEAT_TIMEOUT_LOOP || tc->why.reason == LL_REPEAT_INTERVAL)
+        return;
+      if (!ts_node_eq(reschedules(ctx, st, callback, self, tc), call)) return;
+      tc->loop_name = function_label(ctx, self);
+    } else {
+      if (ll_ctx_frequency(ctx, &tc->why) != LL_FREQ_REPEATED) return;
+      if (ts_node_is_null(reschedules(ctx, st, callback, self, tc))) return;
+    }
+    follow_id(ctx, call, &tc->id);
+  }
+  push(st, tc);
+}
+
+static void file_begin(ll_ctx *ctx, void *opaque) {
+  (void)ctx;
+  state *st = opaque;
+  const TSLanguage *js = ll_js.language;
+#define SYMBOL(name) ts_language_symbol_for_name(js, name, (uint32_t)strlen(name), true)
+  st->if_statement = SYMBOL("if_statement");
+  st->ternary_expression = SYMBOL("ternary_expression");
+  st->switch_case = SYMBOL("switch_case");
+  st->switch_default = SYMBOL("switch_default");
+  st->throw_statement = SYMBOL("throw_statement");
+#undef SYMBOL
+  st->condition = ts_language_field_id_for_name(js, "condition", (uint32_t)strlen("condition"));
+}
+
+// True when `node` (outside nested functions) reads the place `id` names.
+static bool mentions(const ll_ctx *ctx, TSNode node, const timer_id *id) {
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  bool found = false;
+  for (;;) {
+    TSNode here = ts_tree_cursor_current_node(&cursor);
+    TSSymbol s = ts_node_symbol(here);
+    if (s == ll_js.sym.identifier || s == ll_js.sym.member_expression ||
+        s == ll_js.sym.subscript_expression) {
+      timer_id place;
+      resolve_place(ctx, here, &place);
+      if (place.known && id_equal(&place, id)) {
+        found = true;
+        break;
+      }
+    }
+    if (!is_function_node(here) && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    bool moved = false;
+    while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor)))
+      if (!ts_tree_cursor_goto_parent(&cursor) ||
+          ts_node_eq(ts_tree_cursor_current_node(&cursor), node))
+        break;
+    if (!moved) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  return found;
+}
+
+// True when the start of `t` only runs when a condition on the place its id goes to holds
+// (`if (!timer) timer = setInterval(...)`, `if (timer) return;` before it).
+static bool guarded(const ll_ctx *ctx, const state *st, const timer_call *t, TSNode fn) {
+  TSNode node = t->call;
+  while (!ts_node_eq(node, fn)) {
+    TSNode parent = ts_node_parent(node);
+    if (ts_node_is_null(parent)) break;
+    TSSymbol ps = ts_node_symbol(parent);
+    TSNode test = {.id = NULL};
+    if (ps == st->if_statement || ps == st->ternary_expression)
+      test = ll_ast_field(parent, st->condition);
+    else if (ps == ll_js.sym.binary_expression && is_logical(ctx, parent) &&
+             ts_node_eq(ll_ast_field(parent, ll_js.field.right), node))
+      test = ll_ast_field(parent, ll_js.field.left);
+    if (!ts_node_is_null(test) && !ts_node_eq(test, node) && mentions(ctx, test, &t->id))
+      return true;
+    // An earlier statement of an enclosing block: `if (timer) return;`.
+    if (ll_ast_is(parent, ll_js.sym.statement_block)) {
+      TSTreeCursor cursor = ts_tree_cursor_new(parent);
+      bool found = false;
+      for (bool more = ts_tree_cursor_goto_first_child(&cursor); more && !found;
+           more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+        TSNode prev = ts_tree_cursor_current_node(&cursor);
+        if (ts_node_start_byte(prev) >= ts_node_start_byte(node)) break;
+        found = ts_node_symbol(prev) == st->if_statement &&
+                mentions(ctx, ll_ast_field(prev, st->condition), &t->id);
+      }
+      ts_tree_cursor_delete(&cursor);
+      if (found) return true;
+    }
+    node = parent;
+  }
+  return false;
+}
+
+// The reason behind a chain of calls: the handler or listener that calls the function that
+// calls the one starting the timer.
+static ll_repeat_reason root_reason(const ll_ctx *ctx, ll_repeat why) {
+  for (int depth = 0; depth < 16 && why.reason == LL_REPEAT_CALLED && why.via; depth++)
+    if (ll_facts_frequency(ll_ctx_facts(ctx), why.via, &why) != LL_FREQ_REPEATED) break;
+  return why.reason;
+}
+
+static void note_local_capture(const ll_binding *b, const ll_ref *use, void *data) {
+  (void)use;
+  if (ll_facts_binding_lifetime(b) == LL_LIFETIME_SHORT) *(bool *)data = true;
+}
+
+// True when the callback of the interval `call` is a function that captures a local or a
+// parameter of the code starting it: a timer for this run's own socket, request or job.
+static bool serves_its_run(const ll_ctx *ctx, TSNode call) {
+  TSNode callback = ts_node_named_child(ll_ast_field(call, ll_js.field.arguments), 0);
+  if (!ll_ast_is(callback, ll_js.sym.arrow_function) &&
+      !ll_ast_is(callback, ll_js.sym.function_expression))
+    return false;
+  const ll_scope *fn = ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(callback) + 1);
+  if (!fn || !ts_node_eq(fn->node, callback)) return false;
+  bool local = false;
+  ll_scope_each_capture(ll_ctx_scopes(ctx), fn, note_local_capture, &local);
+  return local;
+}
+
+// An interval for the run's own state (a socket, a request) kept in one module-level (or
+// global) variable by a handler or listener that runs per request or event, and that clears
+// nothing before overwriting it: each run loses the id of the previous timer, so only the last
+// one can ever be cleared. (A callback that captures only module state is one shared job, which
+// a re-run restarts.)
+static bool overwrites_shared_id(const ll_ctx *ctx, const state *st, const timer_call *t) {
+  if (!t->id.known || t->id.owner || t->id.path.lifetime != LL_LIFETIME_LONG ||
+      strstr(t->id.path.text, "[]"))
+    return false;
+  ll_repeat_reason reason = root_reason(ctx, t->why);
+  if (reason != LL_REPEAT_ROUTE && reason != LL_REPEAT_LISTENER) return false;
+  if (!serves_its_run(ctx, t->call)) return false;
+  const ll_scope_model *model = ll_ctx_scopes(ctx);
+  const ll_scope *fn = ll_scope_at(model, ts_node_start_byte(t->call))->function;
+  for (const timer_call *c = st->calls; c; c = c->next)
+    if (c->kind == TIMER_CLEAR && (!c->id.known || id_equal(&c->id, &t->id)) &&
+        ts_node_end_byte(c->call) <= ts_node_start_byte(t->call) &&
+        ll_scope_at(model, ts_node_start_byte(c->call))->function == fn)
+      return false; // the previous timer is cleared first
+  return !guarded(ctx, st, t, fn->node);
+}
+
+static bool is_cleared(const state *st, const timer_id *id) {
+  if (!id->known) return false;
+  for (const timer_call *c = st->calls; c; c = c->next)
+    if (c->kind == TIMER_CLEAR && (!c->id.known || id_equal(&c->id, id))) return true;
   return false;
 }
 
 static void file_end(ll_ctx *ctx, void *opaque) {
   state *st = opaque;
+  ll_arena *arena = ll_ctx_arena(ctx);
   for (const timer_call *t = st->calls; t; t = t->next) {
-    if (t->is_clear || t->id_escapes || (t->id_known && id_escapes(&t->id))) continue;
+    if (t->kind == TIMER_CLEAR) continue;
+    // A loop's pending timer is always the latest one it scheduled itself: only the ids of
+    // those calls can stop it (clearing the id of the first call stops nothing after one run).
     bool cleared = false;
-    if (t->id_known)
-      for (const timer_call *c = st->calls; c && !cleared; c = c->next)
-        cleared = c->is_clear && (!c->id_known || ll_path_equal(&c->id, &t->id));
-    // A timeout loop is usually stopped by a flag its callback checks; only report it when its
-    // id is dropped and nothing in the file clears timers at all.
-    if (t->is_timeout_loop && !cleared)
-      for (const timer_call *c = st->calls; c && !cleared; c = c->next)
-        cleared = c->is_clear;
-    if (cleared) continue;
-    const char *why = ll_facts_describe_repeat(ll_ctx_facts(ctx), ll_ctx_arena(ctx), &t->why);
-    if (t->is_timeout_loop)
-      ll_ctx_report(ctx, t->call,
-                    "a setTimeout loop is started %s; nothing ever stops it, so each run adds a "
-                    "timer that keeps its callback and everything it captures alive",
-                    why);
-    else
+    if (t->kind == TIMER_LOOP) {
+      for (uint32_t i = 0; i < t->n_again && !cleared; i++)
+        cleared = id_escapes(ctx, &t->again[i]) || is_cleared(st, &t->again[i]);
+    } else {
+      if (id_escapes(ctx, &t->id)) continue;
+      cleared = is_cleared(st, &t->id);
+    }
+    const char *why = ll_facts_describe_repeat(ll_ctx_facts(ctx), arena, &t->why);
+    if (t->kind == TIMER_LOOP) {
+      if (cleared) continue;
+      if (t->loop_name)
+        ll_ctx_report(ctx, t->call,
+                      "a setTimeout loop is started %s: %s schedules itself again on every run "
+                      "and nothing ever stops it, so each run adds a timer that keeps its "
+                      "callback and everything it captures alive",
+                      why, t->loop_name);
+      else
+        ll_ctx_report(ctx, t->call,
+                      "a setTimeout loop is started %s; its callback schedules itself again on "
+                      "every run and nothing ever stops it%s, so each run adds a timer that keeps "
+                      "its callback and everything it captures alive",
+                      why,
+                      !id_escapes(ctx, &t->id) && is_cleared(st, &t->id)
+                          ? " (only the id of this first call is cleared, which stops nothing "
+                            "once the callback has run)"
+                          : "");
+    } else if (!cleared) {
+      const char *where =
+          !t->id.known
+              ? "its id is dropped and nothing can clear it"
+              : ll_arena_printf(arena, "its id is kept in `%s` but never passed to clearInterval",
+                                t->id.owner
+                                    ? ll_arena_printf(arena, "%.*s", (int)t->id.this_text.len,
+                                                      t->id.this_text.ptr)
+                                    : ll_path_describe(&t->id.path, arena));
       ll_ctx_report(ctx, t->call,
                     "setInterval is started %s; %s, so each run adds a timer that keeps its "
                     "callback and everything it captures alive forever",
-                    why,
-                    t->id_known ? "its id is never passed to clearInterval"
-                                : "its id is dropped and nothing can clear it");
+                    why, where);
+    } else if (overwrites_shared_id(ctx, st, t)) {
+      ll_ctx_report(ctx, t->call,
+                    "setInterval is started %s; its id is kept in `%s`, which the next run "
+                    "overwrites without clearing it, so only the last of these timers can ever be "
+                    "cleared and the others keep their callbacks alive forever",
+                    why, ll_path_describe(&t->id.path, arena));
+    }
   }
 }
 
@@ -200,6 +836,7 @@ const ll_rule ll_rule_timer_leak = {
     .tags = tags,
     .node_types = node_types,
     .state_size = sizeof(state),
+    .file_begin = file_begin,
     .enter = on_call,
     .file_end = file_end,
 };
