@@ -3,7 +3,7 @@
 # a good file that has one finding, and checks the exit code, the message on stderr naming the
 # bad file, and that the good file is still reported. Prints `N passed, N failed`.
 set -u
-leaklint=$1 case=$2
+leaklint=$1 case=$2 shim=${3:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -20,6 +20,22 @@ run() {
 good_reported() { grep -q '^good.js:1:16: warning: .*\[implicit-global\]$' out; }
 
 case "$case" in
+  deleted-after-walk)
+    # The walk finds gone.js (given, and inside a directory); the shim deletes it as leaklint
+    # opens it. verify_asan_link_order: in the sanitizer build the shim is preloaded before ASan.
+    printf 'function g() { lost = 1; }\n' >gone.js
+    mkdir dir && cp gone.js good.js dir/
+    export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+    LD_PRELOAD=$shim LEAKLINT_TEST_UNLINK_ON_OPEN=gone.js run gone.js
+    check "a file deleted before it is read exits 2" '[ $code -eq 2 ]'
+    check "it is named, with the reason" 'grep -q "^leaklint: error: gone.js: cannot open: No such file or directory$" err'
+    check "nothing else is wrong" '[ "$(grep -c "^leaklint: error" err)" -eq 1 ]'
+    check "good.js is reported" good_reported
+    LD_PRELOAD=$shim LEAKLINT_TEST_UNLINK_ON_OPEN=dir/gone.js run dir
+    check "found by the directory walk: exit 2" '[ $code -eq 2 ]'
+    check "it is named" 'grep -q "^leaklint: error: dir/gone.js: cannot open: No such file or directory$" err'
+    check "the rest of the directory is reported" 'grep -q "^dir/good.js:1:16: warning: .*\[implicit-global\]$" out'
+    ;;
   empty)
     : >empty.js
     run empty.js
