@@ -46,10 +46,53 @@ static void timer(const ll_source *source, ll_str name, TSNode args, ll_retentio
   }
 }
 
+// The field `child` occupies in `parent` (0 when none).
+static TSFieldId field_of(TSNode parent, TSNode child) {
+  TSFieldId field = 0;
+  TSTreeCursor cursor = ts_tree_cursor_new(parent);
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do {
+      if (ts_node_eq(ts_tree_cursor_current_node(&cursor), child)) {
+        field = ts_tree_cursor_current_field_id(&cursor);
+        break;
+      }
+    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+  return field;
+}
+
+void ll_retention_context(TSNode node, TSNode up[4], TSFieldId *field) {
+  TSNode child = node;
+  *field = 0;
+  for (int i = 0; i < 4; i++) {
+    TSNode parent = ts_node_is_null(child) ? child : ts_node_parent(child);
+    while (ll_ast_is(parent, ll_js.sym.parenthesized_expression)) {
+      child = parent;
+      parent = ts_node_parent(parent);
+    }
+    if (i == 0 && !ts_node_is_null(parent)) *field = field_of(parent, child);
+    up[i] = parent;
+    child = parent;
+  }
+}
+
 void ll_retention_of(const ll_facts *facts, const ll_source *source, const ll_scope *fn,
                      ll_retention *out) {
+  ll_retention_at(facts, source, fn->context, fn->context_field, fn->parent, out);
+}
+
+void ll_retention_of_value(const ll_facts *facts, const ll_source *source, TSNode value,
+                           const ll_scope *where, ll_retention *out) {
+  TSNode up[4];
+  TSFieldId field;
+  ll_retention_context(value, up, &field);
+  ll_retention_at(facts, source, up, field, where, out);
+}
+
+void ll_retention_at(const ll_facts *facts, const ll_source *source, const TSNode up[4],
+                     TSFieldId field, const ll_scope *where, ll_retention *out) {
   memset(out, 0, sizeof *out);
-  const TSNode *up = fn->context;
   if (ts_node_is_null(up[0])) return;
   TSSymbol parent = ts_node_symbol(up[0]);
   out->site = up[0];
@@ -90,11 +133,11 @@ void ll_retention_of(const ll_facts *facts, const ll_source *source, const ll_sc
     }
     return;
   }
-  if (parent == ll_js.sym.call_expression && fn->context_field == ll_js.field.function) {
+  if (parent == ll_js.sym.call_expression && field == ll_js.field.function) {
     out->kind = LL_KEPT_NOT; // invoked where it stands
     return;
   }
-  if (parent == ll_js.sym.assignment_expression && fn->context_field == ll_js.field.right) {
+  if (parent == ll_js.sym.assignment_expression && field == ll_js.field.right) {
     TSNode left = ll_ast_field(up[0], ll_js.field.left);
     if (ll_ast_is(left, ll_js.sym.member_expression) ||
         ll_ast_is(left, ll_js.sym.subscript_expression))
@@ -103,17 +146,17 @@ void ll_retention_of(const ll_facts *facts, const ll_source *source, const ll_sc
       keep_in(facts, left, out);
     return;
   }
-  if (parent == ll_js.sym.variable_declarator && fn->context_field == ll_js.field.value) {
+  if (parent == ll_js.sym.variable_declarator && field == ll_js.field.value) {
     TSNode name = ll_ast_field(up[0], ll_js.field.name);
     if (!ll_ast_is(name, ll_js.sym.identifier)) return;
     out->kind = LL_KEPT_IN;
-    out->place.binding = ll_scope_lookup(ll_facts_model(facts), fn->parent, text_of(source, name));
+    out->place.binding = ll_scope_lookup(ll_facts_model(facts), where, text_of(source, name));
     out->place_known = out->place.binding != NULL;
     if (out->place_known) out->place.lifetime = ll_facts_binding_lifetime(out->place.binding);
     return;
   }
   if (parent == ll_js.sym.return_statement ||
-      (parent == ll_js.sym.arrow_function && fn->context_field == ll_js.field.body))
+      (parent == ll_js.sym.arrow_function && field == ll_js.field.body))
     out->kind = LL_KEPT_RETURNED;
 }
 

@@ -33,6 +33,28 @@ void ll_retention_of(const ll_facts *facts, const ll_source *source, const ll_sc
                      ll_retention *out);
 
 /**
+ * Where the value of the expression `value`, evaluated in scope `where`, is kept: the same
+ * question for a value that is not a function node (an object literal holding a closure, a
+ * local that names one).
+ */
+void ll_retention_of_value(const ll_facts *facts, const ll_source *source, TSNode value,
+                           const ll_scope *where, ll_retention *out);
+
+/**
+ * The same for a value whose ancestors are `up` (as ll_retention_context gives them) and which
+ * occupies `field` in up[0]; names are looked up from `where`.
+ */
+void ll_retention_at(const ll_facts *facts, const ll_source *source, const TSNode up[4],
+                     TSFieldId field, const ll_scope *where, ll_retention *out);
+
+/**
+ * The four nearest ancestors of `node`, parenthesized expressions skipped (null past the root),
+ * and the field `node` (or its parentheses) occupies in the first: what ll_scope.context holds
+ * for a function.
+ */
+void ll_retention_context(TSNode node, TSNode up[4], TSFieldId *field);
+
+/**
  * Appends "`name`" to the comma-separated list in `list` (`size` bytes, NUL-terminated), for
  * messages that name what a closure captures; names that do not fit are left out.
  */

@@ -187,38 +187,6 @@ static void note_capture(const ll_binding *b, const ll_ref *first_use, void *dat
   c->captures[c->n_captures++] = (capture){b, r->node, shared_var};
 }
 
-// The field `child` occupies in `parent` (0 for none).
-static TSFieldId field_of(TSNode parent, TSNode child) {
-  TSFieldId field = 0;
-  TSTreeCursor cursor = ts_tree_cursor_new(parent);
-  if (ts_tree_cursor_goto_first_child(&cursor)) {
-    do {
-      if (ts_node_eq(ts_tree_cursor_current_node(&cursor), child)) {
-        field = ts_tree_cursor_current_field_id(&cursor);
-        break;
-      }
-    } while (ts_tree_cursor_goto_next_sibling(&cursor));
-  }
-  ts_tree_cursor_delete(&cursor);
-  return field;
-}
-
-// The nearest ancestors of `node`, parentheses skipped, as the binder records them for functions.
-static void context_of(TSNode node, TSNode up[4], TSFieldId *field) {
-  TSNode child = node;
-  *field = 0;
-  for (int i = 0; i < 4; i++) {
-    TSNode parent = ts_node_is_null(child) ? child : ts_node_parent(child);
-    while (ll_ast_is(parent, ll_js.sym.parenthesized_expression)) {
-      child = parent;
-      parent = ts_node_parent(parent);
-    }
-    if (i == 0 && !ts_node_is_null(parent)) *field = field_of(parent, child);
-    up[i] = parent;
-    child = parent;
-  }
-}
-
 typedef struct kept_list {
   ll_retention items[MAX_KEPT];
   bool route[MAX_KEPT];            // LL_KEPT_LISTENER standing for a route or server handler
@@ -238,17 +206,10 @@ static void follow_binding(ll_ctx *ctx, const closure *c, const ll_binding *b, i
 // Where a function value standing at a use whose ancestors are `up` (field `field` in up[0]),
 // in `scope`, ends up: the retention fact, followed through literals that hold the value and
 // through locals of the iteration (`via`: the last one followed).
-static void kept_at(ll_ctx *ctx, const closure *c, ll_scope *scope, TSNode value,
-                    const TSNode up[4], TSFieldId field, const ll_binding *via, int hops,
-                    kept_list *out) {
-  ll_scope use = {.kind = LL_SCOPE_FUNCTION,
-                  .node = value,
-                  .parent = scope,
-                  .function = scope->function,
-                  .context_field = field};
-  memcpy(use.context, up, sizeof use.context);
+static void kept_at(ll_ctx *ctx, const closure *c, ll_scope *scope, const TSNode up[4],
+                    TSFieldId field, const ll_binding *via, int hops, kept_list *out) {
   ll_retention kept;
-  ll_retention_of(ll_ctx_facts(ctx), ll_ctx_source(ctx), &use, &kept);
+  ll_retention_at(ll_ctx_facts(ctx), ll_ctx_source(ctx), up, field, scope, &kept);
   if (hops >= MAX_HOPS) {
     add_kept(out, &kept, via);
     return;
@@ -265,8 +226,8 @@ static void kept_at(ll_ctx *ctx, const closure *c, ll_scope *scope, TSNode value
   if (!ts_node_is_null(literal)) {
     TSNode lit_up[4];
     TSFieldId lit_field;
-    context_of(literal, lit_up, &lit_field);
-    kept_at(ctx, c, scope, literal, lit_up, lit_field, via, hops + 1, out);
+    ll_retention_context(literal, lit_up, &lit_field);
+    kept_at(ctx, c, scope, lit_up, lit_field, via, hops + 1, out);
     return;
   }
   // A local of the iteration (`const onData = ...`) only names the value: look at its uses.
@@ -289,11 +250,11 @@ static void follow_binding(ll_ctx *ctx, const closure *c, const ll_binding *b, i
     if (!ts_node_is_null(ref->grandparent)) {
       TSFieldId ignored;
       TSNode above[4];
-      context_of(ref->grandparent, above, &ignored);
+      ll_retention_context(ref->grandparent, above, &ignored);
       up[2] = above[0];
       up[3] = above[1];
     }
-    kept_at(ctx, c, ref->from, ref->id, up, ref->field, b, hops, out);
+    kept_at(ctx, c, ref->from, up, ref->field, b, hops, out);
   }
 }
 
@@ -311,11 +272,11 @@ static void where_kept(ll_ctx *ctx, const closure *c, kept_list *out) {
   if (sym == ll_js.sym.method_definition) { // a method of an object literal
     TSNode up[4];
     TSFieldId field;
-    context_of(fn->context[0], up, &field);
-    kept_at(ctx, c, fn->parent, fn->context[0], up, field, NULL, 1, out);
+    ll_retention_context(fn->context[0], up, &field);
+    kept_at(ctx, c, fn->parent, up, field, NULL, 1, out);
     return;
   }
-  kept_at(ctx, c, fn->parent, fn->node, fn->context, fn->context_field, NULL, 0, out);
+  kept_at(ctx, c, fn->parent, fn->context, fn->context_field, NULL, 0, out);
 }
 
 // A route or server handler (`app.get(path, (req, res) => ...)`, directly or through a local):
@@ -422,7 +383,7 @@ static bool keeps_timer_id(const ll_retention *kept) {
   if (!ll_ast_is(kept->site, ll_js.sym.call_expression)) return false;
   TSNode up[4];
   TSFieldId field;
-  context_of(kept->site, up, &field);
+  ll_retention_context(kept->site, up, &field);
   return !ts_node_is_null(up[0]) && !ll_ast_is(up[0], ll_js.sym.expression_statement);
 }
 

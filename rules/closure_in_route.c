@@ -212,37 +212,6 @@ static bool check_shared_context(ll_ctx *ctx, const ll_scope *fn, TSNode node) {
 // ---------------------------------------------------------------------------------------------
 // Where a closure is kept
 
-// The field `child` occupies in `parent`, among those that decide how a value is used.
-static TSFieldId field_in(TSNode parent, TSNode child) {
-  const TSFieldId fields[] = {ll_js.field.right, ll_js.field.value, ll_js.field.function,
-                              ll_js.field.body, ll_js.field.left};
-  for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-    if (ts_node_eq(ll_ast_field(parent, fields[i]), child)) return fields[i];
-  return 0;
-}
-
-// Where the value of expression `value`, evaluated in `where`, is kept: the retention fact asked
-// about an expression rather than a function (an object literal holding the closure, or a local
-// that names it). retention reads only a function scope's ancestors and its parent scope, so
-// it is given a scope that has the expression's.
-static void retention_of_value(const ll_ctx *ctx, TSNode value, const ll_scope *where,
-                               ll_retention *out) {
-  ll_scope as_function = {.kind = LL_SCOPE_FUNCTION, .node = value, .parent = (ll_scope *)where};
-  TSNode node = value;
-  for (int i = 0; i < 4; i++) {
-    TSNode parent = ts_node_parent(node);
-    while (ll_ast_is(parent, ll_js.sym.parenthesized_expression)) {
-      node = parent;
-      parent = ts_node_parent(parent);
-    }
-    as_function.context[i] = parent;
-    if (i == 0 && !ts_node_is_null(parent)) as_function.context_field = field_in(parent, node);
-    if (ts_node_is_null(parent)) break;
-    node = parent;
-  }
-  ll_retention_of(ll_ctx_facts(ctx), ll_ctx_source(ctx), &as_function, out);
-}
-
 static bool is_once(const ll_ctx *ctx, TSNode call) {
   TSNode callee = ll_ast_field(call, ll_js.field.function);
   ll_str method = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
@@ -403,7 +372,7 @@ static void check_function(ll_ctx *ctx, state *st, TSNode node) {
   if (kept.kind == LL_KEPT_UNKNOWN && !ts_node_is_null(literal)) {
     // `{ id, cancel: () => res.destroy() }` is kept wherever the literal is stored (a literal
     // is no listener or timer callback).
-    retention_of_value(ctx, literal, fn->parent, &kept);
+    ll_retention_of_value(facts, ll_ctx_source(ctx), literal, fn->parent, &kept);
     if (kept.kind != LL_KEPT_IN) return;
     c.in_literal = true;
   }
@@ -423,7 +392,7 @@ static void check_function(ll_ctx *ctx, state *st, TSNode node) {
     if ((ref->flags & (LL_REF_WRITE | LL_REF_CALLEE)) || ll_scope_is_within(ref->from, fn))
       continue;
     ll_retention via;
-    retention_of_value(ctx, ref->id, ref->from, &via);
+    ll_retention_of_value(ll_ctx_facts(ctx), ll_ctx_source(ctx), ref->id, ref->from, &via);
     candidate named = {.node = node, .via = local, .in_literal = c.in_literal};
     if (keeps_past_request(ctx, &via, &named)) {
       add_candidate(ctx, st, &named, message);
