@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "analyzer/collections.h"
+#include "analyzer/registry.h"
 
 struct ll_engine {
   ll_enabled_rule *rules;
@@ -98,6 +99,17 @@ ll_engine *ll_engine_new(const ll_enabled_rule *rules, size_t n, const char **ba
 
 const uint8_t *ll_engine_visit_filter(const ll_engine *engine) {
   return engine->visit;
+}
+
+ll_engine *ll_engine_new_default(const char **bad_type) {
+  size_t n;
+  const ll_rule *const *rules = ll_registry_rules(&n);
+  ll_enabled_rule *enabled = ll_xmalloc((n ? n : 1) * sizeof *enabled);
+  for (size_t i = 0; i < n; i++)
+    enabled[i] = (ll_enabled_rule){rules[i], rules[i]->default_severity};
+  ll_engine *engine = ll_engine_new(enabled, n, bad_type);
+  free(enabled);
+  return engine;
 }
 
 void ll_engine_delete(ll_engine *engine) {

@@ -23,6 +23,9 @@ typedef struct ll_enabled_rule {
 ll_engine *ll_engine_new(const ll_enabled_rule *rules, size_t n, const char **bad_type);
 void ll_engine_delete(ll_engine *engine);
 
+/** An engine with every rule of the registry at its default severity (see ll_engine_new). */
+ll_engine *ll_engine_new_default(const char **bad_type);
+
 /** Per grammar symbol, LL_VISIT_ENTER and LL_VISIT_LEAVE bits: the `visit` filter for ll_bind. */
 const uint8_t *ll_engine_visit_filter(const ll_engine *engine);
 

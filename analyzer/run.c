@@ -13,7 +13,6 @@
 
 #include "analyzer/analyze.h"
 #include "analyzer/files.h"
-#include "analyzer/registry.h"
 
 static double now_seconds(void) {
   struct timespec t;
@@ -22,14 +21,8 @@ static double now_seconds(void) {
 }
 
 static ll_engine *default_engine(void) {
-  size_t n;
-  const ll_rule *const *rules = ll_registry_rules(&n);
-  ll_enabled_rule *enabled = ll_xmalloc(n * sizeof *enabled);
-  for (size_t i = 0; i < n; i++)
-    enabled[i] = (ll_enabled_rule){rules[i], rules[i]->default_severity};
   const char *bad_type = NULL;
-  ll_engine *engine = ll_engine_new(enabled, n, &bad_type);
-  free(enabled);
+  ll_engine *engine = ll_engine_new_default(&bad_type);
   if (!engine) ll_diag_error(NULL, "internal error: a rule wants unknown node type '%s'", bad_type);
   return engine;
 }

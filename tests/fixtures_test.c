@@ -172,15 +172,8 @@ static bool is_fixture_name(const char *name) {
 }
 
 static int check_rule_dirs(int n_dirs, char **dirs) {
-  ll_engine *engine;
-  size_t n_rules;
-  const ll_rule *const *rules = ll_registry_rules(&n_rules);
-  ll_enabled_rule *enabled = ll_xmalloc(n_rules * sizeof *enabled);
-  for (size_t i = 0; i < n_rules; i++)
-    enabled[i] = (ll_enabled_rule){rules[i], rules[i]->default_severity};
   const char *bad = NULL;
-  engine = ll_engine_new(enabled, n_rules, &bad);
-  free(enabled);
+  ll_engine *engine = ll_engine_new_default(&bad);
   if (!engine) {
     fprintf(stderr, "a rule wants unknown node type %s\n", bad);
     return 1;

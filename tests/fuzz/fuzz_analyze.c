@@ -17,7 +17,6 @@
 #include "analyzer/analyze.h"
 #include "analyzer/arena.h"
 #include "analyzer/grammar.h"
-#include "analyzer/registry.h"
 #include "analyzer/report.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -33,14 +32,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     fprintf(stderr, "fuzz: the grammar has no '%s'\n", missing);
     abort();
   }
-  size_t n;
-  const ll_rule *const *rules = ll_registry_rules(&n);
-  ll_enabled_rule *enabled = ll_xmalloc(n * sizeof *enabled);
-  for (size_t i = 0; i < n; i++)
-    enabled[i] = (ll_enabled_rule){rules[i], rules[i]->default_severity};
   const char *bad_type = NULL;
-  engine = ll_engine_new(enabled, n, &bad_type);
-  free(enabled);
+  engine = ll_engine_new_default(&bad_type);
   if (!engine) {
     fprintf(stderr, "fuzz: a rule wants unknown node type '%s'\n", bad_type);
     abort();
