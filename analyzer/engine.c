@@ -36,39 +36,39 @@ struct ll_ctx {
   size_t n_findings, cap_findings;
 };
 
-// wanted[r * symbol_count + s]: rule r asked for symbol s. Computed once per rule and type: a
-// symbol lookup by name scans the grammar's symbol table, far too slow to repeat per symbol (it
-// made every run, a one-file pre-commit run included, pay milliseconds at start-up).
-static bool *wanted_symbols(const ll_engine *e) {
-  bool *wanted = ll_xcalloc(e->n_rules * e->symbol_count + 1, sizeof *wanted);
-  for (size_t r = 0; r < e->n_rules; r++)
-    for (const char *const *type = e->rules[r].rule->node_types; type && *type; type++)
-      wanted[r * e->symbol_count + ll_grammar_symbol(*type)] = true;
-  return wanted;
+// calls[r * symbol_count + s]: LL_VISIT_ENTER and/or LL_VISIT_LEAVE when rule r has that
+// callback and asked for symbol s. Computed once per rule and type: a symbol lookup by name
+// scans the grammar's symbol table, far too slow to repeat per symbol (it made every run, a
+// one-file pre-commit run included, pay milliseconds at start-up).
+static uint8_t *rule_calls(const ll_engine *e) {
+  uint8_t *calls = ll_xcalloc(e->n_rules * e->symbol_count + 1, sizeof *calls);
+  for (size_t r = 0; r < e->n_rules; r++) {
+    const ll_rule *rule = e->rules[r].rule;
+    uint8_t when =
+        (uint8_t)((rule->enter ? LL_VISIT_ENTER : 0) | (rule->leave ? LL_VISIT_LEAVE : 0));
+    for (const char *const *type = rule->node_types; type && *type; type++)
+      calls[r * e->symbol_count + ll_grammar_symbol(*type)] = when;
+  }
+  return calls;
 }
 
-static void build_lists(ll_engine *e, const bool *wanted, bool for_leave, uint32_t **start,
+// The dispatch list for `when` (LL_VISIT_ENTER or LL_VISIT_LEAVE): for symbol s, the rules to call
+// are list[start[s] .. start[s + 1]).
+static void build_lists(ll_engine *e, const uint8_t *calls, uint8_t when, uint32_t **start,
                         uint16_t **list) {
   *start = ll_xcalloc(e->symbol_count + 1, sizeof **start);
   size_t total = 0;
-  for (int pass = 0; pass < 2; pass++) { // count, then fill
-    total = 0;
-    for (uint32_t s = 0; s < e->symbol_count; s++) {
-      if (pass == 0) (*start)[s] = (uint32_t)total;
-      for (size_t r = 0; r < e->n_rules; r++) {
-        const ll_rule *rule = e->rules[r].rule;
-        if ((for_leave ? rule->leave != NULL : rule->enter != NULL) &&
-            wanted[r * e->symbol_count + s]) {
-          if (pass == 1) (*list)[total] = (uint16_t)r;
-          total++;
-        }
-      }
-    }
-    if (pass == 0) {
-      (*start)[e->symbol_count] = (uint32_t)total;
-      *list = ll_xcalloc(total ? total : 1, sizeof **list);
-    }
+  for (uint32_t s = 0; s < e->symbol_count; s++) {
+    (*start)[s] = (uint32_t)total;
+    for (size_t r = 0; r < e->n_rules; r++)
+      total += (calls[r * e->symbol_count + s] & when) != 0;
   }
+  (*start)[e->symbol_count] = (uint32_t)total;
+  *list = ll_xcalloc(total ? total : 1, sizeof **list);
+  size_t at = 0;
+  for (uint32_t s = 0; s < e->symbol_count; s++)
+    for (size_t r = 0; r < e->n_rules; r++)
+      if (calls[r * e->symbol_count + s] & when) (*list)[at++] = (uint16_t)r;
 }
 
 ll_engine *ll_engine_new(const ll_enabled_rule *rules, size_t n, const char **bad_type) {
@@ -86,10 +86,10 @@ ll_engine *ll_engine_new(const ll_enabled_rule *rules, size_t n, const char **ba
   if (n) memcpy(e->rules + 1, rules, n * sizeof *rules);
   e->n_rules = n + 1;
   e->symbol_count = ll_js.symbol_count;
-  bool *wanted = wanted_symbols(e);
-  build_lists(e, wanted, false, &e->enter_start, &e->enter_list);
-  build_lists(e, wanted, true, &e->leave_start, &e->leave_list);
-  free(wanted);
+  uint8_t *calls = rule_calls(e);
+  build_lists(e, calls, LL_VISIT_ENTER, &e->enter_start, &e->enter_list);
+  build_lists(e, calls, LL_VISIT_LEAVE, &e->leave_start, &e->leave_list);
+  free(calls);
   e->visit = ll_xcalloc(e->symbol_count, 1);
   for (uint32_t s = 0; s < e->symbol_count; s++)
     e->visit[s] = (uint8_t)((e->enter_start[s] < e->enter_start[s + 1] ? LL_VISIT_ENTER : 0) |
