@@ -526,13 +526,15 @@ static bool clear_through_calls(ll_ctx *ctx, state *st, TSNode clear, const ll_b
   const ll_scope *fn = param->scope->function;
   // `(a, b) => ...` and `function (a, b)` list their parameters; `a => ...` has just one.
   TSNode params = ll_ast_field(fn->node, ll_js.field.parameters);
-  uint32_t index = 0, n = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
-  while (index < n && !ts_node_eq(ts_node_named_child(params, index), param->decl))
-    index++;
-  if (ts_node_is_null(params) &&
-      ts_node_eq(ll_ast_field(fn->node, ll_js.field.parameter), param->decl))
-    n = 1; // index 0
-  if (index == n) return false;
+  uint32_t index = 0;
+  if (ts_node_is_null(params)) {
+    if (!ts_node_eq(ll_ast_field(fn->node, ll_js.field.parameter), param->decl)) return false;
+  } else {
+    uint32_t n = ts_node_named_child_count(params);
+    while (index < n && !ts_node_eq(ts_node_named_child(params, index), param->decl))
+      index++;
+    if (index == n) return false;
+  }
   TSNode name = {.id = NULL};
   if (ll_ast_is(fn->node, ll_js.sym.function_declaration))
     name = ll_ast_field(fn->node, ll_js.field.name);
