@@ -9,7 +9,7 @@
 #   - the time of a one-file run, the pre-commit case (< 5 ms);
 #   - when $LEAKLINT_FLOOR_BUILD names a build script for an independent parse-and-walk program
 #     (as ../shared/bench/floor/build.sh is), its figures beside ours, as a cross-check.
-# Each timing is the best of $BENCH_RUNS runs (default 3), floor and full runs alternating; each
+# Each timing is the best of $BENCH_RUNS runs (default 3), every kind of run alternating; each
 # peak RSS the largest seen. Not a test: it prints figures, and a
 # missed target is reported, not failed. Build with the default (Release) configuration.
 set -euo pipefail
@@ -24,18 +24,12 @@ cpus=$(nproc)
 leaklint=$build/leaklint
 "$here/fetch_corpus.sh" "$corpus" >/dev/null
 
-# best CMD...: runs CMD $runs times; prints "SECONDS PEAK_RSS_KIB" of the fastest run.
-best() {
-  local best_s="" best_k="" line s k
-  for _ in $(seq "$runs"); do
-    # leaklint exits 1 when it has findings: the status is not the point here.
-    line=$( (/usr/bin/time -f '%e %M' "$@" || true) 2>&1 >/dev/null | tail -1)
-    s=${line% *} k=${line#* }
-    if [ -z "$best_s" ] || awk -v a="$s" -v b="$best_s" 'BEGIN{exit !(a<b)}'; then
-      best_s=$s best_k=$k
-    fi
-  done
-  echo "$best_s $best_k"
+# measure CMD...: runs CMD once; prints "SECONDS PEAK_RSS_KIB".
+measure() {
+  local line
+  # leaklint exits 1 when it has findings: the status is not the point here.
+  line=$( (/usr/bin/time -f '%e %M' "$@" || true) 2>&1 >/dev/null | tail -1)
+  echo "$line"
 }
 # keep NAME SECONDS KIB: remembers the fastest time of NAME (and the largest peak RSS seen).
 declare -A kept
@@ -60,40 +54,34 @@ printf 'machine: %s CPUs, %s\n' "$cpus" "$(uname -srm)"
 printf 'corpus: %s files, %s lines, %.1f MB (%s)\n' "$files" "$lines" "$(awk -v b="$bytes" 'BEGIN{print b/1e6}')" "$corpus"
 printf 'each figure: best of %s runs\n\n' "$runs"
 
-# Floor and full runs alternate, so that a slow spell of the machine hits both alike.
+# Floor, full and independent-floor runs alternate, so that a slow spell of the machine hits
+# them alike.
 json=/tmp/leaklint-bench.$$.json
+thread_counts=$(printf "%s\n" 1 2 "$cpus" | sort -un)
+floor_bin=""
+if [ -n "${LEAKLINT_FLOOR_BUILD:-}" ]; then floor_bin=$("$LEAKLINT_FLOOR_BUILD" | tail -1); fi
 for _ in $(seq "$runs"); do
-  for jobs in $(printf "%s\n" 1 2 "$cpus" | sort -un); do
-    read -r s k < <(runs=1 best "$leaklint" --parse-only -j "$jobs" "$corpus")
-    keep "floor$jobs" "$s" "$k"
-    read -r s k < <(runs=1 best "$leaklint" -j "$jobs" -f json -o "$json" "$corpus")
-    keep "full$jobs" "$s" "$k"
+  for jobs in $thread_counts; do
+    keep "floor$jobs" $(measure "$leaklint" --parse-only -j "$jobs" "$corpus")
+    keep "full$jobs" $(measure "$leaklint" -j "$jobs" -f json -o "$json" "$corpus")
+    if [ -n "$floor_bin" ]; then keep "independent$jobs" $(measure "$floor_bin" -j "$jobs" "$corpus"); fi
   done
 done
 read -r floor1 floor1_rss <<<"${kept[floor1]}"
 read -r full1 full1_rss <<<"${kept[full1]}"
 read -r floor2 floor2_rss <<<"${kept[floor2]}"
 read -r full2 full2_rss <<<"${kept[full2]}"
-read -r floorn floorn_rss <<<"${kept[floor$cpus]}"
-read -r fulln fulln_rss <<<"${kept[full$cpus]}"
+read -r fulln _ <<<"${kept[full$cpus]}"
 rm -f "$json"
 
 printf '%-34s %9s %13s\n' "" "wall s" "peak RSS MiB"
 row() { printf '%-34s %9.2f %13.1f\n' "$1" "$2" "$(awk -v k="$3" 'BEGIN{print k/1024}')"; }
-row "floor (--parse-only), 1 thread" "$floor1" "$floor1_rss"
-row "full analysis, 1 thread" "$full1" "$full1_rss"
-row "floor (--parse-only), 2 threads" "$floor2" "$floor2_rss"
-row "full analysis, 2 threads" "$full2" "$full2_rss"
-row "floor (--parse-only), $cpus threads" "$floorn" "$floorn_rss"
-row "full analysis, $cpus threads" "$fulln" "$fulln_rss"
-
-if [ -n "${LEAKLINT_FLOOR_BUILD:-}" ]; then
-  floor_bin=$("$LEAKLINT_FLOOR_BUILD" | tail -1)
-  read -r ext1 ext1_rss < <(best "$floor_bin" -j 1 "$corpus")
-  read -r extn extn_rss < <(best "$floor_bin" -j "$cpus" "$corpus")
-  row "independent floor, 1 thread" "$ext1" "$ext1_rss"
-  row "independent floor, $cpus threads" "$extn" "$extn_rss"
-fi
+for jobs in $thread_counts; do
+  threads=$([ "$jobs" -eq 1 ] && echo "1 thread" || echo "$jobs threads")
+  row "floor (--parse-only), $threads" ${kept[floor$jobs]}
+  row "full analysis, $threads" ${kept[full$jobs]}
+  if [ -n "$floor_bin" ]; then row "independent floor, $threads" ${kept[independent$jobs]}; fi
+done
 
 # The pre-commit case: one small file, the whole process each time (exec included), as the mean
 # of 200 runs; /bin/true's figure beside it is what merely starting a process costs here.
