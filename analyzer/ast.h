@@ -7,6 +7,8 @@
 
 #include <tree_sitter/api.h>
 
+#include "analyzer/grammar.h"
+
 /** The child of `node` in field `field` (a null node when there is none). */
 static inline TSNode ll_ast_field(TSNode node, TSFieldId field) {
   return ts_node_child_by_field_id(node, field);
@@ -15,6 +17,26 @@ static inline TSNode ll_ast_field(TSNode node, TSFieldId field) {
 /** True when `node` is not null and has grammar symbol `symbol`. */
 static inline bool ll_ast_is(TSNode node, TSSymbol symbol) {
   return !ts_node_is_null(node) && ts_node_symbol(node) == symbol;
+}
+
+/** `node` without the parentheses around it: the expression inside `((x))`. */
+static inline TSNode ll_ast_unparenthesized(TSNode node) {
+  while (ll_ast_is(node, ll_js.sym.parenthesized_expression))
+    node = ts_node_named_child(node, 0);
+  return node;
+}
+
+/**
+ * The parent of `*node` past any parentheses around it (`((f))(x)` reads as `f(x)`); `*node`
+ * becomes the outermost parenthesized expression, the child of what is returned.
+ */
+static inline TSNode ll_ast_parent(TSNode *node) {
+  TSNode parent = ts_node_parent(*node);
+  while (ll_ast_is(parent, ll_js.sym.parenthesized_expression)) {
+    *node = parent;
+    parent = ts_node_parent(parent);
+  }
+  return parent;
 }
 
 #endif

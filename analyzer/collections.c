@@ -87,8 +87,7 @@ static void add_effect(ll_ctx *ctx, ll_collections *st, TSNode expr, uint32_t ef
 
 static bool is_empty_collection(const ll_ctx *ctx, TSNode value, bool *is_weak) {
   *is_weak = false;
-  while (ll_ast_is(value, ll_js.sym.parenthesized_expression))
-    value = ts_node_named_child(value, 0);
+  value = ll_ast_unparenthesized(value);
   if (ll_ast_is(value, ll_js.sym.array) || ll_ast_is(value, ll_js.sym.object)) return true;
   if (ll_ast_is(value, ll_js.sym.new_expression)) {
     ll_str ctor = ll_ctx_text(ctx, ll_ast_field(value, ll_js.field.constructor));
@@ -111,8 +110,7 @@ static bool is_empty_collection(const ll_ctx *ctx, TSNode value, bool *is_weak) 
 
 // `x || []`, `x ?? new Map()`: the set-up idiom; the right side tells the type.
 static TSNode default_value(TSNode value) {
-  while (ll_ast_is(value, ll_js.sym.parenthesized_expression))
-    value = ts_node_named_child(value, 0);
+  value = ll_ast_unparenthesized(value);
   if (ts_node_symbol(value) == ll_js.sym.binary_expression)
     return ll_ast_field(value, ll_js.field.right);
   return value;
@@ -122,8 +120,7 @@ static TSNode default_value(TSNode value) {
 static bool mentions(ll_ctx *ctx, ll_collections *st, TSNode value, const ll_collection *c,
                      TSNode *use) {
   // Look at the receiver of a method call or the spread elements of an array literal.
-  while (ll_ast_is(value, ll_js.sym.parenthesized_expression))
-    value = ts_node_named_child(value, 0);
+  value = ll_ast_unparenthesized(value);
   if (ll_ast_is(value, ll_js.sym.call_expression)) {
     TSNode callee = ll_ast_field(value, ll_js.field.function);
     if (ll_ast_is(callee, ll_js.sym.member_expression)) {
@@ -221,8 +218,7 @@ static void on_call(ll_ctx *ctx, ll_collections *st, TSNode call) {
 static void on_assignment(ll_ctx *ctx, ll_collections *st, TSNode node) {
   TSNode left = ll_ast_field(node, ll_js.field.left);
   TSNode right = ll_ast_field(node, ll_js.field.right);
-  while (ll_ast_is(left, ll_js.sym.parenthesized_expression))
-    left = ts_node_named_child(left, 0);
+  left = ll_ast_unparenthesized(left);
   // `list.length = 0` empties an array.
   if (ll_ast_is(left, ll_js.sym.member_expression) &&
       ll_str_eq(ll_ctx_text(ctx, ll_ast_field(left, ll_js.field.property)), "length")) {
@@ -322,8 +318,7 @@ static void on_field(ll_ctx *ctx, ll_collections *st, TSNode node) {
 }
 
 static bool is_size_of(ll_ctx *ctx, ll_collections *st, TSNode operand) {
-  while (ll_ast_is(operand, ll_js.sym.parenthesized_expression))
-    operand = ts_node_named_child(operand, 0);
+  operand = ll_ast_unparenthesized(operand);
   if (!ll_ast_is(operand, ll_js.sym.member_expression)) return false;
   ll_str prop = ll_ctx_text(ctx, ll_ast_field(operand, ll_js.field.property));
   if (!ll_str_eq(prop, "length") && !ll_str_eq(prop, "size")) return false;

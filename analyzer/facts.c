@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "analyzer/ast.h"
 #include "analyzer/grammar.h"
 
 // What a call does with a function passed to it.
@@ -655,22 +656,16 @@ static void path_append(char *path, const char *part, uint32_t len) {
   path[used + len] = '\0';
 }
 
-static TSNode unparenthesize(TSNode node) {
-  while (!ts_node_is_null(node) && ts_node_symbol(node) == ll_js.sym.parenthesized_expression)
-    node = ts_node_named_child(node, 0);
-  return node;
-}
-
 bool ll_facts_path(const ll_facts *f, TSNode expr, ll_path *out) {
   memset(out, 0, sizeof *out);
   TSNode chain[16]; // member accesses, outermost first
   uint32_t n = 0;
-  expr = unparenthesize(expr);
+  expr = ll_ast_unparenthesized(expr);
   while (!ts_node_is_null(expr) && (ts_node_symbol(expr) == ll_js.sym.member_expression ||
                                     ts_node_symbol(expr) == ll_js.sym.subscript_expression)) {
     if (n == 16) return false;
     chain[n++] = expr;
-    expr = unparenthesize(ts_node_child_by_field_id(expr, ll_js.field.object));
+    expr = ll_ast_unparenthesized(ts_node_child_by_field_id(expr, ll_js.field.object));
   }
   if (ts_node_is_null(expr)) return false;
   TSSymbol sym = ts_node_symbol(expr);

@@ -66,11 +66,7 @@ void ll_retention_context(TSNode node, TSNode up[4], TSFieldId *field) {
   TSNode child = node;
   *field = 0;
   for (int i = 0; i < 4; i++) {
-    TSNode parent = ts_node_is_null(child) ? child : ts_node_parent(child);
-    while (ll_ast_is(parent, ll_js.sym.parenthesized_expression)) {
-      child = parent;
-      parent = ts_node_parent(parent);
-    }
+    TSNode parent = ts_node_is_null(child) ? child : ll_ast_parent(&child);
     if (i == 0 && !ts_node_is_null(parent)) *field = field_of(parent, child);
     up[i] = parent;
     child = parent;

@@ -135,8 +135,7 @@ static bool is_function_node(TSNode node) {
 // A value that holds a closure made where it is written: an object literal with a method or a
 // function-valued property, an array with a function element, or `new X(..., fn)`.
 static bool holds_closure(TSNode value) {
-  while (ll_ast_is(value, ll_js.sym.parenthesized_expression))
-    value = ts_node_named_child(value, 0);
+  value = ll_ast_unparenthesized(value);
   TSNode items = value;
   if (ll_ast_is(value, ll_js.sym.new_expression))
     items = ll_ast_field(value, ll_js.field.arguments);
@@ -245,11 +244,7 @@ static ll_str event_of(const ll_ctx *ctx, TSNode node) {
 
 // Where the id of setInterval `call` goes: dropped or a path (true), or handed on (false).
 static bool follow_timer_id(const ll_ctx *ctx, TSNode call, candidate *c) {
-  TSNode node = call, parent = ts_node_parent(call);
-  while (ll_ast_is(parent, ll_js.sym.parenthesized_expression)) {
-    node = parent;
-    parent = ts_node_parent(parent);
-  }
+  TSNode node = call, parent = ll_ast_parent(&node);
   if (ll_ast_is(parent, ll_js.sym.expression_statement)) {
     c->id_dropped = true;
   } else if (ll_ast_is(parent, ll_js.sym.member_expression)) {

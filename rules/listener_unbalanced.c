@@ -84,8 +84,7 @@ static bool event_of(const ll_ctx *ctx, TSNode arg, ll_str *out) {
 }
 
 static fn_kind function_of(const ll_ctx *ctx, TSNode arg, ll_path *path) {
-  while (ll_ast_is(arg, ll_js.sym.parenthesized_expression))
-    arg = ts_node_named_child(arg, 0);
+  arg = ll_ast_unparenthesized(arg);
   if (ts_node_is_null(arg)) return FN_UNKNOWN;
   TSSymbol sym = ts_node_symbol(arg);
   if (sym == ll_js.sym.arrow_function || sym == ll_js.sym.function_expression ||

@@ -64,15 +64,6 @@ static bool is_function_node(TSNode node) {
          s == ll_js.sym.class_declaration || s == ll_js.sym.class;
 }
 
-static TSNode skip_parens_up(TSNode *node) {
-  TSNode parent = ts_node_parent(*node);
-  while (ll_ast_is(parent, ll_js.sym.parenthesized_expression)) {
-    *node = parent;
-    parent = ts_node_parent(parent);
-  }
-  return parent;
-}
-
 // The string literal of an import statement, without its quotes.
 static ll_str import_source(const ll_ctx *ctx, TSNode decl) {
   TSNode node = decl;
@@ -164,7 +155,7 @@ static TSNode collection_of_store(const ll_ctx *ctx, TSNode call) {
 // Where the id returned by `call` goes.
 static void follow_id(const ll_ctx *ctx, TSNode call, timer_id *id) {
   memset(id, 0, sizeof *id);
-  TSNode node = call, parent = skip_parens_up(&node);
+  TSNode node = call, parent = ll_ast_parent(&node);
   if (ts_node_is_null(parent)) return;
   TSSymbol ps = ts_node_symbol(parent);
   if (ps == ll_js.sym.assignment_expression &&
@@ -417,7 +408,7 @@ static bool exits_before(const state *st, TSNode fn, uint32_t byte) {
 // A function nested in a loop's callback that still runs whenever the callback does: a
 // promise's `then` or `finally` callback.
 static bool runs_with_caller(const ll_ctx *ctx, TSNode fn) {
-  TSNode node = fn, parent = skip_parens_up(&node);
+  TSNode node = fn, parent = ll_ast_parent(&node);
   if (!ll_ast_is(parent, ll_js.sym.arguments)) return false;
   TSNode callee = ll_ast_field(ts_node_parent(parent), ll_js.field.function);
   if (!ll_ast_is(callee, ll_js.sym.member_expression)) return false;
