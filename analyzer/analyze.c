@@ -18,7 +18,6 @@
 #include "analyzer/registry.h"
 
 struct ll_analyzer {
-  const ll_engine *engine;
   ll_analyzer_options options;
   ll_parser *parser;
   ll_arena arena;
@@ -33,9 +32,8 @@ static double now_seconds(void) {
   return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
-ll_analyzer *ll_analyzer_new(const ll_engine *engine, const ll_analyzer_options *options) {
+ll_analyzer *ll_analyzer_new(const ll_analyzer_options *options) {
   ll_analyzer *an = ll_xcalloc(1, sizeof *an);
-  an->engine = engine;
   an->options = *options;
   an->parser = ll_parser_new(options->parse_timeout);
   ll_arena_init(&an->arena);
@@ -119,7 +117,8 @@ static uint64_t walk_every_node(const TSTree *tree) {
   }
 }
 
-static void analyze_loaded(ll_analyzer *an, const char *path, ll_file_result *result) {
+static void analyze_loaded(ll_analyzer *an, const ll_config *config, const char *path,
+                           ll_file_result *result) {
   ll_stats *stats = &an->stats;
   double t0 = now_seconds();
   an->tree = ll_parser_parse(an->parser, an->source.text, an->source.len);
@@ -149,17 +148,16 @@ static void analyze_loaded(ll_analyzer *an, const char *path, ll_file_result *re
          an->options.parse_timeout);
     return;
   }
+  const ll_engine *engine = ll_config_engine(config);
   const ll_scope_model *model = ll_bind(&an->arena, &an->source, an->tree, kind_of_path(path),
-                                        ll_engine_visit_filter(an->engine));
-  const ll_facts *facts = ll_facts_build(&an->arena, &an->source, model);
+                                        ll_engine_visit_filter(engine));
+  const ll_facts *facts = ll_facts_build(&an->arena, &an->source, model, ll_config_vocab(config));
   double t2 = now_seconds();
   stats->bind_seconds += t2 - t1;
 
   ll_finding *findings = NULL;
   size_t n = 0;
-  ll_severity syntax_severity = an->options.syntax_error_severity
-                                    ? *an->options.syntax_error_severity
-                                    : ll_rule_syntax_error.default_severity;
+  ll_severity syntax_severity = ll_config_severity(config, &ll_rule_syntax_error);
   if (!ts_node_is_null(model->first_error) && syntax_severity != LL_OFF) {
     findings = ll_arena_alloc(&an->arena, sizeof *findings);
     findings[0].severity = syntax_severity;
@@ -167,15 +165,21 @@ static void analyze_loaded(ll_analyzer *an, const char *path, ll_file_result *re
     n = 1;
     result->has_syntax_error = true;
   }
-  ll_engine_run(an->engine, &an->arena, &an->source, model, facts, &findings, &n);
-  result->n_findings = ll_findings_finish(findings, n, &an->source);
-  result->findings = findings;
+  ll_engine_run(engine, &an->arena, &an->source, model, facts, &findings, &n);
+  n = ll_findings_finish(findings, n, &an->source);
+  ll_suppress_result suppressed;
+  ll_suppress_apply(&an->arena, &an->source, an->tree, findings, n,
+                    ll_config_severity(config, &ll_rule_unused_disable), &suppressed);
+  result->findings = suppressed.findings;
+  result->n_findings = suppressed.n_findings;
+  result->notes = suppressed.notes;
+  result->n_notes = suppressed.n_notes;
   stats->rules_seconds += now_seconds() - t2;
 }
 
 // Takes ownership of `text` (arena memory of `len` bytes plus a NUL).
-static void analyze_text(ll_analyzer *an, const char *path, char *text, size_t len,
-                         ll_file_result *result) {
+static void analyze_text(ll_analyzer *an, const ll_config *config, const char *path, char *text,
+                         size_t len, ll_file_result *result) {
   an->stats.files++;
   an->stats.bytes += len;
   if (memchr(text, '\0', len)) {
@@ -193,7 +197,7 @@ static void analyze_text(ll_analyzer *an, const char *path, char *text, size_t l
   // Lines as `wc -l` and editors count them: a final line terminator does not start a line.
   bool terminated = len && (text[len - 1] == '\n' || text[len - 1] == '\r');
   an->stats.lines += an->source.n_lines - (terminated ? 1 : 0);
-  analyze_loaded(an, path, result);
+  analyze_loaded(an, config, path, result);
 }
 
 static void begin(ll_analyzer *an, const char *path, ll_file_result *result) {
@@ -203,8 +207,8 @@ static void begin(ll_analyzer *an, const char *path, ll_file_result *result) {
   result->path = path;
 }
 
-void ll_analyzer_source(ll_analyzer *an, const char *path, const char *text, size_t len,
-                        ll_file_result *result) {
+void ll_analyzer_source(ll_analyzer *an, const ll_config *config, const char *path,
+                        const char *text, size_t len, ll_file_result *result) {
   begin(an, path, result);
   if (len > an->options.max_file_size || len >= UINT32_MAX) {
     fail(an, result, LL_ERR_TOO_LARGE, "file too large (%zu bytes, --max-file-size is %llu)", len,
@@ -213,10 +217,11 @@ void ll_analyzer_source(ll_analyzer *an, const char *path, const char *text, siz
   }
   char *copy = ll_arena_alloc(&an->arena, len + 1);
   memcpy(copy, text, len);
-  analyze_text(an, path, copy, len, result);
+  analyze_text(an, config, path, copy, len, result);
 }
 
-void ll_analyzer_file(ll_analyzer *an, const char *path, ll_file_result *result) {
+void ll_analyzer_file(ll_analyzer *an, const ll_config *config, const char *path,
+                      ll_file_result *result) {
   begin(an, path, result);
   double t0 = now_seconds();
   // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
@@ -270,5 +275,5 @@ void ll_analyzer_file(ll_analyzer *an, const char *path, ll_file_result *result)
     return;
   }
   text[len] = '\0';
-  analyze_text(an, path, text, len, result);
+  analyze_text(an, config, path, text, len, result);
 }

@@ -12,7 +12,26 @@
 #define LEAKLINT_VERSION "0.0.0"
 #endif
 
-enum { OPT_LIST_RULES = 256, OPT_STATS, OPT_MAX_FILE_SIZE, OPT_PARSE_TIMEOUT, OPT_PARSE_ONLY };
+enum {
+  OPT_LIST_RULES = 256,
+  OPT_STATS,
+  OPT_MAX_FILE_SIZE,
+  OPT_PARSE_TIMEOUT,
+  OPT_PARSE_ONLY,
+  OPT_CONFIG,
+  OPT_NO_CONFIG,
+  OPT_PRINT_CONFIG,
+  OPT_INIT,
+  OPT_STDIN,
+  OPT_STDIN_FILENAME,
+  OPT_BASELINE,
+  OPT_WRITE_BASELINE,
+  OPT_REPORT_UNUSED_DISABLE,
+  OPT_INCLUDE_SUPPRESSED,
+  OPT_MAX_WARNINGS,
+  OPT_QUIET,
+  OPT_COLOR,
+};
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, 'f'},
@@ -23,6 +42,19 @@ static const struct option long_options[] = {
     {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
     {"parse-timeout", required_argument, NULL, OPT_PARSE_TIMEOUT},
     {"parse-only", no_argument, NULL, OPT_PARSE_ONLY},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"print-config", required_argument, NULL, OPT_PRINT_CONFIG},
+    {"init", no_argument, NULL, OPT_INIT},
+    {"stdin", no_argument, NULL, OPT_STDIN},
+    {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
+    {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+    {"report-unused-disable", no_argument, NULL, OPT_REPORT_UNUSED_DISABLE},
+    {"include-suppressed", no_argument, NULL, OPT_INCLUDE_SUPPRESSED},
+    {"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {"color", required_argument, NULL, OPT_COLOR},
     {"version", no_argument, NULL, 'V'},
     {"help", no_argument, NULL, 'h'},
     {0},
@@ -37,19 +69,40 @@ void ll_cli_print_help(FILE *out) {
       "PATHs are files or directories (default: .); directories are searched for .js .mjs\n"
       ".cjs .jsx files, skipping node_modules, .git and hidden directories.\n"
       "\n"
-      "options:\n"
-      "  -f, --format FORMAT     output format: text (default), json or sarif\n"
-      "  -o, --output-file FILE  write the report to FILE instead of standard output\n"
-      "  -j, --jobs N            analyse N files at a time (default: one per online CPU)\n"
-      "      --list-rules        list every rule: id, default severity, summary\n"
-      "      --stats             print time per phase and file, line and byte counts to stderr\n"
-      "      --max-file-size N   skip files over N bytes, with an error (default 16M; K, M, G)\n"
-      "      --parse-timeout S   give up on a file whose parse takes over S seconds (default 10)\n"
-      "      --parse-only        benchmark: only parse each file and visit its nodes; no findings\n"
-      "  -V, --version           print the version and exit\n"
-      "  -h, --help              print this help and exit\n"
+      "output:\n"
+      "  -f, --format FORMAT       text (default), json, sarif or github\n"
+      "  -o, --output-file FILE    write the report to FILE instead of standard output\n"
+      "      --color WHEN          color the text format: auto (default), always, never\n"
+      "      --quiet               report errors only, not warnings\n"
+      "      --max-warnings N      exit 1 for warnings only when there are more than N\n"
+      "      --include-suppressed  show suppressed and baselined findings (json, sarif)\n"
       "\n"
-      "exit status: 0 no findings, 1 findings, 2 a file or option could not be handled\n",
+      "configuration:\n"
+      "      --config FILE         use FILE for every file instead of the nearest leaklint.json\n"
+      "      --no-config           ignore leaklint.json files; use the built-in settings\n"
+      "      --print-config FILE   print the configuration that applies to FILE and exit\n"
+      "      --init                write a starter leaklint.json here and exit\n"
+      "      --report-unused-disable  report leaklint-disable comments that suppress nothing\n"
+      "\n"
+      "input:\n"
+      "      --stdin               read the source from standard input\n"
+      "      --stdin-filename PATH report it as PATH, with PATH's configuration\n"
+      "      --baseline FILE       leave out the findings recorded in FILE\n"
+      "      --write-baseline FILE record today's findings in FILE (and report none of them)\n"
+      "\n"
+      "running:\n"
+      "  -j, --jobs N              analyse N files at a time (default: one per online CPU)\n"
+      "      --max-file-size N     skip files over N bytes, with an error (default 16M; K, M, G)\n"
+      "      --parse-timeout S     give up on a file whose parse takes over S seconds (default "
+      "10)\n"
+      "      --stats               print time per phase, file, line and byte counts to stderr\n"
+      "      --parse-only          benchmark: only parse each file and visit its nodes\n"
+      "      --list-rules          list every rule: id, default severity, summary\n"
+      "  -V, --version             print the version and exit\n"
+      "  -h, --help                print this help and exit\n"
+      "\n"
+      "exit status: 0 no findings, 1 findings, 2 a file, option or configuration could not be\n"
+      "handled\n",
       out);
 }
 
@@ -57,7 +110,8 @@ void ll_cli_print_rules(FILE *out) {
   size_t n;
   const ll_rule *const *rules = ll_registry_rules(&n);
   for (size_t i = 0; i < n; i++)
-    fprintf(out, "%-22s %-8s %s\n", rules[i]->id, ll_severity_name(rules[i]->default_severity),
+    fprintf(out, "%-22s %-8s %s\n", rules[i]->id,
+            rules[i]->off_by_default ? "off" : ll_severity_name(rules[i]->default_severity),
             rules[i]->short_description);
 }
 
@@ -92,8 +146,10 @@ static ll_status usage_error(const char *format, const char *arg) {
 
 ll_status ll_cli_parse(int argc, char **argv, ll_options *options) {
   static char *default_path[] = {"."};
-  *options =
-      (ll_options){.format = LL_FORMAT_TEXT, .max_file_size = 16ull << 20, .parse_timeout = 10.0};
+  *options = (ll_options){.format = LL_FORMAT_TEXT,
+                          .max_file_size = 16ull << 20,
+                          .parse_timeout = 10.0,
+                          .max_warnings = -1};
   opterr = 0;
   optind = 1;
   int c;
@@ -106,8 +162,10 @@ ll_status ll_cli_parse(int argc, char **argv, ll_options *options) {
           options->format = LL_FORMAT_JSON;
         else if (strcmp(optarg, "sarif") == 0)
           options->format = LL_FORMAT_SARIF;
+        else if (strcmp(optarg, "github") == 0)
+          options->format = LL_FORMAT_GITHUB;
         else
-          return usage_error("unknown format '%s' (expected text, json or sarif)", optarg);
+          return usage_error("unknown format '%s' (expected text, json, sarif or github)", optarg);
         break;
       case 'o':
         options->output_file = optarg;
@@ -140,6 +198,59 @@ ll_status ll_cli_parse(int argc, char **argv, ll_options *options) {
       case OPT_PARSE_ONLY:
         options->parse_only = true;
         break;
+      case OPT_CONFIG:
+        options->config_file = optarg;
+        break;
+      case OPT_NO_CONFIG:
+        options->no_config = true;
+        break;
+      case OPT_PRINT_CONFIG:
+        options->print_config = optarg;
+        break;
+      case OPT_INIT:
+        options->init = true;
+        break;
+      case OPT_STDIN:
+        options->read_stdin = true;
+        break;
+      case OPT_STDIN_FILENAME:
+        if (!*optarg) return usage_error("--stdin-filename: '%s' is not a path", optarg);
+        options->stdin_filename = optarg;
+        break;
+      case OPT_BASELINE:
+        options->baseline = optarg;
+        break;
+      case OPT_WRITE_BASELINE:
+        options->write_baseline = optarg;
+        break;
+      case OPT_REPORT_UNUSED_DISABLE:
+        options->report_unused_disable = true;
+        break;
+      case OPT_INCLUDE_SUPPRESSED:
+        options->include_suppressed = true;
+        break;
+      case OPT_MAX_WARNINGS: {
+        char *end;
+        errno = 0;
+        options->max_warnings = strtol(optarg, &end, 10);
+        if (end == optarg || *end || errno || options->max_warnings < 0)
+          return usage_error("--max-warnings: '%s' is not a number of warnings (0 or more)",
+                             optarg);
+        break;
+      }
+      case OPT_QUIET:
+        options->quiet = true;
+        break;
+      case OPT_COLOR:
+        if (strcmp(optarg, "auto") == 0)
+          options->color = LL_COLOR_AUTO;
+        else if (strcmp(optarg, "always") == 0)
+          options->color = LL_COLOR_ALWAYS;
+        else if (strcmp(optarg, "never") == 0)
+          options->color = LL_COLOR_NEVER;
+        else
+          return usage_error("--color: '%s' is not auto, always or never", optarg);
+        break;
       case 'V':
         options->show_version = true;
         break;
@@ -159,5 +270,14 @@ ll_status ll_cli_parse(int argc, char **argv, ll_options *options) {
   }
   options->paths = optind < argc ? argv + optind : default_path;
   options->n_paths = optind < argc ? (size_t)(argc - optind) : 1;
+  if (options->config_file && options->no_config)
+    return usage_error("%s", "--config and --no-config cannot be used together");
+  if (options->stdin_filename && !options->read_stdin)
+    return usage_error("%s", "--stdin-filename needs --stdin");
+  if (options->read_stdin && optind < argc)
+    return usage_error("--stdin reads standard input: no PATH can be given ('%s')", argv[optind]);
+  if (options->output_file && options->write_baseline &&
+      strcmp(options->output_file, options->write_baseline) == 0)
+    return usage_error("'%s' cannot be both the report and the baseline", options->output_file);
   return LL_OK;
 }

@@ -9,6 +9,8 @@
 #include "analyzer/diag.h"
 #include "analyzer/report.h"
 
+typedef enum ll_color { LL_COLOR_AUTO, LL_COLOR_ALWAYS, LL_COLOR_NEVER } ll_color;
+
 typedef struct ll_options {
   ll_format format;
   const char *output_file; // NULL: standard output
@@ -20,6 +22,21 @@ typedef struct ll_options {
   double parse_timeout;   // seconds per file
   long jobs;              // worker threads; 0: one per online CPU
   bool parse_only;        // --parse-only: parse and walk, no analysis (the benchmark floor)
+  // Configuration
+  const char *config_file;  // --config: this file for every file
+  bool no_config;           // --no-config: the built-in configuration only
+  const char *print_config; // --print-config FILE: print the configuration of FILE and exit
+  bool init;                // --init: write a starter leaklint.json and exit
+  // Editors and CI
+  bool read_stdin;            // --stdin: analyse standard input
+  const char *stdin_filename; // --stdin-filename: its path for the report and configuration
+  const char *baseline;       // --baseline: leave out the findings recorded in it
+  const char *write_baseline; // --write-baseline: record the findings in it
+  bool report_unused_disable; // --report-unused-disable
+  bool include_suppressed;    // --include-suppressed: JSON and SARIF show suppressed findings
+  long max_warnings;          // --max-warnings: -1 unless given
+  bool quiet;                 // --quiet: errors only
+  ll_color color;             // --color
 } ll_options;
 
 /** Parses argv. On a usage error prints it (and a hint) to stderr and returns LL_ERR_USAGE. */

@@ -94,16 +94,20 @@ static bool is_empty_collection(const ll_ctx *ctx, TSNode value, bool *is_weak) 
     if (ll_str_eq(ctor, "Map") || ll_str_eq(ctor, "Set") || ll_str_eq(ctor, "Array") ||
         ll_str_eq(ctor, "Object"))
       return true;
-    if (ll_str_eq(ctor, "WeakMap") || ll_str_eq(ctor, "WeakSet") || ll_str_eq(ctor, "WeakRef") ||
-        ll_str_eq(ctor, "FinalizationRegistry") || ll_str_eq(ctor, "LRU") ||
-        ll_str_eq(ctor, "LRUCache") || ll_str_eq(ctor, "QuickLRU") || ll_str_eq(ctor, "LruCache")) {
+    if (ll_vocab_is_bounded_cache(ll_facts_vocab(ll_ctx_facts(ctx)), ll_ctx_source(ctx),
+                                  ll_ast_field(value, ll_js.field.constructor))) {
       *is_weak = true;
       return true;
     }
   }
   if (ll_ast_is(value, ll_js.sym.call_expression)) {
-    ll_str callee = ll_ctx_text(ctx, ll_ast_field(value, ll_js.field.function));
-    if (ll_str_eq(callee, "Object.create")) return true;
+    TSNode callee = ll_ast_field(value, ll_js.field.function);
+    if (ll_str_eq(ll_ctx_text(ctx, callee), "Object.create")) return true;
+    // A configured factory of bounded caches (`createCache({ max: 100 })`).
+    if (ll_vocab_is_bounded_cache(ll_facts_vocab(ll_ctx_facts(ctx)), ll_ctx_source(ctx), callee)) {
+      *is_weak = true;
+      return true;
+    }
   }
   return false;
 }

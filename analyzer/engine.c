@@ -82,7 +82,7 @@ ll_engine *ll_engine_new(const ll_enabled_rule *rules, size_t n, const char **ba
   // The collections fact comes first, so that its data is complete before any rule's file_end
   // and up to date when a rule visits the same node.
   e->rules = ll_xmalloc((n + 1) * sizeof *e->rules);
-  e->rules[0] = (ll_enabled_rule){&ll_collections_collector, LL_WARNING};
+  e->rules[0] = (ll_enabled_rule){&ll_collections_collector, LL_WARNING, NULL};
   if (n) memcpy(e->rules + 1, rules, n * sizeof *rules);
   e->n_rules = n + 1;
   e->symbol_count = ll_js.symbol_count;
@@ -99,17 +99,6 @@ ll_engine *ll_engine_new(const ll_enabled_rule *rules, size_t n, const char **ba
 
 const uint8_t *ll_engine_visit_filter(const ll_engine *engine) {
   return engine->visit;
-}
-
-ll_engine *ll_engine_new_default(const char **bad_type) {
-  size_t n;
-  const ll_rule *const *rules = ll_registry_rules(&n);
-  ll_enabled_rule *enabled = ll_xmalloc((n ? n : 1) * sizeof *enabled);
-  for (size_t i = 0; i < n; i++)
-    enabled[i] = (ll_enabled_rule){rules[i], rules[i]->default_severity};
-  ll_engine *engine = ll_engine_new(enabled, n, bad_type);
-  free(enabled);
-  return engine;
 }
 
 void ll_engine_delete(ll_engine *engine) {
@@ -158,6 +147,11 @@ ll_scope *ll_ctx_scope(const ll_ctx *ctx) {
 
 const ll_collections *ll_ctx_collections(const ll_ctx *ctx) {
   return ctx->collections;
+}
+
+bool ll_ctx_option_matches(const ll_ctx *ctx, size_t option, ll_str text) {
+  const ll_pattern_list *options = ctx->running->options;
+  return options && ll_pattern_list_match(&options[option], text, ctx->source->path);
 }
 
 const ll_facts *ll_ctx_facts(const ll_ctx *ctx) {

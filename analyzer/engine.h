@@ -12,7 +12,8 @@ typedef struct ll_engine ll_engine;
 
 typedef struct ll_enabled_rule {
   const ll_rule *rule;
-  ll_severity severity; // the level its findings get
+  ll_severity severity;           // the level its findings get
+  const ll_pattern_list *options; // one list per entry of rule->options, or NULL: none set
 } ll_enabled_rule;
 
 /**
@@ -22,9 +23,6 @@ typedef struct ll_enabled_rule {
  */
 ll_engine *ll_engine_new(const ll_enabled_rule *rules, size_t n, const char **bad_type);
 void ll_engine_delete(ll_engine *engine);
-
-/** An engine with every rule of the registry at its default severity (see ll_engine_new). */
-ll_engine *ll_engine_new_default(const char **bad_type);
 
 /** Per grammar symbol, LL_VISIT_ENTER and LL_VISIT_LEAVE bits: the `visit` filter for ll_bind. */
 const uint8_t *ll_engine_visit_filter(const ll_engine *engine);

@@ -24,6 +24,7 @@ typedef enum callback_kind {
   CB_INTERVAL, // per tick
   CB_TIMEOUT,  // once, unless it schedules itself again
   CB_EFFECT,   // per render or update
+  CB_ONCE,     // once over the life of the process (configured runsOnce)
 } callback_kind;
 
 typedef struct callee_entry {
@@ -31,11 +32,10 @@ typedef struct callee_entry {
   callback_kind kind;
 } callee_entry;
 
-// Methods called on some receiver (`x.NAME(..., fn)`). One table, so that configuration can
-// extend it. Route methods count only on a route-like receiver or with a path argument.
+// Methods called on some receiver (`x.NAME(..., fn)`), besides the listener methods of the
+// vocabulary (vocab.c). Route methods count only on a route-like receiver or with a path
+// argument; configured routeMethods and runsOnce patterns come first.
 static const callee_entry method_table[] = {
-    {"addEventListener", CB_LISTENER},
-    {"addListener", CB_LISTENER},
     {"catch", CB_INHERIT},
     {"every", CB_INHERIT},
     {"filter", CB_INHERIT},
@@ -50,10 +50,6 @@ static const callee_entry method_table[] = {
     {"listen", CB_INHERIT},
     {"map", CB_INHERIT},
     {"nextTick", CB_INHERIT},
-    {"on", CB_LISTENER},
-    {"once", CB_INHERIT},
-    {"prependListener", CB_LISTENER},
-    {"prependOnceListener", CB_INHERIT},
     {"reduce", CB_INHERIT},
     {"reduceRight", CB_INHERIT},
     {"setInterval", CB_INTERVAL},
@@ -90,6 +86,7 @@ typedef struct fn_facts {
 struct ll_facts {
   const ll_source *source;
   const ll_scope_model *model;
+  const ll_vocab *vocab;
   fn_facts *fns; // by scope index; meaningful for function-like scopes
 };
 
@@ -206,6 +203,9 @@ static callback_kind classify_call(const ll_facts *f, TSNode call, TSNode args) 
   }
   TSNode callee = ts_node_child_by_field_id(call, ll_js.field.function);
   TSSymbol callee_sym = ts_node_symbol(callee);
+  // The project's own words first: they name what the built-in guesses cannot know.
+  if (ll_vocab_runs_once(f->vocab, f->source, callee)) return CB_ONCE;
+  if (ll_vocab_is_route(f->vocab, f->source, callee)) return CB_ROUTE;
   if (callee_sym == ll_js.sym.identifier) {
     const ll_ref *ref = ll_facts_ref_at(f, callee);
     if (ref && is_local_function(ref->target)) return CB_INHERIT;
@@ -221,12 +221,16 @@ static callback_kind classify_call(const ll_facts *f, TSNode call, TSNode args) 
   if (ll_str_eq(method, "createServer")) return CB_ROUTE;
   if (is_route_method(method) && (is_route_receiver(f, receiver) || has_path_argument(f, args)))
     return CB_ROUTE;
+  ll_listener_call listener;
+  if (ll_vocab_listener_call(f->vocab, f->source, call, &listener)) {
+    if (listener.kind == LL_LISTENER_ADD_ONCE) return CB_INHERIT;
+    if (listener.kind != LL_LISTENER_ADD) return CB_UNSEEN;
+    if (ll_str_eq(method, "addEventListener") && has_once_option(f, args)) return CB_INHERIT;
+    return CB_LISTENER;
+  }
   const callee_entry *e =
       find_entry(method_table, sizeof method_table / sizeof *method_table, method);
-  if (!e) return CB_UNSEEN;
-  if (e->kind == CB_LISTENER && ll_str_eq(method, "addEventListener") && has_once_option(f, args))
-    return CB_INHERIT;
-  return e->kind;
+  return e ? e->kind : CB_UNSEEN;
 }
 
 static ll_repeat_reason reason_of(callback_kind kind) {
@@ -244,6 +248,7 @@ static ll_repeat_reason reason_of(callback_kind kind) {
     case CB_UNSEEN:
       return LL_REPEAT_CALLBACK;
     case CB_INHERIT:
+    case CB_ONCE:
       break;
   }
   return LL_REPEAT_NONE;
@@ -346,7 +351,10 @@ static void classify_value(const ll_facts *f, const TSNode up[4], TSFieldId fiel
   if (ps == ll_js.sym.arguments && !ts_node_is_null(up[1])) {
     callback_kind kind = classify_call(f, up[1], parent);
     if (kind == CB_TIMEOUT && !reschedules_itself(f, self, fn_node)) kind = CB_INHERIT;
-    if (kind == CB_INHERIT) {
+    if (kind == CB_ONCE) {
+      why = (ll_repeat){0};
+      consider(out, LL_FREQ_ONCE, &why);
+    } else if (kind == CB_INHERIT) {
       consider(out, scope_frequency(f, where, &why), &why);
     } else {
       why = (ll_repeat){.reason = reason_of(kind), .site = up[1], .function = fn};
@@ -432,10 +440,38 @@ static void classify_binding(const ll_facts *f, const ll_binding *b, const ll_sc
   }
 }
 
+// The name a function is declared or defined with: `function init`, `init() {}`, `const init =`,
+// `exports.init =`; empty when it has none.
+static ll_str declared_name(const ll_facts *f, const ll_scope *fn) {
+  TSNode name = ts_node_child_by_field_id(fn->node, ll_js.field.name);
+  if (!ts_node_is_null(name) && ts_node_symbol(name) != ll_js.sym.computed_property_name)
+    return text_of(f, name);
+  const ll_binding *self = binding_of_function(f, fn);
+  if (self) return self->name;
+  TSNode parent = fn->context[0];
+  if (fn->context_field == ll_js.field.right &&
+      ts_node_symbol(parent) == ll_js.sym.assignment_expression) {
+    TSNode left = ts_node_child_by_field_id(parent, ll_js.field.left);
+    if (ts_node_symbol(left) == ll_js.sym.member_expression)
+      return text_of(f, ts_node_child_by_field_id(left, ll_js.field.property));
+  }
+  return (ll_str){"", 0};
+}
+
 static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *changed) {
   if (fx->decided) return;
   use_outcome out = {0};
   TSSymbol sym = ts_node_symbol(fn->node);
+  if (f->vocab->lists[LL_VOCAB_RUNS_ONCE].n && fn->kind == LL_SCOPE_FUNCTION &&
+      ll_vocab_name_runs_once(f->vocab, f->source, declared_name(f, fn))) {
+    // A start-up function the project names (`main`, `bootstrap`): runs once, however it is
+    // exported or called.
+    fx->freq = LL_FREQ_ONCE;
+    fx->why = (ll_repeat){0};
+    fx->decided = true;
+    *changed = true;
+    return;
+  }
   if (fn->kind == LL_SCOPE_CLASS_FIELD) {
     out.freq = LL_FREQ_REPEATED;
     out.why = (ll_repeat){.reason = LL_REPEAT_CLASS_MEMBER, .site = fn->node, .function = fn};
@@ -473,10 +509,12 @@ static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *change
   if (fx->freq == LL_FREQ_REPEATED) fx->decided = true;
 }
 
-ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scope_model *model) {
+ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scope_model *model,
+                         const ll_vocab *vocab) {
   ll_facts *f = ll_arena_alloc(arena, sizeof *f);
   f->source = source;
   f->model = model;
+  f->vocab = vocab;
   f->fns = ll_arena_alloc(arena, (model->n_scopes + 1) * sizeof *f->fns);
   // Scopes are in pre-order, so an inner callback sees its outer function's frequency in the
   // same pass; calls across the file may need a few more passes.
@@ -493,6 +531,10 @@ ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scop
 
 const ll_scope_model *ll_facts_model(const ll_facts *f) {
   return f->model;
+}
+
+const ll_vocab *ll_facts_vocab(const ll_facts *f) {
+  return f->vocab;
 }
 
 ll_frequency ll_facts_frequency(const ll_facts *f, const ll_scope *scope, ll_repeat *why) {
@@ -682,7 +724,10 @@ bool ll_facts_path(const ll_facts *f, TSNode expr, ll_path *out) {
       out->lifetime = LL_LIFETIME_LONG;
     } else {
       out->host = ref->name;
-      out->lifetime = is_long_lived_host(ref->name) ? LL_LIFETIME_LONG : LL_LIFETIME_UNKNOWN;
+      out->lifetime =
+          is_long_lived_host(ref->name) || ll_vocab_is_global(f->vocab, f->source, ref->name)
+              ? LL_LIFETIME_LONG
+              : LL_LIFETIME_UNKNOWN;
     }
   } else if (sym == ll_js.sym.this) {
     if (!resolve_this(f, ll_scope_at(f->model, ts_node_start_byte(expr)), out)) return false;

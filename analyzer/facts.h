@@ -10,6 +10,7 @@
 #include <tree_sitter/api.h>
 
 #include "analyzer/scope.h"
+#include "analyzer/vocab.h"
 
 typedef enum ll_frequency {
   LL_FREQ_UNKNOWN = 0, // nothing in the file says: rules stay silent
@@ -75,9 +76,11 @@ typedef struct ll_path {
 } ll_path;
 
 /**
- * Computes the facts of a bound file. Owned by `arena`; `model` and `source` must outlive them.
+ * Computes the facts of a bound file, with the names of `vocab`. Owned by `arena`; `model`,
+ * `source` and `vocab` must outlive them.
  */
-ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scope_model *model);
+ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scope_model *model,
+                         const ll_vocab *vocab);
 
 /**
  * How often code directly in `scope` runs, and why (`why` may be NULL). Loops do not change the
@@ -109,6 +112,9 @@ bool ll_facts_is_static_member(TSNode member);
 
 /** The scope model the facts were built from. */
 const ll_scope_model *ll_facts_model(const ll_facts *facts);
+
+/** The vocabulary the facts were built with. */
+const ll_vocab *ll_facts_vocab(const ll_facts *facts);
 
 /** The reference whose identifier is `id`, or NULL. */
 const ll_ref *ll_facts_ref_at(const ll_facts *facts, TSNode id);

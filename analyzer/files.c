@@ -53,7 +53,7 @@ static char *join(const char *dir, const char *name) {
   return path;
 }
 
-static bool walk(ll_file_list *list, const char *root) {
+static bool walk(ll_file_list *list, const char *root, ll_file_filter filter, void *data) {
   char message[256];
   bool ok = true;
   ll_file_list pending = {0}; // directories still to read
@@ -83,11 +83,13 @@ static bool walk(ll_file_list *list, const char *root) {
         else if (lstat(path, &st) == 0)
           type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
       }
-      if (type == DT_DIR && !skipped_directory(name)) {
+      if (type == DT_DIR && !skipped_directory(name) &&
+          (!filter || filter(data, path, true, false))) {
         push(&pending, path);
         continue;
       }
-      if (type == DT_REG && ll_file_is_javascript(name))
+      if (type == DT_REG &&
+          (filter ? filter(data, path, false, false) : ll_file_is_javascript(name)))
         push(list, path);
       else
         free(path);
@@ -99,13 +101,15 @@ static bool walk(ll_file_list *list, const char *root) {
   return ok;
 }
 
-bool ll_file_list_add(ll_file_list *list, const char *path) {
+bool ll_file_list_add(ll_file_list *list, const char *path, ll_file_filter filter, void *data) {
   struct stat st;
   if (stat(path, &st) != 0) {
     problem(list, path, errno == ENOENT ? "no such file or directory" : strerror(errno));
     return false;
   }
-  if (S_ISDIR(st.st_mode)) return walk(list, path);
+  bool is_dir = S_ISDIR(st.st_mode);
+  if (filter && !filter(data, path, is_dir, true)) return true; // ignored by configuration
+  if (is_dir) return walk(list, path, filter, data);
   push(list, ll_xstrdup(path)); // named explicitly: analysed whatever its extension
   return true;
 }

@@ -18,14 +18,22 @@ typedef struct ll_file_list {
 } ll_file_list;
 
 /**
- * Adds `path`: a file is always added (whatever its extension); a directory is walked
- * recursively for .js .mjs .cjs .jsx files, skipping node_modules, .git and hidden directories
- * and not following symbolic links to directories (so a link loop cannot trap the walk).
- * Problems (a path that does not exist, an unreadable directory) are printed to stderr naming
- * the path and kept in `problems` for the report; returns false when there was one. Call
- * ll_file_list_sort after the last add.
+ * What the walk takes: called for `path`, a directory (`is_dir`: walk into it?) or a file (add
+ * it?); `named` when the path was given rather than found. A named file is expected to be
+ * taken whatever its extension, unless the configuration ignores it.
  */
-bool ll_file_list_add(ll_file_list *list, const char *path);
+typedef bool (*ll_file_filter)(void *data, const char *path, bool is_dir, bool named);
+
+/**
+ * Adds `path`: a file is added, a directory is walked recursively, skipping node_modules, .git
+ * and hidden directories and not following symbolic links to directories (so a link loop cannot
+ * trap the walk). `filter` (with `data`) decides on every directory and file, `path` itself
+ * included; without one, a named file is always added and the walk takes .js .mjs .cjs .jsx
+ * files. Problems (a path that does not exist, an unreadable directory) are printed to stderr
+ * naming the path and kept in `problems` for the report; returns false when there was one.
+ * Call ll_file_list_sort after the last add.
+ */
+bool ll_file_list_add(ll_file_list *list, const char *path, ll_file_filter filter, void *data);
 
 /** Sorts and removes duplicates: the output order does not depend on the walk order. */
 void ll_file_list_sort(ll_file_list *list);

@@ -4,7 +4,8 @@
 // text of its line with white space removed, and the texts of the lines just above and below.
 // Adding or removing unrelated lines elsewhere leaves it unchanged; identical findings on
 // identical lines are told apart by an occurrence counter in source order. SARIF reports it as a
-// partialFingerprint, and the baseline matches on it.
+// partialFingerprint, and the baseline matches on it, falling back to the hash of the line alone
+// (`line_hash`) when a neighbouring line was edited.
 #include "analyzer/finding.h"
 
 #include <stdio.h>
@@ -35,12 +36,12 @@ static uint64_t mix(uint64_t h, ll_str text) {
   return (h ^ 0xff) * 1099511628211ull; // separates the parts
 }
 
-static uint64_t line_hash(const ll_finding *f, const ll_source *source) {
+static uint64_t context_hash(const ll_finding *f, const ll_source *source, bool neighbours) {
   uint64_t h = 14695981039346656037ull;
   h = mix(h, (ll_str){f->rule->id, (uint32_t)strlen(f->rule->id)});
-  h = mix(h, ll_source_line(source, f->line - 1));
+  if (neighbours) h = mix(h, ll_source_line(source, f->line - 1));
   h = mix(h, ll_source_line(source, f->line));
-  return mix(h, ll_source_line(source, f->line + 1));
+  return neighbours ? mix(h, ll_source_line(source, f->line + 1)) : h;
 }
 
 size_t ll_findings_finish(ll_finding *findings, size_t n, const ll_source *source) {
@@ -62,12 +63,14 @@ size_t ll_findings_finish(ll_finding *findings, size_t n, const ll_source *sourc
   // Occurrence counters: how many earlier findings share the same hash.
   uint64_t *hashes = ll_xmalloc((kept ? kept : 1) * sizeof *hashes);
   for (size_t i = 0; i < kept; i++) {
-    hashes[i] = line_hash(&findings[i], source);
+    hashes[i] = context_hash(&findings[i], source, true);
     unsigned occurrence = 1;
     for (size_t j = 0; j < i; j++)
       occurrence += hashes[j] == hashes[i];
     snprintf(findings[i].fingerprint, sizeof findings[i].fingerprint, "%016llx:%u",
              (unsigned long long)hashes[i], occurrence);
+    snprintf(findings[i].line_hash, sizeof findings[i].line_hash, "%016llx",
+             (unsigned long long)context_hash(&findings[i], source, false));
   }
   free(hashes);
   return kept;

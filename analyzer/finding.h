@@ -15,14 +15,24 @@ typedef enum ll_severity {
   LL_ERROR = 2,
 } ll_severity;
 
+/** Why a finding is not reported (it is still kept for SARIF's --include-suppressed). */
+typedef enum ll_suppression {
+  LL_SUPPRESSED_NOT = 0,
+  LL_SUPPRESSED_IN_SOURCE, // a leaklint-disable comment (suppress.c)
+  LL_SUPPRESSED_BASELINE,  // recorded in the --baseline file (baseline.c)
+} ll_suppression;
+
 typedef struct ll_finding {
   const ll_rule *rule; // static descriptor; never NULL
   ll_severity severity;
+  ll_suppression suppression;
+  const char *justification; // the directive's `-- reason`, or NULL; owned like `message`
   uint32_t start_byte, end_byte;
   uint32_t line, column;         // 1-based; column in UTF-16 code units
   uint32_t end_line, end_column; // the position just after the reported node
   const char *message;           // lower case, no final period; owned by the file arena
   char fingerprint[24];          // "<16 hex digits>:<occurrence>", stable across unrelated edits
+  char line_hash[17];            // 16 hex digits of the rule and the line's own text only
 } ll_finding;
 
 /** "warning" or "error". */

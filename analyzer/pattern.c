@@ -10,6 +10,7 @@
 #include <pcre2.h>
 
 #include "analyzer/arena.h"
+#include "analyzer/diag.h"
 
 struct ll_pattern {
   pcre2_code *code;             // JIT-compiled too when jit_compile succeeded
@@ -85,4 +86,48 @@ ll_match ll_pattern_match(const ll_pattern *pattern, ll_str subject) {
     default:
       return LL_MATCH_ERROR;
   }
+}
+
+void ll_pattern_list_add(ll_pattern_list *list, ll_pattern *pattern) {
+  list->items = ll_xrealloc(list->items, (list->n + 1) * sizeof *list->items);
+  list->failed = ll_xrealloc(list->failed, (list->n + 1) * sizeof *list->failed);
+  list->items[list->n] = pattern;
+  list->failed[list->n] = 0;
+  list->n++;
+}
+
+void ll_pattern_list_fini(ll_pattern_list *list) {
+  for (size_t i = 0; i < list->n; i++)
+    ll_pattern_delete(list->items[i]);
+  free(list->items);
+  free(list->failed);
+  list->items = NULL;
+  list->failed = NULL;
+  list->n = 0;
+}
+
+bool ll_pattern_list_match(const ll_pattern_list *list, ll_str text, const char *where) {
+  for (size_t i = 0; i < list->n; i++) {
+    // The flags are ints read and written with atomic builtins rather than _Atomic members, so
+    // that a const list (shared by threads) can still retire a pattern.
+    if (__atomic_load_n(&list->failed[i], __ATOMIC_RELAXED)) continue;
+    ll_match m = ll_pattern_match(list->items[i], text);
+    if (m == LL_MATCH_YES) return true;
+    if (m == LL_MATCH_NO) continue;
+    if (__atomic_exchange_n(&list->failed[i], 1, __ATOMIC_RELAXED)) continue;
+    ll_diag_error(list->file,
+                  "\"%s[%zu]\": pattern `%s` %s on `%.*s` (in %s); the pattern is disabled for "
+                  "the rest of the run",
+                  list->key, i, ll_pattern_source(list->items[i]),
+                  m == LL_MATCH_LIMIT ? "hit the match limit (catastrophic backtracking)"
+                                      : "failed to match",
+                  (int)(text.len > 60 ? 60 : text.len), text.ptr, where ? where : "?");
+  }
+  return false;
+}
+
+bool ll_pattern_list_failed(const ll_pattern_list *list) {
+  for (size_t i = 0; i < list->n; i++)
+    if (__atomic_load_n(&list->failed[i], __ATOMIC_RELAXED)) return true;
+  return false;
 }

@@ -5,6 +5,7 @@
 #ifndef LEAKLINT_PATTERN_H
 #define LEAKLINT_PATTERN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "analyzer/source.h"
@@ -76,5 +77,36 @@ ll_match ll_pattern_match(const ll_pattern *pattern, ll_str subject);
 
 /** The text the pattern was compiled from; owned by the pattern, valid until it is deleted. */
 const char *ll_pattern_source(const ll_pattern *pattern);
+
+/**
+ * The patterns of one configuration key ("routeMethods", "rules.x.ignoreNames"): text matches
+ * the list when any pattern matches it. Owned by the configuration that built it
+ * (ll_pattern_list_fini frees the patterns and flags, not the struct).
+ */
+typedef struct ll_pattern_list {
+  ll_pattern **items;
+  size_t n;
+  const char *file; // the configuration file, for messages; owned by the configuration
+  const char *key;  // the key the patterns are under, for messages; static or config-owned
+  int *failed;      // per pattern: set (atomically) once a limit stopped it; see below
+} ll_pattern_list;
+
+/**
+ * True when a pattern of `list` matches `text`. A pattern that a match limit stops
+ * (LL_MATCH_LIMIT) or that fails otherwise is reported once on stderr, naming the
+ * configuration file, the key, the pattern and `where` (the file being analysed), and is then
+ * skipped for the rest of the run, so that one pathological pattern costs one limit's worth of
+ * time. Safe to call from any number of threads.
+ */
+bool ll_pattern_list_match(const ll_pattern_list *list, ll_str text, const char *where);
+
+/** True when some pattern of `list` has failed (the run then exits with status 2). */
+bool ll_pattern_list_failed(const ll_pattern_list *list);
+
+/** Appends a compiled pattern to `list` (which takes ownership). */
+void ll_pattern_list_add(ll_pattern_list *list, ll_pattern *pattern);
+
+/** Frees the patterns and flags of `list` and empties it. */
+void ll_pattern_list_fini(ll_pattern_list *list);
 
 #endif

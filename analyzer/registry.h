@@ -16,7 +16,8 @@
   X(implicit_global)     \
   X(listener_unbalanced) \
   X(syntax_error)        \
-  X(timer_leak)
+  X(timer_leak)          \
+  X(unused_disable)
 
 #define LL_DECLARE_RULE(sym) extern const ll_rule ll_rule_##sym;
 LL_ALL_RULES(LL_DECLARE_RULE)

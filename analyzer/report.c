@@ -14,10 +14,16 @@ const ll_reporter_ops *ll_report_ops(ll_format format) {
       return &ll_report_json;
     case LL_FORMAT_SARIF:
       return &ll_report_sarif;
+    case LL_FORMAT_GITHUB:
+      return &ll_report_github;
     case LL_FORMAT_TEXT:
       break;
   }
   return &ll_report_text;
+}
+
+bool ll_report_shows_suppressed(ll_format format) {
+  return format == LL_FORMAT_JSON || format == LL_FORMAT_SARIF;
 }
 
 char *ll_report_utf8(const char *text, bool sentence) {

@@ -11,12 +11,23 @@
 
 #include "analyzer/finding.h"
 
-typedef enum ll_format { LL_FORMAT_TEXT, LL_FORMAT_JSON, LL_FORMAT_SARIF } ll_format;
+typedef enum ll_format {
+  LL_FORMAT_TEXT,
+  LL_FORMAT_JSON,
+  LL_FORMAT_SARIF,
+  LL_FORMAT_GITHUB
+} ll_format;
+
+/** How the run wants its report written. */
+typedef struct ll_report_options {
+  bool color; // text: ANSI colors (the run decides: --color, a terminal, NO_COLOR)
+} ll_report_options;
 
 typedef struct ll_reporter ll_reporter;
 
 typedef struct ll_reporter_ops {
-  void *(*begin)(FILE *out);
+  void *(*begin)(FILE *out, const ll_report_options *options);
+  /** The findings of one file; suppressed ones only with --include-suppressed. */
   void (*file)(void *state, const char *path, const ll_finding *findings, size_t n);
   /** A file that could not be analysed (LL_ERROR) or that has a syntax error (LL_WARNING). */
   void (*problem)(void *state, const char *path, ll_severity level, const char *message);
@@ -27,6 +38,10 @@ typedef struct ll_reporter_ops {
 extern const ll_reporter_ops ll_report_text;
 extern const ll_reporter_ops ll_report_json;
 extern const ll_reporter_ops ll_report_sarif;
+extern const ll_reporter_ops ll_report_github;
+
+/** True when the format can show suppressed findings as such (JSON, SARIF). */
+bool ll_report_shows_suppressed(ll_format format);
 
 /** The ops of `format`. */
 const ll_reporter_ops *ll_report_ops(ll_format format);

@@ -24,6 +24,9 @@
 // - `rule` (string): the rule id, as --list-rules prints it.
 // - `severity` (string): "warning" or "error".
 // - `message` (string): starts in lower case, no final period, as in the text format.
+// - `suppressed` (object, only with --include-suppressed, only on suppressed findings):
+//   `kind` "inSource" (a leaklint-disable comment) or "external" (the --baseline file), and the
+//   comment's `-- reason` as `justification` when it gives one.
 //
 // No findings is `[]`. A file with a syntax error has a finding of rule syntax-error. Files
 // that could not be analysed are not in the array: as with the text format, the run names them
@@ -43,7 +46,8 @@ typedef struct json_state {
   json_t *findings; // the array, written by json_finish
 } json_state;
 
-static void *json_begin(FILE *out) {
+static void *json_begin(FILE *out, const ll_report_options *options) {
+  (void)options;
   // Out of memory inside jansson aborts like everywhere else instead of dropping findings.
   json_set_alloc_funcs(ll_xmalloc, free);
   json_state *st = ll_xmalloc(sizeof *st);
@@ -72,6 +76,17 @@ static void json_file(void *opaque, const char *path, const ll_finding *findings
     put(finding, "rule", json_string(f->rule->id));
     put(finding, "severity", json_string(ll_severity_name(f->severity)));
     put(finding, "message", json_string(message));
+    if (f->suppression) {
+      json_t *suppressed = json_object();
+      put(suppressed, "kind",
+          json_string(f->suppression == LL_SUPPRESSED_BASELINE ? "external" : "inSource"));
+      if (f->justification) {
+        char *reason = ll_report_utf8(f->justification, false);
+        put(suppressed, "justification", json_string(reason));
+        free(reason);
+      }
+      put(finding, "suppressed", suppressed);
+    }
     json_array_append_new(st->findings, finding);
     free(message);
   }

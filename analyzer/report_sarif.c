@@ -21,6 +21,7 @@
 #include <jansson.h>
 
 #include "analyzer/arena.h"
+#include "analyzer/paths.h"
 #include "analyzer/registry.h"
 #include "analyzer/report.h"
 
@@ -104,103 +105,22 @@ static char *file_uri(const char *path, const char *suffix) {
   return uri;
 }
 
-// A lexically normalised copy of `path`: no empty or "." segments, "dir/.." removed. An absolute
-// path stays absolute ("/.." is "/"); a relative one keeps the ".." it cannot remove and is "."
-// when nothing is left. Lexical, like a URI's dot segments: a symlinked directory followed by
-// ".." is taken by its name. Malloc'd.
-static char *normalize_path(const char *path) {
-  bool absolute = path[0] == '/';
-  char *out = ll_xmalloc(strlen(path) + 2);
-  size_t len = 0, floor = 0; // out[0, floor) is leading ".." segments, which stay
-  const char *p = path;
-  while (*p) {
-    while (*p == '/')
-      p++;
-    const char *segment = p;
-    while (*p && *p != '/')
-      p++;
-    size_t n = (size_t)(p - segment);
-    if (n == 0 || (n == 1 && segment[0] == '.')) continue;
-    if (n == 2 && segment[0] == '.' && segment[1] == '.') {
-      if (len > floor) { // drop the last segment and its separator
-        while (len > floor && out[len - 1] != '/')
-          len--;
-        if (len > floor) len--;
-        continue;
-      }
-      if (absolute) continue;
-      if (len) out[len++] = '/';
-      memcpy(out + len, "..", 2);
-      floor = len += 2;
-      continue;
-    }
-    if (len || absolute) out[len++] = '/';
-    memcpy(out + len, segment, n);
-    len += n;
-  }
-  if (!len) out[len++] = absolute ? '/' : '.';
-  out[len] = '\0';
-  return out;
-}
-
-// The part of the absolute, normalised `path` below the directory `dir`, or NULL when it does not
-// lie below it.
-static const char *path_below(const char *path, const char *dir) {
-  if (!dir) return NULL;
-  size_t len = strcmp(dir, "/") == 0 ? 0 : strlen(dir);
-  if (strncmp(path, dir, len) != 0 || path[len] != '/' || !path[len + 1]) return NULL;
-  return path + len + 1;
-}
-
-// The absolute, normalised `path` relative to the directory `dir` (also absolute and normalised),
-// climbing with ".." where it lies outside it: "/srv/b/x.js" from "/srv/a" is "../b/x.js".
-// Malloc'd.
-static char *path_from(const char *path, const char *dir) {
-  // Length of the common prefix that ends at a segment boundary of both.
-  size_t common = 0;
-  for (size_t i = 0;; i++) {
-    bool dir_end = dir[i] == '\0' || dir[i] == '/', path_end = path[i] == '\0' || path[i] == '/';
-    if (dir_end && path_end) common = i;
-    if (dir[i] != path[i] || !dir[i]) break;
-  }
-  size_t ups = 0; // one per segment of `dir` after the common prefix
-  for (const char *d = dir + common; *d; d++)
-    ups += *d == '/' && d[1] != '\0';
-  const char *rest = path + common;
-  while (*rest == '/')
-    rest++;
-  char *out = ll_xmalloc(ups * 3 + strlen(rest) + 1), *o = out;
-  for (size_t i = 0; i < ups; i++, o += 3)
-    memcpy(o, "../", 3);
-  strcpy(o, rest);
-  return out;
-}
-
 // The artifactLocation of `path` as the run names it: relative to %SRCROOT%, the current
 // directory ("./a.js" and "$PWD/a.js" are both "a.js", a file beside it is "../b/x.js"), so that
 // GitHub code scanning, which rejects absolute file URIs, accepts every log. Percent-encoded.
 static json_t *artifact_location(const sarif_state *st, const char *path) {
-  char *absolute = NULL;
-  if (path[0] == '/') {
-    absolute = normalize_path(path);
-  } else if (st->cwd) {
-    size_t size = strlen(st->cwd) + strlen(path) + 2;
-    char *joined = ll_xmalloc(size);
-    snprintf(joined, size, "%s/%s", st->cwd, path);
-    absolute = normalize_path(joined);
-    free(joined);
-  }
+  char *absolute = ll_paths_absolute(path, st->cwd);
   json_t *location = json_object();
   if (absolute) {
-    const char *relative = path_below(absolute, st->cwd);
-    if (!relative) relative = path_below(absolute, st->cwd_alias);
+    const char *relative = ll_paths_below(absolute, st->cwd);
+    if (!relative) relative = ll_paths_below(absolute, st->cwd_alias);
     if (relative) {
       char *encoded = encode_uri_path(relative);
       put_string(location, "uri", encoded);
       put_string(location, "uriBaseId", SRCROOT);
       free(encoded);
     } else if (st->cwd) {
-      char *climbing = path_from(absolute, st->cwd), *encoded = encode_uri_path(climbing);
+      char *climbing = ll_paths_from(absolute, st->cwd), *encoded = encode_uri_path(climbing);
       put_string(location, "uri", encoded);
       put_string(location, "uriBaseId", SRCROOT);
       free(encoded);
@@ -213,7 +133,7 @@ static json_t *artifact_location(const sarif_state *st, const char *path) {
     free(absolute);
   } else {
     // No current directory to resolve against: the relative path is the best there is.
-    char *normal = normalize_path(path), *encoded = encode_uri_path(normal);
+    char *normal = ll_paths_normalize(path), *encoded = encode_uri_path(normal);
     put_string(location, "uri", encoded);
     put_string(location, "uriBaseId", SRCROOT);
     free(encoded);
@@ -222,26 +142,12 @@ static json_t *artifact_location(const sarif_state *st, const char *path) {
   return location;
 }
 
-// The current directory, normalised, or NULL when it cannot be found (it was removed). Malloc'd.
-static char *current_directory(void) {
-  for (size_t size = 256;; size *= 2) {
-    char *buffer = ll_xmalloc(size);
-    if (getcwd(buffer, size)) {
-      char *normal = normalize_path(buffer);
-      free(buffer);
-      return normal;
-    }
-    free(buffer);
-    if (errno != ERANGE) return NULL;
-  }
-}
-
 // $PWD, normalised, when it is another name for the directory `cwd` (a path through a symlink,
 // as the shell shows it), so that absolute paths typed from it are recognised; else NULL.
 static char *directory_alias(const char *cwd) {
   const char *pwd = getenv("PWD");
   if (!cwd || !pwd || pwd[0] != '/') return NULL;
-  char *alias = normalize_path(pwd);
+  char *alias = ll_paths_normalize(pwd);
   struct stat a, b;
   if (strcmp(alias, cwd) != 0 && stat(alias, &a) == 0 && stat(".", &b) == 0 &&
       a.st_dev == b.st_dev && a.st_ino == b.st_ino)
@@ -250,12 +156,13 @@ static char *directory_alias(const char *cwd) {
   return NULL;
 }
 
-static void *sarif_begin(FILE *out) {
+static void *sarif_begin(FILE *out, const ll_report_options *options) {
+  (void)options;
   // Out of memory inside jansson aborts like everywhere else instead of dropping results.
   json_set_alloc_funcs(ll_xmalloc, free);
   sarif_state *st = ll_xcalloc(1, sizeof *st);
   st->out = out;
-  st->cwd = current_directory();
+  st->cwd = ll_paths_cwd();
   st->cwd_alias = directory_alias(st->cwd);
   st->results = json_array();
   st->notifications = json_array();
@@ -303,6 +210,20 @@ static void sarif_file(void *opaque, const char *path, const ll_finding *finding
     json_t *fingerprints = json_object();
     put_string(fingerprints, FINGERPRINT_KEY, f->fingerprint);
     put(result, "partialFingerprints", fingerprints);
+    if (f->suppression) {
+      // Only with --include-suppressed: a viewer shows the result as suppressed, and why.
+      json_t *suppression = json_object();
+      put_string(suppression, "kind",
+                 f->suppression == LL_SUPPRESSED_BASELINE ? "external" : "inSource");
+      if (f->justification) {
+        char *reason = plain_text(f->justification, false);
+        put_string(suppression, "justification", reason);
+        free(reason);
+      }
+      json_t *suppressions = json_array();
+      json_array_append_new(suppressions, suppression);
+      put(result, "suppressions", suppressions);
+    }
     json_array_append_new(st->results, result);
   }
 }
@@ -342,6 +263,7 @@ static json_t *rule_descriptor(const ll_rule *rule) {
   put_string(descriptor, "helpUri", rule->help_uri);
   json_t *configuration = json_object();
   put_string(configuration, "level", ll_severity_name(rule->default_severity));
+  if (rule->off_by_default) put(configuration, "enabled", json_false());
   put(descriptor, "defaultConfiguration", configuration);
   json_t *tags = json_array();
   for (const char *const *tag = rule->tags; tag && *tag; tag++)

@@ -1,21 +1,39 @@
 // The text format: one gcc-style line per finding, `path:line:column: severity: message [rule]`,
 // the form that VS Code's $gcc problem matcher and GitHub Actions gcc matchers read. Lines are
-// written as they come, so a long run shows its first findings at once.
+// written as they come, so a long run shows its first findings at once. With color (a terminal,
+// or --color always) the parts are colored the way gcc colors its own diagnostics; the text
+// stays the same, so a matcher that strips the escapes still reads it.
 #include <stdlib.h>
 
+#include "analyzer/arena.h"
 #include "analyzer/report.h"
 #include "analyzer/rule.h"
 
-static void *text_begin(FILE *out) {
-  return out;
+typedef struct text_state {
+  FILE *out;
+  bool color;
+} text_state;
+
+static void *text_begin(FILE *out, const ll_report_options *options) {
+  text_state *st = ll_xmalloc(sizeof *st);
+  st->out = out;
+  st->color = options && options->color;
+  return st;
 }
 
-static void text_file(void *state, const char *path, const ll_finding *findings, size_t n) {
-  FILE *out = state;
+static void text_file(void *opaque, const char *path, const ll_finding *findings, size_t n) {
+  text_state *st = opaque;
   for (size_t i = 0; i < n; i++) {
     const ll_finding *f = &findings[i];
-    fprintf(out, "%s:%u:%u: %s: %s [%s]\n", path, f->line, f->column, ll_severity_name(f->severity),
-            f->message, f->rule->id);
+    if (f->suppression) continue; // never shown as text: a suppressed finding is not a problem
+    const char *severity = ll_severity_name(f->severity);
+    if (st->color)
+      fprintf(st->out, "\033[1m%s:%u:%u:\033[0m \033[1;%sm%s:\033[0m %s [\033[2m%s\033[0m]\n", path,
+              f->line, f->column, f->severity == LL_ERROR ? "31" : "35", severity, f->message,
+              f->rule->id);
+    else
+      fprintf(st->out, "%s:%u:%u: %s: %s [%s]\n", path, f->line, f->column, severity, f->message,
+              f->rule->id);
   }
 }
 
@@ -24,10 +42,12 @@ static void text_problem(void *state, const char *path, ll_severity level, const
   (void)state, (void)path, (void)level, (void)message;
 }
 
-static bool text_finish(void *state, bool execution_successful) {
+static bool text_finish(void *opaque, bool execution_successful) {
   (void)execution_successful;
-  FILE *out = state;
-  return fflush(out) == 0 && !ferror(out);
+  text_state *st = opaque;
+  bool ok = fflush(st->out) == 0 && !ferror(st->out);
+  free(st);
+  return ok;
 }
 
 const ll_reporter_ops ll_report_text = {text_begin, text_file, text_problem, text_finish};

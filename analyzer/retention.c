@@ -26,9 +26,6 @@ static const char *const run_at_once[] = {
     "forEach", "map",       "filter",   "reduce",        "reduceRight", "some",       "every",
     "find",    "findIndex", "findLast", "findLastIndex", "flatMap",     "sort",       "toSorted",
     "then",    "catch",     "finally",  "from",          "replace",     "replaceAll", NULL};
-static const char *const listener_adds[] = {"on",   "addListener",         "prependListener",
-                                            "once", "prependOnceListener", "addEventListener",
-                                            NULL};
 static const char *const stores[] = {"push", "unshift", "add", "set", "splice", NULL};
 
 static void keep_in(const ll_facts *facts, TSNode place, ll_retention *out) {
@@ -117,11 +114,14 @@ void ll_retention_at(const ll_facts *facts, const ll_source *source, const TSNod
     if (!ll_ast_is(callee, ll_js.sym.member_expression)) return;
     TSNode receiver = ll_ast_field(callee, ll_js.field.object);
     ll_str method = text_of(source, ll_ast_field(callee, ll_js.field.property));
+    ll_listener_call listener;
     if (is_one_of(method, run_at_once) || ll_str_eq(method, "nextTick")) {
       out->kind = LL_KEPT_NOT;
-    } else if (is_one_of(method, listener_adds)) {
-      out->kind = LL_KEPT_LISTENER;
-      out->place_known = ll_facts_path(facts, receiver, &out->place);
+    } else if (ll_vocab_listener_call(ll_facts_vocab(facts), source, call, &listener)) {
+      if (listener.kind == LL_LISTENER_ADD || listener.kind == LL_LISTENER_ADD_ONCE) {
+        out->kind = LL_KEPT_LISTENER;
+        out->place_known = ll_facts_path(facts, receiver, &out->place);
+      }
     } else if (is_one_of(method, stores)) {
       keep_in(facts, receiver, out);
     } else if (ll_str_eq(method, "setInterval") || ll_str_eq(method, "setTimeout")) {

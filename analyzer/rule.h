@@ -26,6 +26,15 @@
 
 typedef struct ll_ctx ll_ctx;
 
+/**
+ * An option of a rule, set in the configuration as `"rules": {"ID": ["warning", {KEY: [...]}]}`:
+ * a list of PCRE2 patterns (empty unless configured), queried with ll_ctx_option_matches.
+ */
+typedef struct ll_rule_option {
+  const char *key;         // "ignoreEvents"
+  const char *description; // one line, for --print-config, --init and the README
+} ll_rule_option;
+
 struct ll_rule {
   const char *id;                // "listener-unbalanced": stable, never reused
   const char *name;              // "ListenerUnbalanced": SARIF reportingDescriptor.name
@@ -36,6 +45,8 @@ struct ll_rule {
   const char *precision;         // SARIF property: "very-high" | "high" | "medium" | "low"
   const char *const *tags;       // NULL-terminated: SARIF properties.tags
   const char *const *node_types; // grammar node types `enter`/`leave` want; NULL-terminated
+  const ll_rule_option *options; // indexed by the rule's own enum; ends with {0}; may be NULL
+  bool off_by_default;           // runs only when the configuration or a flag turns it on
   size_t state_size;             // per-file state: zeroed, arena-owned, freed with the file
   void (*file_begin)(ll_ctx *ctx, void *state);         // before the walk
   void (*enter)(ll_ctx *ctx, TSNode node, void *state); // a wanted node, before its children
@@ -71,6 +82,12 @@ bool ll_ctx_in_loop(const ll_ctx *ctx);
  * scope and loop state).
  */
 ll_frequency ll_ctx_frequency(const ll_ctx *ctx, ll_repeat *why);
+
+/**
+ * True when `text` matches a pattern of the running rule's option `option` (an index into its
+ * `options`); false when the option is not configured.
+ */
+bool ll_ctx_option_matches(const ll_ctx *ctx, size_t option, ll_str text);
 
 /** The file arena, for rule-owned data that lives as long as the file. */
 ll_arena *ll_ctx_arena(ll_ctx *ctx);

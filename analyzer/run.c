@@ -1,6 +1,8 @@
-// The run: the run-level lifetimes (options, engine, analyzer, reporter, output file) and the
-// exit code. A bad file is reported on stderr and the run goes on; the report goes to a
-// temporary file that replaces --output-file only once it is complete.
+// The run: the run-level lifetimes (options, configurations, baseline, analyzers, reporter,
+// output file) and the exit code. Configurations are all read during the walk, before any file
+// is analysed, so a bad one stops the run before it starts. A bad file is reported on stderr and
+// the run goes on; the report goes to a temporary file that replaces --output-file only once it
+// is complete.
 #include "analyzer/run.h"
 
 #include <errno.h>
@@ -12,79 +14,14 @@
 #include <unistd.h>
 
 #include "analyzer/analyze.h"
+#include "analyzer/baseline.h"
 #include "analyzer/files.h"
+#include "analyzer/output.h"
 
 static double now_seconds(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
   return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
-
-static ll_engine *default_engine(void) {
-  const char *bad_type = NULL;
-  ll_engine *engine = ll_engine_new_default(&bad_type);
-  if (!engine) ll_diag_error(NULL, "internal error: a rule wants unknown node type '%s'", bad_type);
-  return engine;
-}
-
-typedef struct output {
-  FILE *stream;
-  char *temp_path; // NULL when writing to stdout or directly
-  bool direct;     // writing straight into a special file (FIFO, device)
-} output;
-
-static bool open_output(output *out, const char *path) {
-  if (!path) {
-    out->stream = stdout;
-    return true;
-  }
-  struct stat st;
-  bool exists = stat(path, &st) == 0;
-  if (exists && !S_ISREG(st.st_mode)) {
-    // A FIFO, a terminal, /dev/null: write into it; replacing it would destroy it.
-    out->stream = fopen(path, "w");
-    if (!out->stream) ll_diag_error(path, "cannot write the report: %s", strerror(errno));
-    out->direct = out->stream != NULL;
-    return out->stream != NULL;
-  }
-  size_t len = strlen(path);
-  out->temp_path = ll_xmalloc(len + 16);
-  snprintf(out->temp_path, len + 16, "%s.tmp-XXXXXX", path);
-  int fd = mkstemp(out->temp_path);
-  if (fd >= 0) {
-    // mkstemp makes the file 0600: give the report the mode of the file it replaces, or the
-    // usual one for a new file.
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, exists ? (st.st_mode & 07777) : (0666 & ~mask));
-  }
-  if (fd < 0 || !(out->stream = fdopen(fd, "w"))) {
-    ll_diag_error(path, "cannot write the report: %s", strerror(errno));
-    if (fd >= 0) close(fd), unlink(out->temp_path);
-    free(out->temp_path);
-    out->temp_path = NULL;
-    return false;
-  }
-  return true;
-}
-
-static bool close_output(output *out, const char *path, bool write_ok) {
-  if (out->direct) {
-    bool ok = fclose(out->stream) == 0 && write_ok;
-    if (!ok) ll_diag_error(path, "cannot write the report");
-    return ok;
-  }
-  if (!out->temp_path) return write_ok;
-  bool ok = fclose(out->stream) == 0 && write_ok;
-  if (ok && rename(out->temp_path, path) != 0) {
-    ll_diag_error(path, "cannot write the report: %s", strerror(errno));
-    ok = false;
-  } else if (!ok) {
-    ll_diag_error(path, "cannot write the report");
-  }
-  if (!ok) unlink(out->temp_path);
-  free(out->temp_path);
-  return ok;
 }
 
 static void print_stats(const ll_stats *s, double total) {
@@ -104,24 +41,35 @@ typedef struct file_report {
   ll_status status;
   char *error;
   bool has_syntax_error;
-  ll_finding *findings; // messages malloc'd
+  ll_finding *findings; // messages and justifications malloc'd
   size_t n_findings;
+  ll_suppress_note *notes; // messages malloc'd
+  size_t n_notes;
 } file_report;
 
 typedef struct shared_run {
+  const ll_options *options;
   const ll_file_list *files;
-  const ll_engine *engine;
+  const ll_config **configs; // per file
   ll_analyzer_options analyzer_options;
-  pthread_mutex_t lock; // guards everything below
-  size_t next_file;     // the next file a worker takes
-  size_t next_report;   // the next file to report: output follows the sorted file list
+  const ll_baseline *baseline; // --baseline, or NULL
+  ll_baseline *write_baseline; // --write-baseline, or NULL
+  pthread_mutex_t lock;        // guards everything below
+  size_t next_file;            // the next file a worker takes
+  size_t next_report;          // the next file to report: output follows the sorted file list
   file_report *reports;
   const ll_reporter_ops *reporter;
   void *reporter_state;
+  ll_finding *shown; // scratch: the findings of one file that the report shows
+  size_t cap_shown;
   ll_stats stats; // sums of the workers' figures
-  size_t n_findings, n_errors, n_files_with;
+  size_t n_errors, n_warnings, n_files_with, n_suppressed, n_baselined;
   bool trouble;
 } shared_run;
+
+static char *copy_or_null(const char *text) {
+  return text ? ll_xstrdup(text) : NULL;
+}
 
 static void copy_out(file_report *report, const ll_file_result *result) {
   report->status = result->status;
@@ -134,8 +82,67 @@ static void copy_out(file_report *report, const ll_file_result *result) {
     for (size_t k = 0; k < result->n_findings; k++) {
       report->findings[k] = result->findings[k];
       report->findings[k].message = ll_xstrdup(result->findings[k].message);
+      report->findings[k].justification = copy_or_null(result->findings[k].justification);
     }
   }
+  report->n_notes = result->n_notes;
+  report->notes = NULL;
+  if (result->n_notes) {
+    report->notes = ll_xmalloc(result->n_notes * sizeof *report->notes);
+    for (size_t k = 0; k < result->n_notes; k++)
+      report->notes[k] =
+          (ll_suppress_note){result->notes[k].line, ll_xstrdup(result->notes[k].message)};
+  }
+}
+
+static void release_report(file_report *r) {
+  for (size_t k = 0; k < r->n_findings; k++) {
+    free((char *)r->findings[k].message);
+    free((char *)r->findings[k].justification);
+  }
+  free(r->findings);
+  for (size_t k = 0; k < r->n_notes; k++)
+    free((char *)r->notes[k].message);
+  free(r->notes);
+  free(r->error);
+  *r = (file_report){.ready = true};
+}
+
+// Decides what becomes of each finding of `r` (suppressed, baselined, left out by --quiet,
+// shown), counts them, and passes the shown ones to the reporter.
+static void report_findings(shared_run *run, const char *path, file_report *r) {
+  const ll_options *o = run->options;
+  if (run->write_baseline)
+    ll_baseline_record(run->write_baseline, path, r->findings, r->n_findings);
+  bool show_suppressed = o->include_suppressed && ll_report_shows_suppressed(o->format);
+  if (r->n_findings > run->cap_shown) {
+    run->cap_shown = r->n_findings * 2;
+    run->shown = ll_xrealloc(run->shown, run->cap_shown * sizeof *run->shown);
+  }
+  size_t n_shown = 0, n_counted = 0;
+  if (run->baseline)
+    run->n_baselined += ll_baseline_match(run->baseline, path, r->findings, r->n_findings);
+  for (size_t k = 0; k < r->n_findings; k++) {
+    ll_finding *f = &r->findings[k];
+    if (f->suppression == LL_SUPPRESSED_IN_SOURCE) {
+      run->n_suppressed++;
+    } else if (!f->suppression && run->write_baseline) {
+      // --write-baseline records every finding, so none of them is reported this time.
+      f->suppression = LL_SUPPRESSED_BASELINE;
+      run->n_baselined++;
+    }
+    if (o->quiet && f->severity != LL_ERROR) continue;
+    if (!f->suppression) {
+      n_counted++;
+      if (f->severity == LL_ERROR)
+        run->n_errors++;
+      else
+        run->n_warnings++;
+    }
+    if (!f->suppression || show_suppressed) run->shown[n_shown++] = *f;
+  }
+  if (n_shown) run->reporter->file(run->reporter_state, path, run->shown, n_shown);
+  if (n_counted) run->n_files_with++;
 }
 
 // Reports file `i` (with the lock held) and releases its copy.
@@ -148,23 +155,14 @@ static void emit(shared_run *run, size_t i) {
     run->reporter->problem(run->reporter_state, path, LL_ERROR, r->error);
     run->trouble = true;
   } else {
+    for (size_t k = 0; k < r->n_notes; k++)
+      ll_diag_warning(NULL, "%s:%u: %s", path, r->notes[k].line, r->notes[k].message);
     if (r->has_syntax_error)
       run->reporter->problem(run->reporter_state, path, LL_WARNING,
                              "the file has syntax errors; code inside them was not analysed");
-    if (r->n_findings) {
-      run->reporter->file(run->reporter_state, path, r->findings, r->n_findings);
-      run->n_files_with++;
-    }
-    run->n_findings += r->n_findings;
-    for (size_t k = 0; k < r->n_findings; k++)
-      run->n_errors += r->findings[k].severity == LL_ERROR;
+    report_findings(run, path, r);
   }
-  for (size_t k = 0; k < r->n_findings; k++)
-    free((char *)r->findings[k].message);
-  free(r->findings);
-  free(r->error);
-  r->findings = NULL;
-  r->error = NULL;
+  release_report(r);
   run->stats.report_seconds += now_seconds() - t0;
 }
 
@@ -179,26 +177,31 @@ static void add_stats(ll_stats *sum, const ll_stats *part) {
   sum->nodes += part->nodes;
 }
 
+// Hands a worker's result to the ordered output (lock held by the caller).
+static void deliver(shared_run *run, size_t i, const ll_file_result *result) {
+  file_report report;
+  copy_out(&report, result);
+  pthread_mutex_lock(&run->lock);
+  run->reports[i] = report;
+  run->reports[i].ready = true;
+  while (run->next_report < run->files->n && run->reports[run->next_report].ready)
+    emit(run, run->next_report++);
+  pthread_mutex_unlock(&run->lock);
+}
+
 // One worker: a parser and an arena of its own, files taken one at a time from the shared list.
 // Only one syntax tree per worker is alive at a time.
 static void *worker(void *opaque) {
   shared_run *run = opaque;
-  ll_analyzer *analyzer = ll_analyzer_new(run->engine, &run->analyzer_options);
+  ll_analyzer *analyzer = ll_analyzer_new(&run->analyzer_options);
   for (;;) {
     pthread_mutex_lock(&run->lock);
     size_t i = run->next_file++;
     pthread_mutex_unlock(&run->lock);
     if (i >= run->files->n) break;
     ll_file_result result;
-    ll_analyzer_file(analyzer, run->files->paths[i], &result);
-    file_report report;
-    copy_out(&report, &result);
-    pthread_mutex_lock(&run->lock);
-    run->reports[i] = report;
-    run->reports[i].ready = true;
-    while (run->next_report < run->files->n && run->reports[run->next_report].ready)
-      emit(run, run->next_report++);
-    pthread_mutex_unlock(&run->lock);
+    ll_analyzer_file(analyzer, run->configs[i], run->files->paths[i], &result);
+    deliver(run, i, &result);
   }
   pthread_mutex_lock(&run->lock);
   add_stats(&run->stats, ll_analyzer_stats(analyzer));
@@ -216,6 +219,130 @@ static unsigned job_count(const ll_options *options, size_t n_files) {
   return (unsigned)jobs;
 }
 
+// The walk's filter: a file or directory the configuration that applies to it ignores is left
+// out, and a directory walk takes the configuration's extensions.
+static bool wanted(void *data, const char *path, bool is_dir, bool named) {
+  ll_config_finder *finder = data;
+  char *absolute;
+  // A directory is an entry of its parent: the parent's configuration decides on it.
+  const ll_config *config = ll_config_finder_for_file(finder, path, &absolute);
+  bool keep = false;
+  if (config && !ll_config_ignores(config, absolute, is_dir)) {
+    const char *slash = strrchr(path, '/');
+    keep = is_dir || named || ll_config_wants_file(config, slash ? slash + 1 : path);
+  }
+  free(absolute);
+  return keep;
+}
+
+// Reads standard input whole, at most `limit` + 1 bytes. NULL on a read error (errno says).
+static char *read_stdin(uint64_t limit, size_t *len) {
+  size_t cap = 1 << 16, n = 0;
+  char *text = ll_xmalloc(cap);
+  for (;;) {
+    if (n == cap) {
+      if (cap > limit) break;
+      cap *= 2;
+      text = ll_xrealloc(text, cap);
+    }
+    ssize_t got = read(STDIN_FILENO, text + n, cap - n);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      int saved = errno;
+      free(text);
+      errno = saved;
+      return NULL;
+    }
+    if (got == 0) break;
+    n += (size_t)got;
+  }
+  *len = n;
+  return text;
+}
+
+// --stdin: one file, read from standard input, reported as --stdin-filename.
+static void run_stdin(shared_run *run) {
+  const char *path = run->files->paths[0];
+  size_t len = 0;
+  char *text = read_stdin(run->options->max_file_size, &len);
+  ll_analyzer *analyzer = ll_analyzer_new(&run->analyzer_options);
+  ll_file_result result;
+  if (!text) {
+    result = (ll_file_result){.path = path, .status = LL_ERR_IO, .error = strerror(errno)};
+  } else {
+    ll_analyzer_source(analyzer, run->configs[0], path, text, len, &result);
+  }
+  deliver(run, 0, &result);
+  add_stats(&run->stats, ll_analyzer_stats(analyzer));
+  ll_analyzer_delete(analyzer);
+  free(text);
+}
+
+static void print_summary(const shared_run *run, size_t n_files) {
+  size_t n = run->n_errors + run->n_warnings;
+  fprintf(stderr, "leaklint: %zu finding%s (%zu error%s, %zu warning%s) in %zu of %zu file%s", n,
+          n == 1 ? "" : "s", run->n_errors, run->n_errors == 1 ? "" : "s", run->n_warnings,
+          run->n_warnings == 1 ? "" : "s", run->n_files_with, n_files, n_files == 1 ? "" : "s");
+  if (run->n_suppressed) fprintf(stderr, "; %zu suppressed", run->n_suppressed);
+  if (run->n_baselined)
+    fprintf(stderr, "; %zu %s baseline", run->n_baselined,
+            run->write_baseline ? "written to the" : "in the");
+  fputc('\n', stderr);
+}
+
+// --print-config FILE
+static int print_config(const ll_options *options, ll_config_finder *finder) {
+  char *absolute;
+  const ll_config *config = ll_config_finder_for_file(finder, options->print_config, &absolute);
+  if (config)
+    ll_config_print(config, options->print_config, ll_config_ignores(config, absolute, false),
+                    stdout);
+  free(absolute);
+  return config && !ll_config_finder_failed(finder) ? LL_EXIT_CLEAN : LL_EXIT_TROUBLE;
+}
+
+// The text format's color: --color, else a terminal that does not ask for none (NO_COLOR, a
+// dumb terminal); FORCE_COLOR asks for it where there is no terminal.
+static bool use_color(const ll_options *options, const ll_output *out) {
+  if (options->format != LL_FORMAT_TEXT || options->color == LL_COLOR_NEVER) return false;
+  if (options->color == LL_COLOR_ALWAYS) return true;
+  const char *no_color = getenv("NO_COLOR"), *force = getenv("FORCE_COLOR");
+  if (no_color && *no_color) return false;
+  if (force && *force && strcmp(force, "0") != 0) return true;
+  const char *term = getenv("TERM");
+  return out->stream == stdout && isatty(STDOUT_FILENO) && !(term && strcmp(term, "dumb") == 0);
+}
+
+// The files to analyse, each with its configuration; false when a configuration could not be
+// read (the run then stops before analysing anything).
+static bool gather(const ll_options *options, ll_config_finder *finder, ll_file_list *files,
+                   const ll_config ***configs, bool *trouble) {
+  if (options->read_stdin) {
+    const char *name = options->stdin_filename ? options->stdin_filename : "<stdin>";
+    char *absolute;
+    const ll_config *config = ll_config_finder_for_file(finder, name, &absolute);
+    bool ignored = config && options->stdin_filename && ll_config_ignores(config, absolute, false);
+    free(absolute);
+    if (!config) return false;
+    *configs = ll_xcalloc(2, sizeof **configs);
+    if (!ignored) {
+      files->paths = ll_xmalloc(sizeof *files->paths);
+      files->paths[0] = ll_xstrdup(name);
+      files->n = files->cap = 1;
+      (*configs)[0] = config;
+    }
+    return true;
+  }
+  for (size_t i = 0; i < options->n_paths; i++)
+    *trouble |= !ll_file_list_add(files, options->paths[i], wanted, finder);
+  ll_file_list_sort(files);
+  if (ll_config_finder_failed(finder)) return false;
+  *configs = ll_xcalloc(files->n + 1, sizeof **configs);
+  for (size_t i = 0; i < files->n; i++)
+    (*configs)[i] = ll_config_finder_for_file(finder, files->paths[i], NULL);
+  return true;
+}
+
 int ll_run(const ll_options *options) {
   double started = now_seconds();
   const char *missing = NULL;
@@ -223,62 +350,105 @@ int ll_run(const ll_options *options) {
     ll_diag_error(NULL, "internal error: the grammar has no '%s'", missing);
     return LL_EXIT_TROUBLE;
   }
-  shared_run run = {0};
-  ll_file_list files = {0};
-  for (size_t i = 0; i < options->n_paths; i++)
-    run.trouble |= !ll_file_list_add(&files, options->paths[i]);
-  ll_file_list_sort(&files);
+  if (options->init) {
+    if (!ll_config_write_starter(LL_CONFIG_NAME)) return LL_EXIT_TROUBLE;
+    fprintf(stderr, "leaklint: wrote %s with every setting at its default\n", LL_CONFIG_NAME);
+    return LL_EXIT_CLEAN;
+  }
+  ll_config_flags flags = {.report_unused_disable = options->report_unused_disable};
+  ll_config_finder *finder = ll_config_finder_new(options->config_file, options->no_config, &flags);
+  if (ll_config_finder_failed(finder)) {
+    ll_config_finder_delete(finder);
+    return LL_EXIT_TROUBLE;
+  }
+  if (options->print_config) {
+    int status = print_config(options, finder);
+    ll_config_finder_delete(finder);
+    return status;
+  }
 
-  ll_engine *engine = default_engine();
-  if (!engine) {
+  shared_run run = {.options = options};
+  ll_file_list files = {0};
+  const ll_config **configs = NULL;
+  ll_baseline *baseline = NULL, *write_baseline = NULL;
+  bool ready = gather(options, finder, &files, &configs, &run.trouble);
+  if (ready && options->baseline) ready = (baseline = ll_baseline_load(options->baseline, false));
+  if (ready && options->write_baseline)
+    ready = (write_baseline = ll_baseline_load(options->write_baseline, true));
+  if (!ready) {
+    // A configuration or baseline that cannot be read: nothing is analysed.
+    ll_baseline_delete(baseline);
+    ll_baseline_delete(write_baseline);
+    free(configs);
     ll_file_list_fini(&files);
+    ll_config_finder_delete(finder);
     return LL_EXIT_TROUBLE;
   }
   run.files = &files;
-  run.engine = engine;
+  run.configs = configs;
+  run.baseline = baseline;
+  run.write_baseline = write_baseline;
   run.analyzer_options = (ll_analyzer_options){.max_file_size = options->max_file_size,
                                                .parse_timeout = options->parse_timeout,
                                                .parse_only = options->parse_only};
   run.reports = ll_xcalloc(files.n + 1, sizeof *run.reports);
   pthread_mutex_init(&run.lock, NULL);
 
-  output out = {0};
-  if (open_output(&out, options->output_file)) {
+  ll_output out = {0};
+  if (ll_output_open(&out, options->output_file, "the report")) {
+    ll_report_options report_options = {.color = use_color(options, &out)};
     run.reporter = ll_report_ops(options->format);
-    run.reporter_state = run.reporter->begin(out.stream);
+    run.reporter_state = run.reporter->begin(out.stream, &report_options);
     for (size_t i = 0; i < files.n_problems; i++)
       run.reporter->problem(run.reporter_state, files.problems[i].path, LL_ERROR,
                             files.problems[i].message);
-    unsigned jobs = job_count(options, files.n);
-    pthread_t *threads = ll_xcalloc(jobs, sizeof *threads);
-    unsigned started_threads = 0;
-    // The calling thread is a worker too; the others are extra.
-    for (unsigned t = 1; t < jobs; t++)
-      if (pthread_create(&threads[t], NULL, worker, &run) == 0)
-        started_threads++;
-      else
-        break;
-    worker(&run);
-    for (unsigned t = 1; t <= started_threads; t++)
-      pthread_join(threads[t], NULL);
-    free(threads);
+    if (options->read_stdin && files.n) {
+      run_stdin(&run);
+    } else if (files.n) {
+      unsigned jobs = job_count(options, files.n);
+      pthread_t *threads = ll_xcalloc(jobs, sizeof *threads);
+      unsigned started_threads = 0;
+      // The calling thread is a worker too; the others are extra.
+      for (unsigned t = 1; t < jobs; t++)
+        if (pthread_create(&threads[t], NULL, worker, &run) == 0)
+          started_threads++;
+        else
+          break;
+      worker(&run);
+      for (unsigned t = 1; t <= started_threads; t++)
+        pthread_join(threads[t], NULL);
+      free(threads);
+    }
+    // A pattern that hit its match limit was reported as it happened; the run did not do all
+    // it was asked.
+    if (ll_config_finder_pattern_failed(finder)) run.trouble = true;
     bool written = run.reporter->finish(run.reporter_state, !run.trouble);
-    if (!close_output(&out, options->output_file, written)) run.trouble = true;
+    if (!ll_output_close(&out, options->output_file, written)) run.trouble = true;
   } else {
     run.trouble = true;
   }
+  // Written even when some file could not be read: that file's entries stay as they were.
+  if (write_baseline) {
+    if (ll_baseline_write(write_baseline))
+      fprintf(stderr, "leaklint: wrote %zu finding%s to %s\n", ll_baseline_count(write_baseline),
+              ll_baseline_count(write_baseline) == 1 ? "" : "s", options->write_baseline);
+    else
+      run.trouble = true;
+  }
   pthread_mutex_destroy(&run.lock);
   free(run.reports);
+  free(run.shown);
 
-  size_t n_findings = run.n_findings, n_errors = run.n_errors;
-  fprintf(stderr, "leaklint: %zu finding%s (%zu error%s, %zu warning%s) in %zu of %zu file%s\n",
-          n_findings, n_findings == 1 ? "" : "s", n_errors, n_errors == 1 ? "" : "s",
-          n_findings - n_errors, n_findings - n_errors == 1 ? "" : "s", run.n_files_with, files.n,
-          files.n == 1 ? "" : "s");
+  print_summary(&run, files.n);
   if (options->stats) print_stats(&run.stats, now_seconds() - started);
 
-  ll_engine_delete(engine);
+  ll_baseline_delete(baseline);
+  ll_baseline_delete(write_baseline);
+  free(configs);
   ll_file_list_fini(&files);
+  ll_config_finder_delete(finder);
   if (run.trouble) return LL_EXIT_TROUBLE;
-  return n_findings ? LL_EXIT_FINDINGS : LL_EXIT_CLEAN;
+  if (run.n_errors) return LL_EXIT_FINDINGS;
+  if (options->max_warnings >= 0) return (long)run.n_warnings > options->max_warnings;
+  return run.n_warnings ? LL_EXIT_FINDINGS : LL_EXIT_CLEAN;
 }

@@ -484,15 +484,13 @@ static void note_call(ll_ctx *ctx, state *st, TSNode call) {
     st->clears_timers = true;
     return;
   }
-  bool all = ll_str_eq(name, "removeAllListeners");
-  if (!ll_ast_is(callee, ll_js.sym.member_expression) ||
-      !(all || ll_str_eq(name, "off") || ll_str_eq(name, "removeListener") ||
-        ll_str_eq(name, "removeEventListener")))
+  ll_listener_call lc;
+  if (!ll_vocab_listener_call(ll_facts_vocab(ll_ctx_facts(ctx)), ll_ctx_source(ctx), call, &lc) ||
+      (lc.kind != LL_LISTENER_REMOVE && lc.kind != LL_LISTENER_REMOVE_ALL))
     return;
-  removal r = {.all = all};
-  if (!ll_facts_path(ll_ctx_facts(ctx), ll_ast_field(callee, ll_js.field.object), &r.emitter))
-    return;
-  TSNode listener = ts_node_named_child(ll_ast_field(call, ll_js.field.arguments), 1);
+  removal r = {.all = lc.kind == LL_LISTENER_REMOVE_ALL};
+  if (!ll_facts_path(ll_ctx_facts(ctx), lc.emitter, &r.emitter)) return;
+  TSNode listener = lc.listener;
   if (ll_ast_is(listener, ll_js.sym.identifier)) {
     const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), listener);
     r.listener = ref ? ref->target : NULL;

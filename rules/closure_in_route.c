@@ -436,19 +436,18 @@ static void record_release(ll_ctx *ctx, state *st, TSNode node) {
     add_release(ctx, st, &r, node);
     return;
   }
-  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return;
-  ll_str method = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
-  if (ll_str_eq(method, "removeAllListeners"))
+  ll_listener_call lc;
+  if (!ll_vocab_listener_call(ll_facts_vocab(facts), ll_ctx_source(ctx), node, &lc)) return;
+  if (lc.kind == LL_LISTENER_REMOVE_ALL)
     r.kind = RELEASE_LISTENERS;
-  else if (ll_str_eq(method, "off") || ll_str_eq(method, "removeListener") ||
-           ll_str_eq(method, "removeEventListener"))
+  else if (lc.kind == LL_LISTENER_REMOVE)
     r.kind = RELEASE_LISTENER;
   else
     return;
-  r.slot_known = ll_facts_path(facts, ll_ast_field(callee, ll_js.field.object), &r.slot);
-  r.event_given = !ts_node_is_null(first);
-  r.event = event_of(ctx, first);
-  TSNode fn = ts_node_named_child(args, 1);
+  r.slot_known = ll_facts_path(facts, lc.emitter, &r.slot);
+  r.event_given = !ts_node_is_null(lc.event);
+  r.event = event_of(ctx, lc.event);
+  TSNode fn = lc.listener;
   r.fn_known = !ts_node_is_null(fn) && ll_facts_path(facts, fn, &r.fn);
   add_release(ctx, st, &r, node);
 }

@@ -6,10 +6,20 @@
 // every request until the process dies of "JavaScript heap out of memory". The collections fact
 // (analyzer/collections.c) records what the whole file does to each long-lived collection; this
 // rule reports the growths that run repeatedly in collections that are never drained.
+#include <string.h>
+
 #include "analyzer/collections.h"
 #include "analyzer/rule.h"
 
 static const char *const tags[] = {"memory", "leak", "collections", NULL};
+
+enum { OPT_IGNORE_NAMES };
+static const ll_rule_option rule_options[] = {
+    [OPT_IGNORE_NAMES] = {"ignoreNames",
+                          "collections never reported, matched against their name as the message "
+                          "gives it (e.g. \"^registry$\", \"^handlers\\\\.\")"},
+    {0},
+};
 
 static const char *describe_collection(ll_ctx *ctx, const ll_collection *c) {
   const ll_binding *b = c->path.binding;
@@ -36,6 +46,10 @@ static void file_end(ll_ctx *ctx, void *state) {
       continue;
     // An unknown value may be a bounded cache; an exported one is drained by its importers.
     if (!ll_collection_is_known(collections, c) || ll_collection_is_exported(c)) continue;
+    // A table the project means to keep for good (a registry filled by plugins).
+    const char *name = ll_path_describe(&c->path, ll_ctx_arena(ctx));
+    if (ll_ctx_option_matches(ctx, OPT_IGNORE_NAMES, (ll_str){name, (uint32_t)strlen(name)}))
+      continue;
     ll_ctx_report(ctx, g->site,
                   "%s grows here %s, and nothing in this file removes, clears or bounds its "
                   "entries",
@@ -68,5 +82,6 @@ const ll_rule ll_rule_global_accumulator = {
     .default_severity = LL_WARNING,
     .precision = "high",
     .tags = tags,
+    .options = rule_options,
     .file_end = file_end,
 };

@@ -31,8 +31,11 @@ static void check_file(ll_ctx *ctx, void *state) {
   const ll_scope_model *model = ll_ctx_scopes(ctx);
   for (const ll_binding *global = model->global->bindings; global; global = global->next) {
     if (global->kind != LL_BIND_IMPLICIT_GLOBAL) continue;
-    // Assigning `onload` or `name` sets a property the host already has: nothing new is kept.
-    if (ll_globals_is_host(global->name) || tested_with_typeof(global)) continue;
+    // Assigning `onload` or `name` sets a property the host already has: nothing new is kept;
+    // nor does a global the configuration declares (defined by another script).
+    if (ll_globals_is_host(global->name) || tested_with_typeof(global) ||
+        ll_vocab_is_global(ll_facts_vocab(ll_ctx_facts(ctx)), ll_ctx_source(ctx), global->name))
+      continue;
     for (const ll_ref *ref = global->refs; ref; ref = ref->next_of_binding) {
       if (!(ref->flags & LL_REF_WRITE) || (ref->from->flags & LL_SCOPE_STRICT)) continue;
       const ll_scope *function = ref->from->function;

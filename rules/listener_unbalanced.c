@@ -19,6 +19,13 @@
 static const char *const tags[] = {"memory", "leak", "events", NULL};
 static const char *const node_types[] = {"call_expression", NULL};
 
+enum { OPT_IGNORE_EVENTS };
+static const ll_rule_option rule_options[] = {
+    [OPT_IGNORE_EVENTS] =
+        {"ignoreEvents", "events whose listeners are never reported (e.g. \"^(error|SIGTERM)$\")"},
+    {0},
+};
+
 typedef enum fn_kind {
   FN_UNKNOWN, // a call result, a parameter's member...: identity unknown, never guessed
   FN_NAMED,   // a binding or a member path: removable with the same expression
@@ -50,17 +57,6 @@ typedef struct listener_call {
 typedef struct state {
   listener_call *calls, *last;
 } state;
-
-static bool is_one_of(ll_str name, const char *const *names) {
-  for (; *names; names++)
-    if (ll_str_eq(name, *names)) return true;
-  return false;
-}
-
-static const char *const add_methods[] = {"on", "addListener", "prependListener",
-                                          "addEventListener", NULL};
-static const char *const once_methods[] = {"once", "prependOnceListener", NULL};
-static const char *const remove_methods[] = {"off", "removeListener", "removeEventListener", NULL};
 
 // The event as text: 'data' -> data; a `const EVENT = 'data'` -> data.
 static bool event_of(const ll_ctx *ctx, TSNode arg, ll_str *out) {
@@ -137,30 +133,37 @@ static const ll_scope *enclosing_class(const ll_scope *scope) {
 
 static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
   state *st = opaque;
-  TSNode callee = ll_ast_field(call, ll_js.field.function);
-  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return;
-  ll_str method = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
-  bool is_add = is_one_of(method, add_methods), is_once = is_one_of(method, once_methods);
-  bool is_remove = is_one_of(method, remove_methods);
-  bool removes_all = ll_str_eq(method, "removeAllListeners");
-  if (!is_add && !is_once && !is_remove && !removes_all) return;
+  ll_listener_call parts;
+  if (!ll_vocab_listener_call(ll_facts_vocab(ll_ctx_facts(ctx)), ll_ctx_source(ctx), call, &parts))
+    return;
+  bool removes_all = parts.kind == LL_LISTENER_REMOVE_ALL;
+  bool is_add = parts.kind == LL_LISTENER_ADD || parts.kind == LL_LISTENER_ADD_ONCE;
+  // A listener call names a function (and, but for some configured methods, an event first);
+  // `removeAllListeners` may name neither.
+  if (!removes_all && ts_node_is_null(parts.listener)) return;
   TSNode args = ll_ast_field(call, ll_js.field.arguments);
   uint32_t n_args = ts_node_named_child_count(args);
-  // A listener call names an event and a function; `removeAllListeners` may name neither.
-  if (!removes_all && n_args < 2) return;
   for (uint32_t i = 0; i < n_args; i++)
     if (ts_node_symbol(ts_node_named_child(args, i)) == ll_js.sym.spread_element) return;
 
   listener_call *lc = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *lc);
   lc->call = call;
-  lc->is_add = is_add || is_once;
+  lc->is_add = is_add;
   lc->removes_all = removes_all;
-  lc->self_removing = is_once;
-  lc->emitter_known =
-      ll_facts_path(ll_ctx_facts(ctx), ll_ast_field(callee, ll_js.field.object), &lc->emitter);
-  if (n_args >= 1) lc->event_known = event_of(ctx, ts_node_named_child(args, 0), &lc->event);
-  if (n_args >= 2) lc->fn = function_of(ctx, ts_node_named_child(args, 1), &lc->fn_path);
-  if (n_args >= 3) read_options(ctx, ts_node_named_child(args, 2), lc);
+  lc->self_removing = parts.kind == LL_LISTENER_ADD_ONCE;
+  // A configured add whose result is kept (`const off = store.subscribe(fn)`) may return its
+  // own remover: whoever holds the result can remove the listener.
+  if (parts.configured && is_add &&
+      !ll_ast_is(ts_node_parent(call), ll_js.sym.expression_statement))
+    lc->self_removing = true;
+  lc->emitter_known = ll_facts_path(ll_ctx_facts(ctx), parts.emitter, &lc->emitter);
+  if (ts_node_is_null(parts.event)) {
+    lc->event_known = !removes_all; // the method takes no event: all its listeners are one kind
+  } else {
+    lc->event_known = event_of(ctx, parts.event, &lc->event);
+  }
+  if (!ts_node_is_null(parts.listener)) lc->fn = function_of(ctx, parts.listener, &lc->fn_path);
+  if (!ts_node_is_null(parts.options)) read_options(ctx, parts.options, lc);
   lc->freq = ll_ctx_frequency(ctx, &lc->why);
   lc->in_loop = ll_ctx_in_loop(ctx);
   lc->scope = ll_ctx_scope(ctx);
@@ -304,13 +307,19 @@ static void file_end(ll_ctx *ctx, void *opaque) {
     }
     if (balanced) continue;
     ll_str event = add->event_known ? add->event : (ll_str){"?", 1};
+    // The project says these events are meant to be listened to for good.
+    if (add->event_known && ll_ctx_option_matches(ctx, OPT_IGNORE_EVENTS, event)) continue;
+    // "listener for 'data'", or "listener" for a method that takes no event.
+    const char *what =
+        event.len ? ll_arena_printf(arena, "listener for '%.*s'", (int)event.len, event.ptr)
+                  : "listener";
     const char *emitter = add->emitter_known ? ll_path_describe(&add->emitter, arena) : "?";
     if (mismatch) {
       // The code meant to remove it: flagged wherever the add is.
       ll_ctx_report(ctx, add->call,
-                    "listener for '%.*s' on `%s` is never removed: the removal at line %u "
+                    "%s on `%s` is never removed: the removal at line %u "
                     "cannot match it, because %s",
-                    (int)event.len, event.ptr, emitter,
+                    what, emitter,
                     ll_source_position(ll_ctx_source(ctx), ts_node_start_byte(mismatch->call)).line,
                     mismatch_reason);
       continue;
@@ -319,24 +328,23 @@ static void file_end(ll_ctx *ctx, void *opaque) {
     if (!add->event_known || !add->emitter_known) continue;
     if (add->freq == LL_FREQ_REPEATED && emitter_is_long_lived(add)) {
       ll_ctx_report(ctx, add->call,
-                    "listener for '%.*s' is added to long-lived `%s` %s, and never removed: "
+                    "%s is added to long-lived `%s` %s, and never removed: "
                     "every run adds one more",
-                    (int)event.len, event.ptr, emitter,
-                    ll_facts_describe_repeat(ll_ctx_facts(ctx), arena, &add->why));
+                    what, emitter, ll_facts_describe_repeat(ll_ctx_facts(ctx), arena, &add->why));
     } else if (add->in_loop && emitter_is_long_lived(add) && add->emitter.text[0] != '[' &&
                !strstr(add->emitter.text, "[]")) {
       // The same emitter in every iteration: the listener is stacked once per iteration.
       ll_ctx_report(ctx, add->call,
-                    "listener for '%.*s' is added to `%s` inside a loop, once per iteration, and "
+                    "%s is added to `%s` inside a loop, once per iteration, and "
                     "never removed",
-                    (int)event.len, event.ptr, emitter);
+                    what, emitter);
     } else if (add->freq == LL_FREQ_REPEATED && add->why.reason == LL_REPEAT_CLASS_MEMBER &&
                emitter_is_constructor_parameter(ctx, add)) {
       ll_ctx_report(ctx, add->call,
-                    "listener for '%.*s' is added to `%s`, an emitter the instance did not create, "
+                    "%s is added to `%s`, an emitter the instance did not create, "
                     "and no method of the class removes it: every instance stays reachable from "
                     "the emitter",
-                    (int)event.len, event.ptr, emitter);
+                    what, emitter);
     }
   }
 }
@@ -365,6 +373,7 @@ const ll_rule ll_rule_listener_unbalanced = {
     .precision = "high",
     .tags = tags,
     .node_types = node_types,
+    .options = rule_options,
     .state_size = sizeof(state),
     .enter = on_call,
     .file_end = file_end,

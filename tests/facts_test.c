@@ -39,7 +39,8 @@ static void load(loaded *l, const char *code, ll_source_kind kind) {
   l->tree = ll_parser_parse(l->parser, code, len);
   ll_source_init(&l->source, &l->arena, "test.js", code, len);
   l->model = ll_bind(&l->arena, &l->source, l->tree, kind, NULL);
-  l->facts = ll_facts_build(&l->arena, &l->source, l->model);
+  static const ll_vocab builtin_vocab;
+  l->facts = ll_facts_build(&l->arena, &l->source, l->model, &builtin_vocab);
 }
 
 static void unload(loaded *l) {
@@ -309,15 +310,14 @@ static uint32_t effects_of(const char *code, const char *path) {
   probe_effects = 0;
   probe_found = probe_known = false;
   probe_growths = 0;
-  ll_enabled_rule enabled = {&probe_rule, LL_WARNING};
-  const char *bad;
-  ll_engine *engine = ll_engine_new(&enabled, 1, &bad);
+  ll_enabled_rule enabled = {&probe_rule, LL_WARNING, NULL};
+  ll_config *config = ll_config_new_for_rules(&enabled, 1);
   ll_analyzer_options options = {.max_file_size = 1 << 20, .parse_timeout = 10};
-  ll_analyzer *analyzer = ll_analyzer_new(engine, &options);
+  ll_analyzer *analyzer = ll_analyzer_new(&options);
   ll_file_result result;
-  ll_analyzer_source(analyzer, "t.js", code, strlen(code), &result);
+  ll_analyzer_source(analyzer, config, "t.js", code, strlen(code), &result);
   ll_analyzer_delete(analyzer);
-  ll_engine_delete(engine);
+  ll_config_delete(config);
   assert_true(probe_found);
   return probe_effects;
 }

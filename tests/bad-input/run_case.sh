@@ -104,6 +104,22 @@ case "$case" in
     check "a 1-million-character line: the column is exact" 'grep -q "^long.js:1:1000033: warning: .*\[implicit-global\]$" out'
     check "good.js is reported" good_reported
     ;;
+  catastrophic-pattern)
+    # `^(a+)+$` backtracks exponentially on a run of a's that ends in another letter: PCRE2's
+    # match limit stops it, the run names the configuration, the key, the pattern and the file,
+    # the pattern is dropped for the rest of the run, and the other files are still analysed.
+    printf '{"routeMethods": ["^(a+)+$", "^mux\\\\.handle$"]}\n' >leaklint.json
+    { printf 'module.exports = () => '; head -c 40 /dev/zero | tr '\0' 'a'; printf 'b(() => 1);\n'; } >slow.js
+    cp slow.js slow2.js
+    started=$(date +%s)
+    run slow.js slow2.js
+    check "a pattern that hits the match limit exits 2" '[ $code -eq 2 ]'
+    check "it is named with the configuration, the key and the file" \
+      'grep -q "^leaklint: error: $PWD/leaklint.json: \"routeMethods\[0\]\": pattern \`^(a+)+\$\` hit the match limit (catastrophic backtracking) on \`a*b\` (in slow2\{0,1\}.js); the pattern is disabled for the rest of the run$" err'
+    check "once: the pattern is disabled after it failed" '[ "$(grep -c "hit the match limit" err)" -eq 1 ]'
+    check "the run does not hang (under 10 s)" '[ $(($(date +%s) - started)) -lt 10 ]'
+    check "good.js is reported" good_reported
+    ;;
   *)
     echo "unknown case $case" >&2
     exit 2

@@ -11,19 +11,48 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
 #include "analyzer/analyze.h"
 #include "analyzer/arena.h"
 #include "analyzer/grammar.h"
+#include "analyzer/registry.h"
 #include "analyzer/report.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static ll_engine *engine;
+// Two configurations: the built-in one with unused-disable on (suppression comments in the
+// input are applied and checked), and one with every vocabulary list and rule option set, so
+// that configured patterns are matched against whatever the input's callees are.
+static ll_config *configs[2];
 static FILE *sink; // the text output goes nowhere
+
+static const char vocabulary_config[] =
+    "{\"rules\": {\"unused-disable\": \"error\", \"timer-leak\": \"error\",\n"
+    "  \"listener-unbalanced\": [\"warning\", {\"ignoreEvents\": [\"^(error|close)$\"]}],\n"
+    "  \"global-accumulator\": [\"warning\", {\"ignoreNames\": [\"^registry\"]}]},\n"
+    " \"routeMethods\": [\"^(api|router)\\\\.(get|post)$\"],\n"
+    " \"listenerAddMethods\": [\"\\\\.subscribe$\"],\n"
+    " \"listenerRemoveMethods\": [\"\\\\.unsubscribe$\"],\n"
+    " \"boundedCaches\": [\"Cache$\"], \"globals\": [\"^(jQuery|\\\\$)$\"],\n"
+    " \"runsOnce\": [\"^(main|bootstrap|app\\\\.listen)$\"]}\n";
+
+static ll_config *load_vocabulary_config(void) {
+  char path[] = "/tmp/leaklint-fuzz-config-XXXXXX";
+  int fd = mkstemp(path);
+  if (fd < 0) abort();
+  if (write(fd, vocabulary_config, sizeof vocabulary_config - 1) !=
+      (ssize_t)(sizeof vocabulary_config - 1))
+    abort();
+  close(fd);
+  ll_config_flags flags = {0};
+  ll_config *config = ll_config_load(path, &flags);
+  unlink(path);
+  return config;
+}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc, (void)argv;
@@ -32,15 +61,16 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     fprintf(stderr, "fuzz: the grammar has no '%s'\n", missing);
     abort();
   }
-  const char *bad_type = NULL;
-  engine = ll_engine_new_default(&bad_type);
-  if (!engine) {
-    fprintf(stderr, "fuzz: a rule wants unknown node type '%s'\n", bad_type);
+  ll_config_flags flags = {.report_unused_disable = true};
+  configs[0] = ll_config_new_default(NULL, &flags);
+  configs[1] = load_vocabulary_config();
+  if (!configs[0] || !configs[1]) {
+    fprintf(stderr, "fuzz: the configurations do not load\n");
     abort();
   }
   sink = fopen("/dev/null", "w");
   if (!sink) abort();
-  // engine and sink live for the whole process, as in a run.
+  // The configurations and the sink live for the whole process, as in a run.
   return 0;
 }
 
@@ -58,6 +88,8 @@ static void check_findings(const ll_file_result *result) {
     const ll_finding *f = &result->findings[k];
     check(f->rule && f->message && f->message[0], "a rule and a message", result, k);
     check(f->severity == LL_WARNING || f->severity == LL_ERROR, "a severity", result, k);
+    check(f->suppression == LL_SUPPRESSED_NOT || f->rule != &ll_rule_syntax_error,
+          "syntax errors are never suppressed", result, k);
     check(f->start_byte <= f->end_byte && f->end_byte <= src->len, "a byte range in the file",
           result, k);
     check(f->line >= 1 && f->column >= 1 && f->end_line >= 1 && f->end_column >= 1,
@@ -73,7 +105,8 @@ static void check_findings(const ll_file_result *result) {
 
 // What run.c's emit() gives a reporter for one file.
 static void report(const ll_reporter_ops *ops, FILE *out, const ll_file_result *result) {
-  void *state = ops->begin(out);
+  ll_report_options options = {.color = true};
+  void *state = ops->begin(out, &options);
   if (result->status != LL_OK) {
     ops->problem(state, result->path, LL_ERROR, result->error);
   } else {
@@ -114,11 +147,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   // full LeakSanitizer scan after each unbalanced input was most of the time). A small parse
   // timeout: the fuzzer's own -timeout is there for hangs outside the parser.
   ll_analyzer_options options = {.max_file_size = 1u << 20, .parse_timeout = 2.0};
-  ll_analyzer *analyzer = ll_analyzer_new(engine, &options);
+  ll_analyzer *analyzer = ll_analyzer_new(&options);
   ll_file_result result;
-  ll_analyzer_source(analyzer, path, (const char *)data, size, &result);
+  const ll_config *config = configs[size && (data[0] & 4) ? 1 : 0];
+  ll_analyzer_source(analyzer, config, path, (const char *)data, size, &result);
   if (result.status == LL_OK) check_findings(&result);
   report(&ll_report_text, sink, &result);
+  report(&ll_report_github, sink, &result);
   report_json(LL_FORMAT_JSON, &result);
   report_json(LL_FORMAT_SARIF, &result);
   ll_analyzer_delete(analyzer);

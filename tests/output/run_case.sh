@@ -8,6 +8,7 @@
 set -u
 leaklint=$1 tools=$2 case=$3
 here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 work="$tmp/wörk dir #1"
@@ -231,11 +232,15 @@ case "$case" in
     lint text.out "${mixed_paths[@]}" "$far"
     lint json.out -f json "${mixed_paths[@]}" "$far"
     check "stdout has findings" test -s text.out
-    # VS Code's $gcc and leaklint's GitHub Actions matcher must read each line as the JSON says.
+    # VS Code's $gcc and the GitHub Actions matcher leaklint ships (.github/leaklint-matcher.json,
+    # read as GitHub reads it) must read each line as the JSON says.
     node_check "every line matches both problem matchers, and both read the JSON's path, line, column, severity" '
       const fs = require("fs");
       const gcc = /^(.*?):(\d+):(\d*):?\s+(?:fatal\s+)?(warning|error):\s+(.*)$/;
-      const own = /^(.*?):(\d+):(\d+):\s+(warning|error):\s+(.*\[([a-z0-9]+(?:-[a-z0-9]+)*)\])$/;
+      const matcher = JSON.parse(fs.readFileSync(process.argv[1], "utf8")).problemMatcher[0].pattern[0];
+      if (matcher.file !== 1 || matcher.line !== 2 || matcher.column !== 3 || matcher.severity !== 4 ||
+          matcher.message !== 5 || matcher.code !== 6) { console.log("matcher groups", matcher); process.exit(1); }
+      const own = new RegExp(matcher.regexp);
       const text = fs.readFileSync("text.out", "utf8");
       const json = JSON.parse(fs.readFileSync("json.out", "utf8"));
       let bad = 0;
@@ -249,9 +254,100 @@ case "$case" in
         if (!g || g.slice(1, 5).join("|") !== want) { bad++; console.log("$gcc reads", g && g.slice(1, 5), "in", l); }
         if (!o || o.slice(1, 5).join("|") !== want || o[6] !== f.rule) { bad++; console.log("matcher reads", o && o.slice(1, 7), "in", l); }
       });
-      process.exit(bad ? 1 : 0)'
+      process.exit(bad ? 1 : 0)' "$root/.github/leaklint-matcher.json"
     check "stderr has the one-line summary only" \
       bash -c '[ "$(wc -l <text.out.err)" -eq 1 ] && grep -q "^leaklint: [0-9]* findings" text.out.err'
+    # Color only when asked for or on a terminal: a pipe (a CI log, an editor) gets plain lines.
+    lint auto.out --color auto "${mixed_paths[@]}" "$far"
+    check "--color auto into a pipe writes no escapes" cmp text.out auto.out
+    lint always.out --color always "${mixed_paths[@]}" "$far"
+    esc=$(printf '\033[')
+    check "--color always colors every line" \
+      test "$(grep -cF "$esc" always.out)" -eq "$(wc -l <text.out)"
+    check "--color always says the same once the escapes are removed" \
+      bash -c 'sed "s/\x1b\[[0-9;]*m//g" always.out | cmp - text.out'
+    NO_COLOR=1 lint nocolor.out --color auto "${mixed_paths[@]}" "$far"
+    check "NO_COLOR turns auto color off" cmp text.out nocolor.out
+    FORCE_COLOR=1 lint force.out "${mixed_paths[@]}"
+    check "FORCE_COLOR turns auto color on in a pipe" grep -qF "$esc" force.out
+    lint never.out --color never "${mixed_paths[@]}" "$far"
+    check "--color never writes plain lines" cmp text.out never.out
+    if command -v script >/dev/null; then
+      script -qec "'$leaklint' inputs/leaks.js" /dev/null >tty.out 2>&1
+      check "a terminal gets color by default" grep -qF "$esc" tty.out
+    fi
+    ;;
+
+  github-format)
+    lint json.out -f json "${mixed_paths[@]}" "$far"
+    lint gh.out -f github "${mixed_paths[@]}" "$far" no-such-file.js
+    node_check "one ::warning/::error command per finding, its properties and message unescaped as the JSON says" '
+      const fs = require("fs");
+      const json = JSON.parse(fs.readFileSync("json.out", "utf8"));
+      const lines = fs.readFileSync("gh.out", "utf8").split("\n").filter(Boolean);
+      const unescapeData = (s) => s.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%25/g, "%");
+      const unescapeProp = (s) => unescapeData(s.replace(/%3A/g, ":").replace(/%2C/g, ","));
+      let bad = 0;
+      const findings = lines.filter((l) => !l.includes("title=leaklint::"));
+      if (findings.length !== json.length) { bad++; console.log(findings.length, "commands for", json.length, "findings"); }
+      findings.forEach((l, i) => {
+        const m = /^::(warning|error) ([^:]*)::(.*)$/.exec(l);
+        if (!m) { bad++; console.log("not a workflow command:", l); return; }
+        const props = Object.fromEntries(m[2].split(",").map((p) => { const k = p.indexOf("="); return [p.slice(0, k), unescapeProp(p.slice(k + 1))]; }));
+        const f = json[i];
+        const want = { file: f.path, line: String(f.line), col: String(f.column), endLine: String(f.endLine), endColumn: String(f.endColumn), title: f.rule };
+        if (JSON.stringify(props) !== JSON.stringify(want) || m[1] !== f.severity || unescapeData(m[3]) !== f.message) {
+          bad++; console.log("read", m[1], props, unescapeData(m[3]), "expected", f);
+        }
+      });
+      const problem = lines.find((l) => l.startsWith("::error file=no-such-file.js,title=leaklint::"));
+      if (!problem) { bad++; console.log("no ::error for the missing file"); }
+      process.exit(bad ? 1 : 0)'
+    check "a path with % is escaped as %25" grep -qF 'file=./odd name #1%25/ä b.js,' gh.out
+    mkdir "dir,with:odd"
+    printf 'function f() { leaked = 1; }\n' >"dir,with:odd/a.js"
+    lint gh2.out -f github "dir,with:odd/a.js"
+    check "commas and colons in a property are escaped" grep -qF 'file=dir%2Cwith%3Aodd/a.js,' gh2.out
+    ;;
+
+  sarif-suppressions)
+    cat >supp.js <<'EOS'
+const cache = [];
+exports.add = (x) => {
+  // leaklint-disable-next-line global-accumulator -- bounded by the number of tenants
+  cache.push(x);
+};
+exports.poll = (socket) => {
+  setInterval(() => socket.ping(), 1000); // leaklint-disable-line timer-leak
+};
+const seen = new Set();
+exports.track = (id) => seen.add(id);
+EOS
+    lint base.out --write-baseline base.json supp.js
+    # A new leak, on a line inserted above the others: the baselined finding below stays matched.
+    { printf 'exports.more = (s) => { setInterval(() => s.ping(), 5); };\n'; cat supp.js; } >supp2.js
+    mv supp2.js supp.js
+    sarif with.sarif --include-suppressed --baseline base.json supp.js
+    sarif without.sarif --baseline base.json supp.js
+    lint with.json -f json --include-suppressed --baseline base.json supp.js
+    node_check "--include-suppressed: inSource suppressions with their reasons, the baseline as external" '
+      const fs = require("fs");
+      const results = JSON.parse(fs.readFileSync("with.sarif", "utf8")).runs[0].results;
+      const got = results.map((r) => [r.ruleId, r.locations[0].physicalLocation.region.startLine,
+        JSON.stringify(r.suppressions || null)].join(" "));
+      const want = [
+        `timer-leak 1 null`,
+        `global-accumulator 5 [{"kind":"inSource","justification":"bounded by the number of tenants"}]`,
+        `timer-leak 8 [{"kind":"inSource"}]`,
+        `global-accumulator 11 [{"kind":"external"}]`];
+      if (got.join("\n") !== want.join("\n")) { console.log(got, want); process.exit(1); }'
+    node_check "without --include-suppressed only the new finding is a result" '
+      const results = JSON.parse(require("fs").readFileSync("without.sarif", "utf8")).runs[0].results;
+      process.exit(results.length === 1 && results[0].ruleId === "timer-leak" && !results[0].suppressions ? 0 : 1)'
+    node_check "JSON shows the same suppressions" '
+      const f = JSON.parse(require("fs").readFileSync("with.json", "utf8"));
+      const got = f.map((x) => x.suppressed ? x.suppressed.kind + ":" + (x.suppressed.justification || "") : "-").join(" ");
+      if (got !== "- inSource:bounded by the number of tenants inSource: external:") { console.log(got); process.exit(1); }'
     ;;
 
   utf16-columns)

@@ -14,7 +14,7 @@ run --format xml leaky.js
 expect_code 2 "an unknown format"
 expect_no_stdout "an unknown format"
 expect_stderr "an unknown format is named" <<END
-leaklint: error: unknown format 'xml' (expected text, json or sarif)
+leaklint: error: unknown format 'xml' (expected text, json, sarif or github)
 $try_again
 END
 

@@ -1,0 +1,133 @@
+// The built-in vocabulary and the configured patterns that extend it, in one place: a name the
+// rules must agree on (what adds a listener, what removes one) is spelled here once.
+#include "analyzer/vocab.h"
+
+#include <string.h>
+
+#include "analyzer/ast.h"
+#include "analyzer/grammar.h"
+
+const char *const ll_vocab_keys[LL_VOCAB_COUNT] = {
+    [LL_VOCAB_ROUTE_METHODS] = "routeMethods",
+    [LL_VOCAB_LISTENER_ADD] = "listenerAddMethods",
+    [LL_VOCAB_LISTENER_REMOVE] = "listenerRemoveMethods",
+    [LL_VOCAB_BOUNDED_CACHES] = "boundedCaches",
+    [LL_VOCAB_GLOBALS] = "globals",
+    [LL_VOCAB_RUNS_ONCE] = "runsOnce",
+};
+
+typedef struct listener_method {
+  const char *name;
+  ll_listener_kind kind;
+} listener_method;
+
+static const listener_method listener_methods[] = {
+    {"on", LL_LISTENER_ADD},
+    {"addListener", LL_LISTENER_ADD},
+    {"prependListener", LL_LISTENER_ADD},
+    {"addEventListener", LL_LISTENER_ADD},
+    {"once", LL_LISTENER_ADD_ONCE},
+    {"prependOnceListener", LL_LISTENER_ADD_ONCE},
+    {"off", LL_LISTENER_REMOVE},
+    {"removeListener", LL_LISTENER_REMOVE},
+    {"removeEventListener", LL_LISTENER_REMOVE},
+    {"removeAllListeners", LL_LISTENER_REMOVE_ALL},
+};
+
+// Collections that evict or are collected on their own.
+static const char *const bounded_caches[] = {
+    "WeakMap", "WeakSet",  "WeakRef",  "FinalizationRegistry",
+    "LRU",     "LRUCache", "QuickLRU", "LruCache"};
+
+static ll_str text_of(const ll_source *source, TSNode node) {
+  uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+  if (end > source->len) end = source->len;
+  if (start > end) start = end;
+  return (ll_str){source->text + start, end - start};
+}
+
+enum { CALLEE_MAX = 256 };
+
+// `node`'s text without white space (`bus\n  .subscribe` is `bus.subscribe`), into `buffer`
+// when it has any; a longer callee than the buffer holds is matched as written.
+static ll_str callee_text(const ll_source *source, TSNode node, char buffer[CALLEE_MAX]) {
+  ll_str text = text_of(source, node);
+  if (text.len >= CALLEE_MAX) return text;
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < text.len; i++)
+    if (!strchr(" \t\r\n", text.ptr[i])) buffer[n++] = text.ptr[i];
+  return n == text.len ? text : (ll_str){buffer, n};
+}
+
+static bool configured(const ll_vocab *vocab, ll_vocab_key key, const ll_source *source,
+                       TSNode node) {
+  const ll_pattern_list *list = &vocab->lists[key];
+  if (!list->n || ts_node_is_null(node)) return false;
+  char buffer[CALLEE_MAX];
+  return ll_pattern_list_match(list, callee_text(source, node, buffer), source->path);
+}
+
+ll_listener_kind ll_vocab_builtin_listener_method(ll_str method) {
+  for (size_t i = 0; i < sizeof listener_methods / sizeof *listener_methods; i++)
+    if (ll_str_eq(method, listener_methods[i].name)) return listener_methods[i].kind;
+  return LL_LISTENER_NONE;
+}
+
+bool ll_vocab_listener_call(const ll_vocab *vocab, const ll_source *source, TSNode call,
+                            ll_listener_call *out) {
+  memset(out, 0, sizeof *out);
+  TSNode callee = ll_ast_field(call, ll_js.field.function);
+  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return false;
+  ll_listener_kind kind =
+      ll_vocab_builtin_listener_method(text_of(source, ll_ast_field(callee, ll_js.field.property)));
+  if (kind == LL_LISTENER_NONE) {
+    if (configured(vocab, LL_VOCAB_LISTENER_ADD, source, callee))
+      kind = LL_LISTENER_ADD;
+    else if (configured(vocab, LL_VOCAB_LISTENER_REMOVE, source, callee))
+      kind = LL_LISTENER_REMOVE;
+    else
+      return false;
+    out->configured = true;
+  }
+  TSNode args = ll_ast_field(call, ll_js.field.arguments);
+  out->kind = kind;
+  out->emitter = ll_ast_field(callee, ll_js.field.object);
+  if (out->configured && ts_node_named_child_count(args) == 1) {
+    out->listener = ts_node_named_child(args, 0);
+    return true;
+  }
+  out->event = ts_node_named_child(args, 0);
+  out->listener = ts_node_named_child(args, 1);
+  out->options = ts_node_named_child(args, 2);
+  return true;
+}
+
+bool ll_vocab_is_route(const ll_vocab *vocab, const ll_source *source, TSNode callee) {
+  return configured(vocab, LL_VOCAB_ROUTE_METHODS, source, callee);
+}
+
+bool ll_vocab_runs_once(const ll_vocab *vocab, const ll_source *source, TSNode callee) {
+  return configured(vocab, LL_VOCAB_RUNS_ONCE, source, callee);
+}
+
+bool ll_vocab_name_runs_once(const ll_vocab *vocab, const ll_source *source, ll_str name) {
+  const ll_pattern_list *list = &vocab->lists[LL_VOCAB_RUNS_ONCE];
+  return list->n && ll_pattern_list_match(list, name, source->path);
+}
+
+bool ll_vocab_is_bounded_cache(const ll_vocab *vocab, const ll_source *source, TSNode ctor) {
+  ll_str name = text_of(source, ctor);
+  for (size_t i = 0; i < sizeof bounded_caches / sizeof *bounded_caches; i++)
+    if (ll_str_eq(name, bounded_caches[i])) return true;
+  return configured(vocab, LL_VOCAB_BOUNDED_CACHES, source, ctor);
+}
+
+bool ll_vocab_is_global(const ll_vocab *vocab, const ll_source *source, ll_str name) {
+  const ll_pattern_list *list = &vocab->lists[LL_VOCAB_GLOBALS];
+  return list->n && ll_pattern_list_match(list, name, source->path);
+}
+
+void ll_vocab_fini(ll_vocab *vocab) {
+  for (int k = 0; k < LL_VOCAB_COUNT; k++)
+    ll_pattern_list_fini(&vocab->lists[k]);
+}
