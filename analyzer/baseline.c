@@ -22,6 +22,7 @@
 #include <jansson.h>
 
 #include "analyzer/diag.h"
+#include "analyzer/json_file.h"
 #include "analyzer/output.h"
 #include "analyzer/paths.h"
 #include "analyzer/report.h"
@@ -125,16 +126,9 @@ ll_baseline *ll_baseline_load(const char *path, bool missing_ok) {
   free(absolute);
   struct stat st;
   if (missing_ok && stat(path, &st) != 0 && errno == ENOENT) return b;
-  json_set_alloc_funcs(ll_xmalloc, free);
-  json_error_t error;
-  json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &error);
+  json_t *root = ll_json_read(path, "the baseline");
   bool ok = root != NULL;
-  if (!root) {
-    if (error.line > 0)
-      ll_diag_error(path, "%d:%d: %s", error.line, error.column, error.text);
-    else
-      ll_diag_error(path, "cannot read the baseline: %s", error.text);
-  } else {
+  if (root) {
     ok = read_entries(b, root);
     json_decref(root);
   }

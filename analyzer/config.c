@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "analyzer/diag.h"
+#include "analyzer/json_file.h"
 #include "analyzer/paths.h"
 #include "analyzer/registry.h"
 
@@ -575,16 +576,9 @@ ll_config *ll_config_load(const char *path, const ll_config_flags *flags) {
   ll_config *config = config_new(absolute, dir, flags);
   free(dir);
   free(absolute);
-  json_set_alloc_funcs(ll_xmalloc, free);
-  json_error_t error;
-  json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &error);
+  json_t *root = ll_json_read(path, "the configuration");
   bool ok = root != NULL;
-  if (!root) {
-    if (error.line > 0)
-      ll_diag_error(path, "%d:%d: %s", error.line, error.column, error.text);
-    else
-      ll_diag_error(path, "cannot read the configuration: %s", error.text);
-  } else {
+  if (root) {
     ok = read_document(config, root);
     json_decref(root);
   }
@@ -641,11 +635,7 @@ ll_severity ll_config_severity(const ll_config *config, const ll_rule *rule) {
   return config->rules[ll_registry_index(rule)].severity;
 }
 
-const char *ll_config_path(const ll_config *config) {
-  return config->path;
-}
-
-bool ll_config_had_pattern_failure(const ll_config *config) {
+static bool had_pattern_failure(const ll_config *config) {
   for (int k = 0; k < LL_VOCAB_COUNT; k++)
     if (ll_pattern_list_failed(&config->vocab.lists[k])) return true;
   size_t n;
@@ -865,19 +855,6 @@ static const ll_config *resolve_dir(ll_config_finder *finder, const char *dir) {
   return config;
 }
 
-const ll_config *ll_config_finder_for_dir(ll_config_finder *finder, const char *path,
-                                          char **absolute) {
-  char *abs = ll_paths_absolute(path, finder->cwd);
-  if (!abs) abs = ll_paths_normalize(path);
-  const ll_config *config =
-      finder->use_fixed || abs[0] != '/' ? finder->fixed : resolve_dir(finder, abs);
-  if (absolute)
-    *absolute = abs;
-  else
-    free(abs);
-  return config;
-}
-
 const ll_config *ll_config_finder_for_file(ll_config_finder *finder, const char *path,
                                            char **absolute) {
   char *abs = ll_paths_absolute(path, finder->cwd);
@@ -900,8 +877,8 @@ bool ll_config_finder_failed(const ll_config_finder *finder) {
 }
 
 bool ll_config_finder_pattern_failed(const ll_config_finder *finder) {
-  if (finder->fixed && ll_config_had_pattern_failure(finder->fixed)) return true;
+  if (finder->fixed && had_pattern_failure(finder->fixed)) return true;
   for (size_t i = 0; i < finder->n_loaded; i++)
-    if (ll_config_had_pattern_failure(finder->loaded[i])) return true;
+    if (had_pattern_failure(finder->loaded[i])) return true;
   return false;
 }

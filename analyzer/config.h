@@ -56,9 +56,6 @@ const ll_vocab *ll_config_vocab(const ll_config *config);
 /** The severity `rule` has here; LL_OFF when it is turned off. */
 ll_severity ll_config_severity(const ll_config *config, const ll_rule *rule);
 
-/** The file the configuration was read from (absolute), or NULL for the built-in one. */
-const char *ll_config_path(const ll_config *config);
-
 /**
  * True when the absolute, normalised `path` is matched by an `ignore` pattern, itself or
  * through one of its directories (`is_dir`: `path` is a directory).
@@ -67,9 +64,6 @@ bool ll_config_ignores(const ll_config *config, const char *path, bool is_dir);
 
 /** True when a directory walk analyses a file with this name (its `extensions`). */
 bool ll_config_wants_file(const ll_config *config, const char *name);
-
-/** True when one of the configuration's patterns hit a match limit during the run. */
-bool ll_config_had_pattern_failure(const ll_config *config);
 
 /**
  * Prints the effective configuration as JSON (the shape of leaklint.json, every key present,
@@ -105,14 +99,10 @@ void ll_config_finder_delete(ll_config_finder *finder);
 const ll_config *ll_config_finder_for_file(ll_config_finder *finder, const char *path,
                                            char **absolute);
 
-/** Like ll_config_finder_for_file, for the files inside directory `path`. */
-const ll_config *ll_config_finder_for_dir(ll_config_finder *finder, const char *path,
-                                          char **absolute);
-
 /** True when some configuration could not be read. */
 bool ll_config_finder_failed(const ll_config_finder *finder);
 
-/** True when some configuration's pattern hit a match limit (ll_config_had_pattern_failure). */
+/** True when a pattern of some configuration hit a match limit during the run. */
 bool ll_config_finder_pattern_failed(const ll_config_finder *finder);
 
 #endif

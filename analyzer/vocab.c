@@ -67,7 +67,8 @@ static bool configured(const ll_vocab *vocab, ll_vocab_key key, const ll_source 
   return ll_pattern_list_match(list, callee_text(source, node, buffer), source->path);
 }
 
-ll_listener_kind ll_vocab_builtin_listener_method(ll_str method) {
+// The built-in listener method named `method` (the property only).
+static ll_listener_kind builtin_listener_method(ll_str method) {
   for (size_t i = 0; i < sizeof listener_methods / sizeof *listener_methods; i++)
     if (ll_str_eq(method, listener_methods[i].name)) return listener_methods[i].kind;
   return LL_LISTENER_NONE;
@@ -79,7 +80,7 @@ bool ll_vocab_listener_call(const ll_vocab *vocab, const ll_source *source, TSNo
   TSNode callee = ll_ast_field(call, ll_js.field.function);
   if (!ll_ast_is(callee, ll_js.sym.member_expression)) return false;
   ll_listener_kind kind =
-      ll_vocab_builtin_listener_method(text_of(source, ll_ast_field(callee, ll_js.field.property)));
+      builtin_listener_method(text_of(source, ll_ast_field(callee, ll_js.field.property)));
   if (kind == LL_LISTENER_NONE) {
     if (configured(vocab, LL_VOCAB_LISTENER_ADD, source, callee))
       kind = LL_LISTENER_ADD;

@@ -59,9 +59,6 @@ typedef struct ll_listener_call {
 bool ll_vocab_listener_call(const ll_vocab *vocab, const ll_source *source, TSNode call,
                             ll_listener_call *out);
 
-/** True when the listener method named `method` (the property only) is a built-in removal. */
-ll_listener_kind ll_vocab_builtin_listener_method(ll_str method);
-
 /** True when the callee text `callee` is configured as registering a per-request handler. */
 bool ll_vocab_is_route(const ll_vocab *vocab, const ll_source *source, TSNode callee);
 
