@@ -667,6 +667,21 @@ ll_lifetime ll_facts_binding_lifetime(const ll_binding *b) {
   return LL_LIFETIME_SHORT;
 }
 
+// `import process from 'node:process'`, `import { stdin } from 'process'`: the one process
+// object, as long-lived as the global `process`, whatever the import calls it.
+static bool imports_process(const ll_facts *f, const ll_binding *b) {
+  if (b->kind != LL_BIND_IMPORT || ts_node_is_null(b->decl)) return false;
+  TSNode node = b->decl;
+  for (int up = 0; up < 5 && !ts_node_is_null(node); up++) {
+    node = ts_node_parent(node);
+    if (ts_node_symbol(node) != ll_js.sym.import_statement) continue;
+    ll_str from = text_of(f, ts_node_child_by_field_id(node, ll_js.field.source));
+    return ll_str_eq(from, "'process'") || ll_str_eq(from, "\"process\"") ||
+           ll_str_eq(from, "'node:process'") || ll_str_eq(from, "\"node:process\"");
+  }
+  return false;
+}
+
 // What `this` is at `scope`: sets out->binding (a static member's class) or out->this_class.
 static bool resolve_this(const ll_facts *f, const ll_scope *scope, ll_path *out) {
   const ll_scope *fn = scope->function;
@@ -717,7 +732,8 @@ bool ll_facts_path(const ll_facts *f, TSNode expr, ll_path *out) {
     out->written = ref->name;
     if (ref->target) {
       out->binding = ref->target;
-      out->lifetime = ll_facts_binding_lifetime(ref->target);
+      out->lifetime = imports_process(f, ref->target) ? LL_LIFETIME_LONG
+                                                      : ll_facts_binding_lifetime(ref->target);
     } else if (is_global_object_name(ref->name)) {
       static const char global_this[] = "globalThis";
       out->host = (ll_str){global_this, sizeof global_this - 1};
