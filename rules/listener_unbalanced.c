@@ -39,8 +39,10 @@ typedef struct listener_call {
   bool removes_all; // removeAllListeners(...)
   ll_path emitter;
   bool emitter_known;
-  ll_str event; // the event's text: string contents, or a constant's initializer
+  ll_str event; // the event's text: string contents, or a constant's initializer; for a set
+                // of events, the array literal they come from
   bool event_known;
+  bool event_set; // `event` is an array of strings, and the call runs once for each
   fn_kind fn;
   ll_path fn_path;    // for FN_NAMED
   bool capture;       // addEventListener's capture flag
@@ -57,6 +59,42 @@ typedef struct listener_call {
 typedef struct state {
   listener_call *calls, *last;
 } state;
+
+// True when `array` is an array literal of string literals only.
+static bool is_string_array(TSNode array) {
+  if (!ll_ast_is(array, ll_js.sym.array)) return false;
+  uint32_t n = ts_node_named_child_count(array);
+  for (uint32_t i = 0; i < n; i++)
+    if (!ll_ast_is(ts_node_named_child(array, i), ll_js.sym.string)) return false;
+  return n > 0;
+}
+
+// The array of event names a loop variable takes: `for (const sig of ['SIGINT', 'SIGTERM'])`,
+// `['SIGINT', 'SIGTERM'].forEach((sig) => ...)`. A null node when `b` is not such a variable.
+static TSNode event_array_of(const ll_ctx *ctx, const ll_binding *b) {
+  TSNode none = {.id = NULL};
+  if (ts_node_is_null(b->decl)) return none;
+  TSNode parent = ts_node_parent(b->decl);
+  if (ll_ast_is(parent, ll_js.sym.for_in_statement)) {
+    TSNode right = ll_ast_unparenthesized(ll_ast_field(parent, ll_js.field.right));
+    return is_string_array(right) ? right : none;
+  }
+  if (b->kind != LL_BIND_PARAM) return none;
+  // The first parameter of the callback of `[...].forEach`.
+  TSNode fn = parent;
+  if (ll_ast_is(fn, ll_js.sym.formal_parameters)) {
+    if (!ts_node_eq(ts_node_named_child(fn, 0), b->decl)) return none;
+    fn = ts_node_parent(fn);
+  }
+  TSNode child = fn, args = ll_ast_parent(&child);
+  if (!ll_ast_is(args, ll_js.sym.arguments)) return none;
+  TSNode callee = ll_ast_field(ts_node_parent(args), ll_js.field.function);
+  if (!ll_ast_is(callee, ll_js.sym.member_expression) ||
+      !ll_str_eq(ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property)), "forEach"))
+    return none;
+  TSNode array = ll_ast_unparenthesized(ll_ast_field(callee, ll_js.field.object));
+  return is_string_array(array) ? array : none;
+}
 
 // The event as text: 'data' -> data; a `const EVENT = 'data'` -> data.
 static bool event_of(const ll_ctx *ctx, TSNode arg, ll_str *out) {
@@ -161,6 +199,14 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
     lc->event_known = !removes_all; // the method takes no event: all its listeners are one kind
   } else {
     lc->event_known = event_of(ctx, parts.event, &lc->event);
+    const ll_ref *ref = lc->event_known || !ll_ast_is(parts.event, ll_js.sym.identifier)
+                            ? NULL
+                            : ll_facts_ref_at(ll_ctx_facts(ctx), parts.event);
+    TSNode array = ref && ref->target ? event_array_of(ctx, ref->target) : (TSNode){.id = NULL};
+    if (!ts_node_is_null(array)) {
+      lc->event = ll_ctx_text(ctx, array);
+      lc->event_known = lc->event_set = true;
+    }
   }
   if (!ts_node_is_null(parts.listener)) lc->fn = function_of(ctx, parts.listener, &lc->fn_path);
   if (!ts_node_is_null(parts.options)) read_options(ctx, parts.options, lc);
@@ -175,9 +221,24 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
   st->last = lc;
 }
 
+// True when `event` (a string's contents) is one of the strings of the array literal `set`.
+static bool in_set(ll_str set, ll_str event) {
+  for (uint32_t i = 0; i + event.len + 2 <= set.len; i++) {
+    char quote = set.ptr[i];
+    if ((quote == '\'' || quote == '"' || quote == '`') && set.ptr[i + event.len + 1] == quote &&
+        memcmp(set.ptr + i + 1, event.ptr, event.len) == 0)
+      return true;
+  }
+  return false;
+}
+
+// Same event: equal names, or, for a set of events, the same set or a name of it (a removal of
+// one of the events counts: the file removes at least some of them, and nothing is guessed).
 static bool same_event(const listener_call *a, const listener_call *b) {
-  return a->event_known && b->event_known && a->event.len == b->event.len &&
-         memcmp(a->event.ptr, b->event.ptr, a->event.len) == 0;
+  if (!a->event_known || !b->event_known) return false;
+  if (a->event_set != b->event_set)
+    return a->event_set ? in_set(a->event, b->event) : in_set(b->event, a->event);
+  return a->event.len == b->event.len && memcmp(a->event.ptr, b->event.ptr, a->event.len) == 0;
 }
 
 static bool same_root(const ll_path *a, const ll_path *b) {
@@ -309,10 +370,13 @@ static void file_end(ll_ctx *ctx, void *opaque) {
     ll_str event = add->event_known ? add->event : (ll_str){"?", 1};
     // The project says these events are meant to be listened to for good.
     if (add->event_known && ll_ctx_option_matches(ctx, OPT_IGNORE_EVENTS, event)) continue;
-    // "listener for 'data'", or "listener" for a method that takes no event.
+    // "listener for 'data'", "listener for each of ['SIGINT', 'SIGTERM']", or "listener" for a
+    // method that takes no event.
     const char *what =
-        event.len ? ll_arena_printf(arena, "listener for '%.*s'", (int)event.len, event.ptr)
-                  : "listener";
+        add->event_set
+            ? ll_arena_printf(arena, "listener for each of %.*s", (int)event.len, event.ptr)
+        : event.len ? ll_arena_printf(arena, "listener for '%.*s'", (int)event.len, event.ptr)
+                    : "listener";
     const char *emitter = add->emitter_known ? ll_path_describe(&add->emitter, arena) : "?";
     if (mismatch) {
       // The code meant to remove it: flagged wherever the add is.
@@ -331,9 +395,10 @@ static void file_end(ll_ctx *ctx, void *opaque) {
                     "%s is added to long-lived `%s` %s, and never removed: "
                     "every run adds one more",
                     what, emitter, ll_facts_describe_repeat(ll_ctx_facts(ctx), arena, &add->why));
-    } else if (add->in_loop && emitter_is_long_lived(add) && add->emitter.text[0] != '[' &&
-               !strstr(add->emitter.text, "[]")) {
-      // The same emitter in every iteration: the listener is stacked once per iteration.
+    } else if (add->in_loop && !add->event_set && emitter_is_long_lived(add) &&
+               add->emitter.text[0] != '[' && !strstr(add->emitter.text, "[]")) {
+      // The same emitter and event in every iteration: the listener is stacked once per
+      // iteration. (A loop over a set of events adds one listener to each: not a stack.)
       ll_ctx_report(ctx, add->call,
                     "%s is added to `%s` inside a loop, once per iteration, and "
                     "never removed",
