@@ -69,16 +69,27 @@ static bool is_string_array(TSNode array) {
   return n > 0;
 }
 
+// `array` when it is an array literal of string literals only, or a `const` initialized with
+// one (`const signals = ['SIGINT', 'SIGTERM']`); else a null node.
+static TSNode string_array(const ll_ctx *ctx, TSNode array) {
+  TSNode none = {.id = NULL};
+  array = ll_ast_unparenthesized(array);
+  if (ll_ast_is(array, ll_js.sym.identifier)) {
+    const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), array);
+    if (!ref || !ref->target || ref->target->kind != LL_BIND_CONST) return none;
+    array = ref->target->init;
+  }
+  return is_string_array(array) ? array : none;
+}
+
 // The array of event names a loop variable takes: `for (const sig of ['SIGINT', 'SIGTERM'])`,
 // `['SIGINT', 'SIGTERM'].forEach((sig) => ...)`. A null node when `b` is not such a variable.
 static TSNode event_array_of(const ll_ctx *ctx, const ll_binding *b) {
   TSNode none = {.id = NULL};
   if (ts_node_is_null(b->decl)) return none;
   TSNode parent = ts_node_parent(b->decl);
-  if (ll_ast_is(parent, ll_js.sym.for_in_statement)) {
-    TSNode right = ll_ast_unparenthesized(ll_ast_field(parent, ll_js.field.right));
-    return is_string_array(right) ? right : none;
-  }
+  if (ll_ast_is(parent, ll_js.sym.for_in_statement))
+    return string_array(ctx, ll_ast_field(parent, ll_js.field.right));
   if (b->kind != LL_BIND_PARAM) return none;
   // The first parameter of the callback of `[...].forEach`.
   TSNode fn = parent;
@@ -92,8 +103,7 @@ static TSNode event_array_of(const ll_ctx *ctx, const ll_binding *b) {
   if (!ll_ast_is(callee, ll_js.sym.member_expression) ||
       !ll_str_eq(ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property)), "forEach"))
     return none;
-  TSNode array = ll_ast_unparenthesized(ll_ast_field(callee, ll_js.field.object));
-  return is_string_array(array) ? array : none;
+  return string_array(ctx, ll_ast_field(callee, ll_js.field.object));
 }
 
 // The event as text: 'data' -> data; a `const EVENT = 'data'` -> data.
