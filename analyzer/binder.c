@@ -185,7 +185,13 @@ static ll_scope *open_scope(binder *b, ll_scope_kind kind, TSNode node, uint32_t
   }
   s->index = m->n_scopes;
   m->scopes[m->n_scopes++] = s;
-  if (b->n_frames) ancestors(b, b->n_frames - 1, s->context, 4, &s->context_field);
+  static const TSNode no_context[4];
+  s->context = no_context;
+  if (b->n_frames && kind != LL_SCOPE_BLOCK && kind != LL_SCOPE_FOR && kind != LL_SCOPE_CATCH) {
+    TSNode *context = ll_arena_alloc(b->arena, 4 * sizeof *context);
+    ancestors(b, b->n_frames - 1, context, 4, &s->context_field);
+    s->context = context;
+  }
   b->scope = s;
   return s;
 }
@@ -233,7 +239,7 @@ static void add_ref(binder *b, TSNode id, uint32_t flags) {
   }
   if (b->loop_depth) flags |= LL_REF_IN_LOOP;
   ll_ref *ref = &m->refs[m->n_refs++];
-  *ref = (ll_ref){.id = id, .name = node_text(b, id), .from = b->scope, .flags = flags};
+  *ref = (ll_ref){.id = id, .from = b->scope, .flags = flags};
   TSNode up[2] = {ref->id, ref->id};
   up[0].id = up[1].id = NULL;
   ancestors(b, b->n_frames - 1, up, 2, &ref->field);
@@ -636,7 +642,7 @@ static void record_visit(binder *b, const frame *fr, uint8_t when) {
     b->cap_visits = cap;
   }
   m->visits[m->n_visits++] = (ll_visit){.node = fr->node,
-                                        .scope = b->scope,
+                                        .scope = b->scope->index,
                                         .loop_depth = b->loop_depth,
                                         .leaving = when == LL_VISIT_LEAVE};
 }
@@ -758,7 +764,7 @@ static void resolve(binder *b) {
       sl->binding = bd;
     }
     for (ll_ref *ref = s->refs; ref; ref = ref->next_in_scope) {
-      ll_binding *target = table_find(arena, &visible, NULL, ref->name)->binding;
+      ll_binding *target = table_find(arena, &visible, NULL, ll_ref_name(ref, b->source))->binding;
       if (dynamic_depth && (!target || target->scope->depth + 1 < dynamic_depth))
         ref->flags |= LL_REF_DYNAMIC;
       ref->target = target;
@@ -773,14 +779,15 @@ static void resolve(binder *b) {
     if (ref->target || !(ref->flags & LL_REF_WRITE) || (ref->flags & LL_REF_DYNAMIC) ||
         (ref->from->flags & LL_SCOPE_STRICT))
       continue;
-    declare(b, m->global, LL_BIND_IMPLICIT_GLOBAL, ref->name, ref->id, (TSNode){0});
+    declare(b, m->global, LL_BIND_IMPLICIT_GLOBAL, ll_ref_name(ref, b->source), ref->id,
+            (TSNode){0});
     any_implicit = true;
   }
   for (uint32_t i = 0; i < m->n_refs; i++) {
     ll_ref *ref = &m->refs[i];
     ll_binding *target = ref->target;
     if (!target && any_implicit && !(ref->flags & LL_REF_DYNAMIC))
-      target = table_get(&b->decls, m->global, ref->name);
+      target = table_get(&b->decls, m->global, ll_ref_name(ref, b->source));
     ref->target = NULL;
     if (target) attach(ref, target);
   }

@@ -217,7 +217,7 @@ void ll_engine_run(const ll_engine *e, ll_arena *arena, const ll_source *source,
   // own walk: replaying them spares a second walk of the whole tree.
   for (uint32_t i = 0; i < model->n_visits; i++) {
     const ll_visit *v = &model->visits[i];
-    ctx.scope = v->scope;
+    ctx.scope = model->scopes[v->scope];
     ctx.loop_depth = v->loop_depth;
     dispatch(e, &ctx, v->node, states, v->leaving);
   }

@@ -729,21 +729,21 @@ bool ll_facts_path(const ll_facts *f, TSNode expr, ll_path *out) {
   if (sym == ll_js.sym.identifier || sym == ll_js.sym.shorthand_property_identifier) {
     const ll_ref *ref = ll_facts_ref_at(f, expr);
     if (!ref || (ref->flags & LL_REF_DYNAMIC)) return false;
-    out->written = ref->name;
+    ll_str name = ll_ref_name(ref, f->source);
+    out->written = name;
     if (ref->target) {
       out->binding = ref->target;
       out->lifetime = imports_process(f, ref->target) ? LL_LIFETIME_LONG
                                                       : ll_facts_binding_lifetime(ref->target);
-    } else if (is_global_object_name(ref->name)) {
+    } else if (is_global_object_name(name)) {
       static const char global_this[] = "globalThis";
       out->host = (ll_str){global_this, sizeof global_this - 1};
       out->lifetime = LL_LIFETIME_LONG;
     } else {
-      out->host = ref->name;
-      out->lifetime =
-          is_long_lived_host(ref->name) || ll_vocab_is_global(f->vocab, f->source, ref->name)
-              ? LL_LIFETIME_LONG
-              : LL_LIFETIME_UNKNOWN;
+      out->host = name;
+      out->lifetime = is_long_lived_host(name) || ll_vocab_is_global(f->vocab, f->source, name)
+                          ? LL_LIFETIME_LONG
+                          : LL_LIFETIME_UNKNOWN;
     }
   } else if (sym == ll_js.sym.this) {
     if (!resolve_this(f, ll_scope_at(f->model, ts_node_start_byte(expr)), out)) return false;

@@ -53,8 +53,10 @@ struct ll_scope {
   uint32_t index;          // position in ll_scope_model.scopes (pre-order, source order)
   uint32_t loop_depth;     // loops around this scope's node inside the enclosing function (for a
                            // function scope: around where the function is created)
-  TSNode context[4];       // the nearest ancestors of `node`, parenthesized expressions skipped;
-                           // null past the root. How a function is used starts from here.
+  const TSNode *context;   // 4 nodes: the nearest ancestors of `node`, parenthesized expressions
+                           // skipped; null past the root. How a function is used starts from
+                           // here. All null for block, for and catch scopes, which nothing
+                           // asks (a bundle has thousands of them).
   TSFieldId context_field; // the field `node` (or its parentheses) occupies in context[0]
 };
 
@@ -99,17 +101,18 @@ enum {
   LL_REF_IN_LOOP = 1u << 5, // a loop of the same function encloses the use
 };
 
+// One per identifier use: the largest part of a file's model (a 4 MB bundle has 77,000), so its
+// fields are ordered to leave no padding and the name is read from `id` (ll_ref_name).
 struct ll_ref {
-  TSNode id; // the identifier (or shorthand property) node
-  ll_str name;
-  ll_scope *from;        // the innermost scope the use occurs in
-  ll_binding *target;    // NULL: unresolved, i.e. a host global such as `process`
-  uint32_t flags;        // LL_REF_*
+  TSNode id;             // the identifier (or shorthand property) node
   TSNode parent;         // the nearest ancestor that is not a parenthesized expression
   TSNode grandparent;    // the same, one level further up (null at the root)
-  TSFieldId field;       // the field the use (or its parentheses) occupies in `parent`
+  ll_scope *from;        // the innermost scope the use occurs in
+  ll_binding *target;    // NULL: unresolved, i.e. a host global such as `process`
   ll_ref *next_in_scope; // next use in `from`
   ll_ref *next_of_binding;
+  uint32_t flags;  // LL_REF_*
+  TSFieldId field; // the field the use (or its parentheses) occupies in `parent`
 };
 
 typedef struct ll_byte_range {
@@ -122,9 +125,10 @@ typedef struct ll_byte_range {
  */
 typedef struct ll_visit {
   TSNode node;
-  ll_scope *scope;     // the innermost scope at the node (one the node itself opens included)
-  uint32_t loop_depth; // loops around the node (itself included) inside the current function
-  bool leaving;        // after the node's children rather than before
+  uint32_t scope;           // index in ll_scope_model.scopes of the innermost scope at the node
+                            // (one the node itself opens included)
+  uint32_t loop_depth : 31; // loops around the node (itself included) inside the current function
+  uint32_t leaving : 1;     // after the node's children rather than before
 } ll_visit;
 
 enum { LL_VISIT_ENTER = 1, LL_VISIT_LEAVE = 2 };
@@ -178,5 +182,13 @@ bool ll_scope_model_in_error(const ll_scope_model *model, uint32_t byte);
 /** The kind's name as the tests and messages print it: "var", "let", "param", ... */
 const char *ll_binding_kind_name(ll_binding_kind kind);
 const char *ll_scope_kind_name(ll_scope_kind kind);
+
+/** The name `ref` uses: its identifier's text, a slice of `source`. */
+static inline ll_str ll_ref_name(const ll_ref *ref, const ll_source *source) {
+  uint32_t start = ts_node_start_byte(ref->id), end = ts_node_end_byte(ref->id);
+  if (end > source->len) end = source->len;
+  if (start > end) start = end;
+  return (ll_str){source->text + start, end - start};
+}
 
 #endif

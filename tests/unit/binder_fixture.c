@@ -42,7 +42,8 @@ uint32_t offset_of(const bound *b, const char *marker) {
 const ll_ref *ref_nth(const bound *b, const char *name, int nth) {
   int seen = 0;
   for (uint32_t i = 0; i < b->model->n_refs; i++)
-    if (ll_str_eq(b->model->refs[i].name, name) && seen++ == nth) return &b->model->refs[i];
+    if (ll_str_eq(ll_ref_name(&b->model->refs[i], &b->source), name) && seen++ == nth)
+      return &b->model->refs[i];
   fail_msg("no reference #%d named %s (there are %d)", nth, name, seen);
   return NULL;
 }
@@ -58,7 +59,7 @@ const ll_ref *ref_at(const bound *b, const char *marker) {
 int count_refs(const bound *b, const char *name) {
   int n = 0;
   for (uint32_t i = 0; i < b->model->n_refs; i++)
-    n += ll_str_eq(b->model->refs[i].name, name);
+    n += ll_str_eq(ll_ref_name(&b->model->refs[i], &b->source), name);
   return n;
 }
 

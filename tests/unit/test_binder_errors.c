@@ -22,7 +22,7 @@ static void assert_consistent(const bound *b) {
   }
   for (uint32_t i = 0; i < m->n_refs; i++) {
     const ll_ref *r = &m->refs[i];
-    assert_true(r->name.len > 0);
+    assert_true(ll_ref_name(r, &b->source).len > 0);
     if (i) assert_true(ts_node_start_byte(m->refs[i - 1].id) < ts_node_start_byte(r->id));
     // Nothing inside a syntax error is a reference.
     assert_false(ll_scope_model_in_error(m, ts_node_start_byte(r->id)));
