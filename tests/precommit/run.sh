@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# run.sh SOURCE_ROOT TARBALL_DIR: the pre-commit hook from a user's side. A temporary project
+# stages files and runs `pre-commit try-repo SOURCE_ROOT leaklint`, which clones this repository
+# (its uncommitted changes included), builds leaklint in the clone and runs it on the staged
+# JavaScript. Checks what a user sees: a leak fails the commit with the finding, other file
+# types are not passed to leaklint, and clean staged files pass.
+set -u
+src=$1 tarballs=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export PRE_COMMIT_HOME="$work/cache" LEAKLINT_TARBALL_DIR="$tarballs"
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+unset LEAKLINT
+passed=0 failed=0
+check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1" >&2; sed 's/^/    /' out >&2; fi; }
+# try: runs the hook on what is staged; keeps the output in out and the status in $code.
+try() {
+  local started=$SECONDS
+  (cd "$work/project" && timeout 800 pre-commit try-repo "$src" leaklint) >out 2>&1
+  code=$?
+  echo "precommit: $1: exit $code in $((SECONDS - started)) s"
+}
+
+mkdir "$work/project"
+cd "$work/project" || exit 2
+git init -q . && git config user.email test@example.com && git config user.name test
+mkdir src
+cat >src/server.js <<'END'
+const express = require('express');
+const app = express();
+app.get('/stream', (req, res) => {
+  setInterval(() => res.write('tick'), 1000);
+});
+module.exports = app;
+END
+git add src/server.js
+cd "$work" || exit 2
+
+try "a staged leak (builds leaklint)"
+check "a staged leak fails the hook" '[ $code -ne 0 ]'
+check "the finding is shown, gcc-style, with its rule id" \
+  'grep -q "^src/server.js:4:3: warning: setInterval is started inside a handler registered with app.get at line 3.*\[timer-leak\]$" out'
+check "the hook is named as failed" 'grep -q "^leaklint\.*Failed$" out'
+
+cd project || exit 2
+git commit -qm "first" --no-verify
+printf 'export const add = (a, b) => a + b;\n' >src/clean.mjs
+printf 'const bus = require("./bus");\nexports.watch = (s) => { bus.on("x", (m) => s.send(m)); };\n' >src/legacy.cjs
+printf 'function f() { leaked = 1; }\n' >notes.txt
+printf 'export function Widget() { return <div onClick={() => 1}>x</div>; }\n' >src/widget.jsx
+git add src/clean.mjs src/legacy.cjs notes.txt src/widget.jsx
+cd "$work" || exit 2
+try "staged .mjs, .cjs, .jsx and .txt"
+check ".cjs files are analysed" 'grep -q "^src/legacy.cjs:2:26: warning: .*\[listener-unbalanced\]$" out'
+check "only JavaScript and JSX files are passed (not notes.txt)" '! grep -q "notes.txt" out'
+check "a leak in a .cjs fails the hook" '[ $code -ne 0 ]'
+
+cd project || exit 2
+git reset -q src/legacy.cjs
+cd "$work" || exit 2
+try "staged clean .mjs and .jsx"
+check "clean staged files pass" '[ $code -eq 0 ]'
+check "the hook is named as passed" 'grep -q "^leaklint\.*Passed$" out'
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
