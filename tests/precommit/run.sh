@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # run.sh SOURCE_ROOT TARBALL_DIR: the pre-commit hook from a user's side. A temporary project
 # stages files and runs `pre-commit try-repo SOURCE_ROOT leaklint`, which clones this repository
-# (its uncommitted changes included), builds leaklint in the clone and runs it on the staged
-# JavaScript. Checks what a user sees: a leak fails the commit with the finding, other file
-# types are not passed to leaklint, and clean staged files pass.
+# (its uncommitted changes to tracked files included), builds leaklint in the clone and runs it
+# on the staged JavaScript; then, as a project that adopted the hook, a .pre-commit-config.yaml
+# naming this repository at its HEAD commit and `pre-commit run`. Checks what a user sees: a leak
+# fails the commit with the finding, other file types are not passed to leaklint, and clean
+# staged files pass.
 set -u
 src=$1 tarballs=$2
 work=$(mktemp -d)
@@ -13,12 +15,14 @@ export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 unset LEAKLINT
 passed=0 failed=0
 check() { if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1" >&2; sed 's/^/    /' out >&2; fi; }
-# try: runs the hook on what is staged; keeps the output in out and the status in $code.
+# try WHAT COMMAND...: runs the pre-commit COMMAND in the project on what is staged; keeps the
+# output in out and the status in $code.
 try() {
-  local started=$SECONDS
-  (cd "$work/project" && timeout 800 pre-commit try-repo "$src" leaklint) >out 2>&1
+  local what=$1 started=$SECONDS
+  shift
+  (cd "$work/project" && timeout 800 pre-commit "$@") >out 2>&1
   code=$?
-  echo "precommit: $1: exit $code in $((SECONDS - started)) s"
+  echo "precommit: $what: exit $code in $((SECONDS - started)) s"
 }
 
 mkdir "$work/project"
@@ -36,7 +40,7 @@ END
 git add src/server.js
 cd "$work" || exit 2
 
-try "a staged leak (builds leaklint)"
+try "try-repo, a staged leak (builds leaklint)" try-repo "$src" leaklint
 check "a staged leak fails the hook" '[ $code -ne 0 ]'
 check "the finding is shown, gcc-style, with its rule id" \
   'grep -q "^src/server.js:4:3: warning: setInterval is started inside a handler registered with app.get at line 3.*\[timer-leak\]$" out'
@@ -44,13 +48,21 @@ check "the hook is named as failed" 'grep -q "^leaklint\.*Failed$" out'
 
 cd project || exit 2
 git commit -qm "first" --no-verify
+cat >.pre-commit-config.yaml <<END
+repos:
+  - repo: $src
+    rev: $(git -C "$src" rev-parse HEAD)
+    hooks:
+      - id: leaklint
+END
+git add .pre-commit-config.yaml
 printf 'export const add = (a, b) => a + b;\n' >src/clean.mjs
 printf 'const bus = require("./bus");\nexports.watch = (s) => { bus.on("x", (m) => s.send(m)); };\n' >src/legacy.cjs
 printf 'function f() { leaked = 1; }\n' >notes.txt
 printf 'export function Widget() { return <div onClick={() => 1}>x</div>; }\n' >src/widget.jsx
 git add src/clean.mjs src/legacy.cjs notes.txt src/widget.jsx
 cd "$work" || exit 2
-try "staged .mjs, .cjs, .jsx and .txt"
+try "run, staged .mjs, .cjs, .jsx and .txt (builds leaklint)" run
 check ".cjs files are analysed" 'grep -q "^src/legacy.cjs:2:26: warning: .*\[listener-unbalanced\]$" out'
 check "only JavaScript and JSX files are passed (not notes.txt)" '! grep -q "notes.txt" out'
 check "a leak in a .cjs fails the hook" '[ $code -ne 0 ]'
@@ -58,7 +70,7 @@ check "a leak in a .cjs fails the hook" '[ $code -ne 0 ]'
 cd project || exit 2
 git reset -q src/legacy.cjs
 cd "$work" || exit 2
-try "staged clean .mjs and .jsx"
+try "run, staged clean .mjs and .jsx" run
 check "clean staged files pass" '[ $code -eq 0 ]'
 check "the hook is named as passed" 'grep -q "^leaklint\.*Passed$" out'
 
