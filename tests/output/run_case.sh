@@ -255,6 +255,16 @@ case "$case" in
         if (!o || o.slice(1, 5).join("|") !== want || o[6] !== f.rule) { bad++; console.log("matcher reads", o && o.slice(1, 7), "in", l); }
       });
       process.exit(bad ? 1 : 0)' "$root/.github/leaklint-matcher.json"
+    node_check "the README's VS Code task reads the lines with the same pattern as the shipped matcher" '
+      const fs = require("fs");
+      const readme = fs.readFileSync(process.argv[1], "utf8");
+      const task = readme.slice(readme.indexOf("\"label\": \"leaklint\""));
+      const block = task.slice(task.indexOf("\"problemMatcher\""), task.indexOf("```"));
+      const json = JSON.parse("{" + block.trim().replace(/\}\s*\}\s*\]\s*\}\s*$/, "}") + "}");
+      const matcher = JSON.parse(fs.readFileSync(process.argv[2], "utf8")).problemMatcher[0].pattern[0];
+      const p = json.problemMatcher.pattern;
+      process.exit(p.regexp === matcher.regexp && p.file === 1 && p.code === 6 ? 0 : 1)' \
+      "$root/README.md" "$root/.github/leaklint-matcher.json"
     check "stderr has the one-line summary only" \
       bash -c '[ "$(wc -l <text.out.err)" -eq 1 ] && grep -q "^leaklint: [0-9]* findings" text.out.err'
     # Color only when asked for or on a terminal: a pipe (a CI log, an editor) gets plain lines.
