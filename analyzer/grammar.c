@@ -10,7 +10,22 @@ const TSLanguage *tree_sitter_javascript(void);
 
 ll_grammar ll_js;
 
+// The names of LL_NODE_TYPES, in the order of ll_js.sym: rules name their node types with these,
+// and tree-sitter's lookup by name compares the name with every symbol of the grammar, which
+// made building the engine cost as much as a small file's parse.
+#define LL_SYMBOL_NAME(name) #name,
+static const char *const known_names[] = {LL_NODE_TYPES(LL_SYMBOL_NAME)};
+#undef LL_SYMBOL_NAME
+_Static_assert(sizeof(((ll_grammar *)0)->sym) ==
+                   sizeof known_names / sizeof *known_names * sizeof(TSSymbol),
+               "ll_js.sym is an array of TSSymbol in LL_NODE_TYPES order");
+
 TSSymbol ll_grammar_symbol(const char *name) {
+  if (ll_js.language) {
+    const TSSymbol *known = (const TSSymbol *)&ll_js.sym;
+    for (size_t i = 0; i < sizeof known_names / sizeof *known_names; i++)
+      if (strcmp(known_names[i], name) == 0) return known[i];
+  }
   return ts_language_symbol_for_name(tree_sitter_javascript(), name, (uint32_t)strlen(name), true);
 }
 

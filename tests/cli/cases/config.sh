@@ -5,8 +5,6 @@ git init -q .
 mkdir -p src/deep/er lib vendor dist build
 printf '%s\n' "$leaky_js" | tee src/a.js src/deep/b.js src/deep/er/c.js lib/d.js vendor/e.js \
   dist/f.js build/g.min.js lib/h.es >/dev/null
-# Above the repository root: must never apply.
-printf '{"rules": {"implicit-global": "off"}}\n' >../leaklint.json 2>/dev/null || true
 
 run .
 expect_code 1 "no configuration: the built-in settings"
@@ -48,14 +46,14 @@ expect_no_stdout "named files that the configuration ignores are skipped"
 run src/deep/b.js
 expect_code 0 "the nearest leaklint.json turns the rule off"
 
-# A file beside a .git is the repository root: nothing above it counts (../leaklint.json).
+# A directory with a .git is a repository root: nothing above it counts, here the leaklint.json
+# of the outer repository, which makes implicit-global an error.
 mkdir -p other && (cd other && git init -q . && printf '%s\n' "$leaky_js" >x.js)
 run other/x.js
 expect_code 1 "the walk up stops at the repository root of the file"
 expect_stdout "the configuration above other/'s repository root does not apply" <<END
 $(ig other/x.js 1 16 leaked)
 END
-rm -f ../leaklint.json
 
 run --no-config dist/f.js src/deep/b.js
 expect_code 1 "--no-config: the built-in settings"
