@@ -40,6 +40,9 @@ build_leaklint() {
     echo "leaklint: the build failed (log: $log); on Debian, sh $here/.ci/deps installs what it needs" >&2
     exit 2
   fi
+  # A source touched without a change relinks nothing: mark the binary fresh all the same, or
+  # every later commit would run CMake again.
+  touch "$bin"
 }
 
 if stale; then
