@@ -2,11 +2,12 @@
 // one walk (the engine runs this collector before the rules) and read by rules at file end.
 //
 // Every array, object, Map or Set reached from a long-lived root (a module or global binding, a
-// global object, a static member) gets one entry, keyed by its path (`cache.byUser`). Each use
-// adds an effect: growth (push, set, add, obj[key] = v, x = x.concat(...)), shrinking (pop,
-// shift, splice, delete, filter), reset (clear(), length = 0, an empty value assigned by repeated
-// code), a size check, an escape (exported, passed to a call, returned, aliased), or a weak or
-// bounded type. Growths are also kept with the reason their code repeats.
+// global object, a static member, the instance of a class made once) gets one entry, keyed by its
+// path (`cache.byUser`). Each use adds an effect: growth (push, set, add, obj[key] = v, x =
+// x.concat(...)), shrinking (pop, shift, splice, delete, filter), reset (clear(), length = 0, an
+// empty value assigned by repeated code), a size check, an escape (exported, passed to a call,
+// returned, aliased), or a weak or bounded type. Growths are also kept with the reason their code
+// repeats.
 #include "analyzer/collections.h"
 
 #include <stdio.h>
@@ -296,24 +297,28 @@ static void on_declarator(ll_ctx *ctx, ll_collections *st, TSNode node) {
   add_effect(ctx, st, value, LL_EFFECT_ESCAPES);
 }
 
-// `static cache = new Map()` in a class: a static member created with the class.
+// `static cache = new Map()` in a class: a static member created with the class; `items = []` in
+// a class with one instance (ll_facts_only_instance): that instance's state.
 static void on_field(ll_ctx *ctx, ll_collections *st, TSNode node) {
-  if (!ll_facts_is_static_member(node)) return;
   TSNode value = ll_ast_field(node, ll_js.field.value);
   TSNode property = ll_ast_field(node, ll_js.field.property);
   bool weak;
   if (ts_node_is_null(value) || !is_empty_collection(ctx, value, &weak)) return;
   const ll_scope *cls = ll_ctx_scope(ctx)->parent;
   if (!cls || cls->kind != LL_SCOPE_CLASS) return;
-  TSNode name = ll_ast_field(cls->node, ll_js.field.name);
-  if (ts_node_is_null(name)) return;
-  ll_path path = {.binding =
-                      ll_scope_lookup(ll_ctx_scopes(ctx), cls->parent, ll_ctx_text(ctx, name)),
-                  .lifetime = LL_LIFETIME_LONG};
-  // Only a class declared at the top level lives as long as the process.
-  if (!path.binding || !(path.binding->scope->kind == LL_SCOPE_GLOBAL ||
-                         path.binding->scope->kind == LL_SCOPE_MODULE))
-    return;
+  ll_path path = {.lifetime = LL_LIFETIME_LONG};
+  if (!ll_facts_is_static_member(node)) {
+    if (!ll_facts_only_instance(ll_ctx_facts(ctx), cls)) return;
+    path.this_class = cls;
+  } else {
+    TSNode name = ll_ast_field(cls->node, ll_js.field.name);
+    if (ts_node_is_null(name)) return;
+    path.binding = ll_scope_lookup(ll_ctx_scopes(ctx), cls->parent, ll_ctx_text(ctx, name));
+    // Only a class declared at the top level lives as long as the process.
+    if (!path.binding || !(path.binding->scope->kind == LL_SCOPE_GLOBAL ||
+                           path.binding->scope->kind == LL_SCOPE_MODULE))
+      return;
+  }
   ll_str prop = ll_ctx_text(ctx, property);
   snprintf(path.text, sizeof path.text, ".%.*s", (int)prop.len, prop.ptr);
   ll_collection *c = find_collection(ctx, st, &path);

@@ -81,13 +81,16 @@ typedef struct fn_facts {
   ll_frequency freq;
   ll_repeat why;
   bool decided; // the context alone decides; no need to look at call sites again
+  // For a class scope: the `new` that makes the class's only instance (see find_singletons);
+  // NULL for every other class and scope.
+  const TSNode *only_instance;
 } fn_facts;
 
 struct ll_facts {
   const ll_source *source;
   const ll_scope_model *model;
   const ll_vocab *vocab;
-  fn_facts *fns; // by scope index; meaningful for function-like scopes
+  fn_facts *fns; // by scope index; frequencies of function-like scopes, instances of classes
 };
 
 static ll_str text_of(const ll_facts *f, TSNode node) {
@@ -458,6 +461,85 @@ static ll_str declared_name(const ll_facts *f, const ll_scope *fn) {
   return (ll_str){"", 0};
 }
 
+// ---------------------------------------------------------------------------------------------
+// Classes with one instance
+
+// The binding a class is known by: its declared name, or the variable a class expression
+// initializes (`const Store = class {}`).
+static const ll_binding *binding_of_class(const ll_facts *f, const ll_scope *cls) {
+  TSNode name = {.id = NULL};
+  if (ts_node_symbol(cls->node) == ll_js.sym.class_declaration)
+    name = ts_node_child_by_field_id(cls->node, ll_js.field.name);
+  else if (ts_node_symbol(cls->context[0]) == ll_js.sym.variable_declarator &&
+           cls->context_field == ll_js.field.value)
+    name = ts_node_child_by_field_id(cls->context[0], ll_js.field.name);
+  if (ts_node_is_null(name) || ts_node_symbol(name) != ll_js.sym.identifier) return NULL;
+  return ll_scope_lookup(f->model, cls->parent, text_of(f, name));
+}
+
+static bool is_top_level(const ll_scope *scope) {
+  return scope->function->kind == LL_SCOPE_GLOBAL || scope->function->kind == LL_SCOPE_MODULE;
+}
+
+// The `new` that makes the only instance of the class `cls`, or a null node. A class defined at
+// the top level whose one use outside its own body is a `new` in top-level code outside any loop
+// (`module.exports = new Store()`, `export default new (class { ... })()`) has exactly one
+// instance, made at start-up: its instance state lives as long as the module, like a top-level
+// variable, and its constructor runs once. Any other use (exported, extended, passed, made in a
+// function, a factory method inside the class) may make more instances.
+static TSNode only_instance_of(const ll_facts *f, const ll_scope *cls) {
+  TSNode none = {.id = NULL};
+  if (!is_top_level(cls->parent)) return none;
+  if (ts_node_symbol(cls->context[0]) == ll_js.sym.new_expression &&
+      cls->context_field == ll_js.field.constructor)
+    return cls->loop_depth == 0 ? cls->context[0] : none; // `new (class { ... })()`
+  if (ts_node_symbol(cls->context[0]) == ll_js.sym.export_statement) return none;
+  const ll_binding *b = binding_of_class(f, cls);
+  if (!b) return none;
+  TSNode instance = none;
+  for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
+    bool is_new = ts_node_symbol(ref->parent) == ll_js.sym.new_expression &&
+                  ref->field == ll_js.field.constructor;
+    if (ll_scope_is_within(ref->from, cls)) {
+      if (is_new) return none; // `static create() { return new Store(); }`
+      continue;                // `Store.defaults`, `instanceof Store`
+    }
+    if (!is_new || !ts_node_is_null(instance) || !is_top_level(ref->from) ||
+        (ref->flags & LL_REF_IN_LOOP))
+      return none;
+    instance = ref->parent;
+  }
+  return instance;
+}
+
+static void find_singletons(ll_facts *f, ll_arena *arena) {
+  for (uint32_t i = 0; i < f->model->n_scopes; i++) {
+    const ll_scope *s = f->model->scopes[i];
+    if (s->kind != LL_SCOPE_CLASS) continue;
+    TSNode instance = only_instance_of(f, s);
+    if (ts_node_is_null(instance)) continue;
+    TSNode *kept = ll_arena_alloc(arena, sizeof *kept);
+    *kept = instance;
+    f->fns[i].only_instance = kept;
+  }
+}
+
+const TSNode *ll_facts_only_instance(const ll_facts *f, const ll_scope *cls) {
+  return cls && cls->kind == LL_SCOPE_CLASS ? f->fns[cls->index].only_instance : NULL;
+}
+
+// The constructor or an instance field's initializer of a class with one instance.
+static bool runs_for_the_only_instance(const ll_facts *f, const ll_scope *fn) {
+  const ll_scope *cls = fn->parent;
+  if (!cls || cls->kind != LL_SCOPE_CLASS || !f->fns[cls->index].only_instance) return false;
+  if (fn->kind == LL_SCOPE_CLASS_FIELD) return true;
+  if (ts_node_symbol(fn->node) != ll_js.sym.method_definition ||
+      ll_facts_is_static_member(fn->node))
+    return false;
+  return ll_str_eq(text_of(f, ts_node_child_by_field_id(fn->node, ll_js.field.name)),
+                   "constructor");
+}
+
 static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *changed) {
   if (fx->decided) return;
   use_outcome out = {0};
@@ -472,13 +554,21 @@ static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *change
     *changed = true;
     return;
   }
-  if (fn->kind == LL_SCOPE_CLASS_FIELD) {
+  if (fn->kind == LL_SCOPE_STATIC_BLOCK ||
+      (fn->kind == LL_SCOPE_CLASS_FIELD && ll_facts_is_static_member(fn->node))) {
+    // Runs when the class is defined.
+    out.freq = scope_frequency(f, fn->parent, &out.why);
+  } else if (runs_for_the_only_instance(f, fn)) {
+    // The constructor and field initializers of a class made once at start-up run once.
+    fx->freq = LL_FREQ_ONCE;
+    fx->why = (ll_repeat){0};
+    fx->decided = true;
+    *changed = true;
+    return;
+  } else if (fn->kind == LL_SCOPE_CLASS_FIELD) {
     out.freq = LL_FREQ_REPEATED;
     out.why = (ll_repeat){.reason = LL_REPEAT_CLASS_MEMBER, .site = fn->node, .function = fn};
     fx->decided = true;
-  } else if (fn->kind == LL_SCOPE_STATIC_BLOCK) {
-    // Runs when the class is defined.
-    out.freq = scope_frequency(f, fn->parent, &out.why);
   } else if (sym == ll_js.sym.method_definition &&
              ts_node_symbol(fn->context[0]) == ll_js.sym.class_body) {
     out.freq = LL_FREQ_REPEATED;
@@ -516,6 +606,7 @@ ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scop
   f->model = model;
   f->vocab = vocab;
   f->fns = ll_arena_alloc(arena, (model->n_scopes + 1) * sizeof *f->fns);
+  find_singletons(f, arena);
   // Scopes are in pre-order, so an inner callback sees its outer function's frequency in the
   // same pass; calls across the file may need a few more passes.
   bool changed = true;
@@ -599,6 +690,10 @@ const char *ll_facts_describe_repeat(const ll_facts *f, ll_arena *arena, const l
       return ll_arena_printf(arena, "inside a %.*s callback, which runs on every update",
                              (int)callee.len, callee.ptr);
     case LL_REPEAT_CLASS_MEMBER:
+      if (why->function && why->function->parent &&
+          ll_facts_only_instance(f, why->function->parent))
+        return ll_arena_printf(arena, "%s, which its callers may run any number of times",
+                               in_function(f, arena, why->function, "class member"));
       return ll_arena_printf(arena, "%s, which runs for every instance or call",
                              in_function(f, arena, why->function, "class member"));
     case LL_REPEAT_EXPORTED:
@@ -695,7 +790,8 @@ static bool resolve_this(const ll_facts *f, const ll_scope *scope, ll_path *out)
                     ll_facts_is_static_member(fn->node));
   if (!is_static) {
     out->this_class = cls;
-    out->lifetime = LL_LIFETIME_SHORT; // instance state lives as long as the instance
+    // Instance state lives as long as the instance; the only instance lives for good.
+    out->lifetime = f->fns[cls->index].only_instance ? LL_LIFETIME_LONG : LL_LIFETIME_SHORT;
     return true;
   }
   TSNode name = ts_node_child_by_field_id(cls->node, ll_js.field.name);

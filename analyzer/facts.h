@@ -93,8 +93,9 @@ ll_frequency ll_facts_frequency(const ll_facts *facts, const ll_scope *scope, ll
  * of them (a call result, a literal: something created in the same run), or is dynamic. `this`
  * in a static member resolves to the class's binding. `global.x`, `window.x`, `globalThis.x`
  * and `self.x` all get the host "globalThis". Lifetimes: module and global bindings, global
- * objects and static members are long; locals, parameters and instance state short; imports,
- * `module.exports` and unknown host names unknown.
+ * objects, static members and the state of a class's only instance (ll_facts_only_instance) are
+ * long; locals, parameters and other instance state short; imports, `module.exports` and unknown
+ * host names unknown.
  */
 bool ll_facts_path(const ll_facts *facts, TSNode expr, ll_path *out);
 
@@ -106,6 +107,13 @@ bool ll_path_equal(const ll_path *a, const ll_path *b);
 
 /** The path as people read it: "cache.byUser[]", "this.bus", "window". Arena-owned. */
 const char *ll_path_describe(const ll_path *path, ll_arena *arena);
+
+/**
+ * The `new` expression that makes the only instance of the class scope `cls`, when the class is
+ * instantiated exactly once, at start-up (`module.exports = new Store()`); NULL otherwise. Its
+ * instance state (`this.items`) is then long-lived and its constructor runs once.
+ */
+const TSNode *ll_facts_only_instance(const ll_facts *facts, const ll_scope *cls);
 
 /** True for a class member declared `static` (method, field or accessor). */
 bool ll_facts_is_static_member(TSNode member);

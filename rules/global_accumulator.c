@@ -8,6 +8,7 @@
 // rule reports the growths that run repeatedly in collections that are never drained.
 #include <string.h>
 
+#include "analyzer/ast.h"
 #include "analyzer/collections.h"
 #include "analyzer/rule.h"
 
@@ -23,6 +24,16 @@ static const ll_rule_option rule_options[] = {
 
 static const char *describe_collection(ll_ctx *ctx, const ll_collection *c) {
   const ll_binding *b = c->path.binding;
+  const TSNode *instance = ll_facts_only_instance(ll_ctx_facts(ctx), c->path.this_class);
+  if (instance) {
+    // `this.items` of a class made once: name the class when the `new` does.
+    TSNode ctor = ll_ast_field(*instance, ll_js.field.constructor);
+    ll_str name = ll_ast_is(ctor, ll_js.sym.identifier) ? ll_ctx_text(ctx, ctor) : (ll_str){"", 0};
+    return ll_arena_printf(ll_ctx_arena(ctx), "`%s` of the only %s%.*s%sinstance (made at line %u)",
+                           ll_path_describe(&c->path, ll_ctx_arena(ctx)), name.len ? "`" : "",
+                           (int)name.len, name.ptr, name.len ? "` " : "",
+                           ts_node_start_point(*instance).row + 1);
+  }
   // Declared at the top of a file: module-level in Node (CommonJS wraps the file in a
   // function), global in a browser script; "top-level" is right for both.
   const char *where = "top-level";
