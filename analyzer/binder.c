@@ -128,6 +128,7 @@ typedef struct binder {
   uint32_t loop_depth;
   TSSymbol jsx_namespace_name; // not among grammar.h's symbols: looked up by ll_bind
   const uint8_t *visit;        // ll_bind's filter: which nodes to record for the rule engine
+  bool tree_has_error;         // the root has an ERROR or MISSING node somewhere
   uint32_t cap_visits;
 } binder;
 
@@ -239,7 +240,11 @@ static void add_ref(binder *b, TSNode id, uint32_t flags) {
   }
   if (b->loop_depth) flags |= LL_REF_IN_LOOP;
   ll_ref *ref = &m->refs[m->n_refs++];
-  *ref = (ll_ref){.id = id, .from = b->scope, .flags = flags};
+  uint32_t len = node_text(b, id).len;
+  *ref = (ll_ref){.id = id,
+                  .from = b->scope,
+                  .flags = flags,
+                  .name_len = len < LL_REF_LONG_NAME ? (uint16_t)len : LL_REF_LONG_NAME};
   TSNode up[2] = {ref->id, ref->id};
   up[0].id = up[1].id = NULL;
   ancestors(b, b->n_frames - 1, up, 2, &ref->field);
@@ -509,12 +514,15 @@ static void enter(binder *b, TSFieldId field) {
   frame *fr = &b->frames[b->n_frames - 1];
   TSNode node = fr->node;
   TSSymbol sym = fr->sym;
-  if (ts_node_is_error(node)) {
+  // ts_node_is_error, without reading the symbol again: ERROR is the symbol (TSSymbol)-1.
+  if (sym == (TSSymbol)-1) {
     if (fr->mode != M_ERROR) add_error(b, node); // only outermost ones: the ranges stay disjoint
     fr->mode = M_ERROR;
     return;
   }
-  if (ts_node_is_missing(node)) {
+  // MISSING tokens exist only in a tree with errors (most files have none, and asking each node
+  // costs a read of its subtree).
+  if (b->tree_has_error && ts_node_is_missing(node)) {
     // A token the parser made up to recover (an empty identifier, a `)`): nothing to bind.
     if (ts_node_is_null(b->model->first_error)) b->model->first_error = node;
     return;
@@ -641,10 +649,12 @@ static void record_visit(binder *b, const frame *fr, uint8_t when) {
     m->visits = ll_arena_grow(b->arena, m->visits, m->n_visits, cap, sizeof *m->visits);
     b->cap_visits = cap;
   }
-  m->visits[m->n_visits++] = (ll_visit){.node = fr->node,
-                                        .scope = b->scope->index,
-                                        .loop_depth = b->loop_depth,
-                                        .leaving = when == LL_VISIT_LEAVE};
+  m->visits[m->n_visits++] =
+      (ll_visit){.node = fr->node,
+                 .scope = b->scope->index,
+                 .symbol = fr->sym,
+                 .loop_depth = b->loop_depth < 0x7FFF ? b->loop_depth : 0x7FFF,
+                 .leaving = when == LL_VISIT_LEAVE};
 }
 
 static void leave(binder *b) {
@@ -811,6 +821,7 @@ ll_scope_model *ll_bind(ll_arena *arena, const ll_source *source, const TSTree *
   m->errors = ll_arena_alloc(arena, b.cap_errors * sizeof *m->errors);
 
   TSNode root = ts_tree_root_node(tree);
+  b.tree_has_error = ts_node_has_error(root);
   m->is_module = kind == LL_SOURCE_MODULE || (kind == LL_SOURCE_DETECT && has_module_syntax(root));
   uint32_t strict = m->is_module || has_use_strict(&b, root) ? LL_SCOPE_STRICT : 0;
   m->global = open_scope(&b, LL_SCOPE_GLOBAL, root, m->is_module ? 0 : strict);

@@ -31,7 +31,7 @@ static const char *const collected_types[] = {"augmented_assignment_expression",
                                               "field_definition",
                                               NULL};
 
-static bool is_reading_call(const ll_ctx *ctx, TSNode call);
+static bool is_reading_callee(const ll_ctx *ctx, TSNode callee);
 
 static uint32_t hash_path(const ll_path *p) {
   uint32_t h = 2166136261u ^ (uint32_t)((uintptr_t)p->binding >> 4) ^
@@ -76,8 +76,7 @@ static ll_collection *find_collection(ll_ctx *ctx, ll_collections *st, const ll_
 // longer than the run that fills them, and unknown roots (imports, unseen hosts) are not judged.
 static ll_collection *collection_of(ll_ctx *ctx, ll_collections *st, TSNode expr) {
   ll_path path;
-  if (!ll_facts_path(ll_ctx_facts(ctx), expr, &path) || path.lifetime != LL_LIFETIME_LONG)
-    return NULL;
+  if (!ll_facts_long_lived_path(ll_ctx_facts(ctx), expr, &path)) return NULL;
   return find_collection(ctx, st, &path);
 }
 
@@ -166,11 +165,9 @@ static bool method_is(ll_str method, const char *const *names) {
   return false;
 }
 
-// Passed to a call: unseen code may drain it, unless the call only reads.
-static void on_arguments(ll_ctx *ctx, ll_collections *st, TSNode call, TSNode args) {
-  if (ts_node_is_null(args) ||
-      (ll_ast_is(call, ll_js.sym.call_expression) && is_reading_call(ctx, call)))
-    return;
+// Passed to a call: unseen code may drain it.
+static void on_arguments(ll_ctx *ctx, ll_collections *st, TSNode args) {
+  if (ts_node_is_null(args)) return;
   uint32_t n = ts_node_named_child_count(args);
   for (uint32_t i = 0; i < n; i++) {
     TSNode arg = ts_node_named_child(args, i);
@@ -183,7 +180,7 @@ static void on_call(ll_ctx *ctx, ll_collections *st, TSNode call) {
   TSNode callee = ll_ast_field(call, ll_js.field.function);
   TSNode args = ll_ast_field(call, ll_js.field.arguments);
   if (!ll_ast_is(callee, ll_js.sym.member_expression)) {
-    on_arguments(ctx, st, call, args);
+    if (!is_reading_callee(ctx, callee)) on_arguments(ctx, st, args);
     return;
   }
   TSNode receiver = ll_ast_field(callee, ll_js.field.object);
@@ -203,7 +200,8 @@ static void on_call(ll_ctx *ctx, ll_collections *st, TSNode call) {
   bool grow = method_is(method, grows);
   // The receiver's own methods do not hand the arguments away (`list.push(item)` stores
   // `item` in `list`; that `item` is itself a collection elsewhere is rare).
-  if (!grow && !ll_str_eq(method, "assign")) on_arguments(ctx, st, call, args);
+  if (!grow && !ll_str_eq(method, "assign") && !is_reading_callee(ctx, callee))
+    on_arguments(ctx, st, args);
   bool shrink = method_is(method, shrinks);
   if (ll_str_eq(method, "splice")) {
     // splice(start, deleteCount, ...items): inserts when it has items, removes unless it says
@@ -335,9 +333,9 @@ static bool is_size_of(ll_ctx *ctx, ll_collections *st, TSNode operand) {
   return true;
 }
 
-// Calls that only read what they are given.
-static bool is_reading_call(const ll_ctx *ctx, TSNode call) {
-  ll_str callee = ll_ctx_text(ctx, ll_ast_field(call, ll_js.field.function));
+// Callees that only read what they are given.
+static bool is_reading_callee(const ll_ctx *ctx, TSNode callee_node) {
+  ll_str callee = ll_ctx_text(ctx, callee_node);
   static const char *const readers[] = {"JSON.stringify", "Object.keys", "Object.values",
                                         "Object.entries", "Array.from",  "Array.isArray",
                                         "String",         "Number",      "Boolean",
@@ -398,7 +396,7 @@ static void collect(ll_ctx *ctx, TSNode node, void *opaque) {
     TSNode body = ll_ast_field(node, ll_js.field.body);
     if (!ll_ast_is(body, ll_js.sym.statement_block)) add_effect(ctx, st, body, LL_EFFECT_ESCAPES);
   } else if (sym == ll_js.sym.new_expression) {
-    on_arguments(ctx, st, node, ll_ast_field(node, ll_js.field.arguments));
+    on_arguments(ctx, st, ll_ast_field(node, ll_js.field.arguments));
   } else if (sym == ll_js.sym.pair) {
     // `{ items: list }` makes another reference to it.
     add_effect(ctx, st, ll_ast_field(node, ll_js.field.value), LL_EFFECT_ESCAPES);

@@ -177,8 +177,8 @@ ll_str ll_ctx_text(const ll_ctx *ctx, TSNode node) {
   return (ll_str){ctx->source->text + start, end - start};
 }
 
-static void dispatch(const ll_engine *e, ll_ctx *ctx, TSNode node, void **states, bool leaving) {
-  TSSymbol sym = ts_node_symbol(node);
+static void dispatch(const ll_engine *e, ll_ctx *ctx, TSNode node, TSSymbol sym, void **states,
+                     bool leaving) {
   const uint32_t *start = leaving ? e->leave_start : e->enter_start;
   const uint16_t *list = leaving ? e->leave_list : e->enter_list;
   for (uint32_t i = start[sym]; i < start[sym + 1]; i++) {
@@ -219,7 +219,7 @@ void ll_engine_run(const ll_engine *e, ll_arena *arena, const ll_source *source,
     const ll_visit *v = &model->visits[i];
     ctx.scope = model->scopes[v->scope];
     ctx.loop_depth = v->loop_depth;
-    dispatch(e, &ctx, v->node, states, v->leaving);
+    dispatch(e, &ctx, v->node, v->symbol, states, v->leaving);
   }
 
   for (size_t r = 0; r < e->n_rules; r++)

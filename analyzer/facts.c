@@ -433,12 +433,13 @@ static void classify_binding(const ll_facts *f, const ll_binding *b, const ll_sc
       consider(out, freq, &why);
       continue;
     }
-    TSNode up[4] = {ref->parent, ref->grandparent, ref->grandparent, ref->grandparent};
-    up[2] = up[3] = (TSNode){.id = NULL};
-    if (!ts_node_is_null(ref->grandparent)) {
-      // Rarely needed, and only for uses of function bindings: one more level up.
+    TSNode up[4] = {ref->parent, ref->grandparent, {.id = NULL}, {.id = NULL}};
+    // Only `{ handler: fn }` and `const x = fn` (as part of what holds them) look one level
+    // further up; ts_node_parent walks down from the root, so it is asked only then.
+    TSSymbol ps = ts_node_symbol(ref->parent);
+    if (!ts_node_is_null(ref->grandparent) &&
+        (ps == ll_js.sym.pair || ps == ll_js.sym.variable_declarator))
       up[2] = ts_node_parent(ref->grandparent);
-    }
     classify_value(f, up, ref->field, ref->from, fn, b, fn->node, out);
   }
 }
@@ -809,19 +810,23 @@ static void path_append(char *path, const char *part, uint32_t len) {
   path[used + len] = '\0';
 }
 
-bool ll_facts_path(const ll_facts *f, TSNode expr, ll_path *out) {
+// The root of `expr` and the member accesses above it (chain, outermost first): sets out's root
+// and lifetime, leaves out->text empty.
+static bool resolve_root(const ll_facts *f, TSNode expr, ll_path *out, TSNode chain[16],
+                         uint32_t *n_chain) {
   memset(out, 0, sizeof *out);
-  TSNode chain[16]; // member accesses, outermost first
   uint32_t n = 0;
   expr = ll_ast_unparenthesized(expr);
-  while (!ts_node_is_null(expr) && (ts_node_symbol(expr) == ll_js.sym.member_expression ||
-                                    ts_node_symbol(expr) == ll_js.sym.subscript_expression)) {
+  if (ts_node_is_null(expr)) return false;
+  TSSymbol sym = ts_node_symbol(expr);
+  while (sym == ll_js.sym.member_expression || sym == ll_js.sym.subscript_expression) {
     if (n == 16) return false;
     chain[n++] = expr;
     expr = ll_ast_unparenthesized(ts_node_child_by_field_id(expr, ll_js.field.object));
+    if (ts_node_is_null(expr)) return false;
+    sym = ts_node_symbol(expr);
   }
-  if (ts_node_is_null(expr)) return false;
-  TSSymbol sym = ts_node_symbol(expr);
+  *n_chain = n;
   if (sym == ll_js.sym.identifier || sym == ll_js.sym.shorthand_property_identifier) {
     const ll_ref *ref = ll_facts_ref_at(f, expr);
     if (!ref || (ref->flags & LL_REF_DYNAMIC)) return false;
@@ -846,6 +851,15 @@ bool ll_facts_path(const ll_facts *f, TSNode expr, ll_path *out) {
   } else {
     return false;
   }
+  // `module.exports.x`, `exports.x`: other code owns what is there.
+  if (!out->binding && !out->this_class &&
+      (ll_str_eq(out->host, "module") || ll_str_eq(out->host, "exports")))
+    out->lifetime = LL_LIFETIME_UNKNOWN;
+  return true;
+}
+
+// Appends the member accesses of `chain` (outermost first) to out->text.
+static void append_members(const ll_facts *f, const TSNode *chain, uint32_t n, ll_path *out) {
   for (uint32_t i = n; i-- > 0;) {
     TSNode access = chain[i];
     if (ts_node_symbol(access) == ll_js.sym.member_expression) {
@@ -863,10 +877,21 @@ bool ll_facts_path(const ll_facts *f, TSNode expr, ll_path *out) {
       }
     }
   }
-  // `module.exports.x`, `exports.x`: other code owns what is there.
-  if (!out->binding && !out->this_class &&
-      (ll_str_eq(out->host, "module") || ll_str_eq(out->host, "exports")))
-    out->lifetime = LL_LIFETIME_UNKNOWN;
+}
+
+bool ll_facts_path(const ll_facts *f, TSNode expr, ll_path *out) {
+  TSNode chain[16];
+  uint32_t n;
+  if (!resolve_root(f, expr, out, chain, &n)) return false;
+  append_members(f, chain, n, out);
+  return true;
+}
+
+bool ll_facts_long_lived_path(const ll_facts *f, TSNode expr, ll_path *out) {
+  TSNode chain[16];
+  uint32_t n;
+  if (!resolve_root(f, expr, out, chain, &n) || out->lifetime != LL_LIFETIME_LONG) return false;
+  append_members(f, chain, n, out);
   return true;
 }
 

@@ -99,6 +99,12 @@ ll_frequency ll_facts_frequency(const ll_facts *facts, const ll_scope *scope, ll
  */
 bool ll_facts_path(const ll_facts *facts, TSNode expr, ll_path *out);
 
+/**
+ * ll_facts_path for a long-lived root only: false, without building the path's text, when the
+ * root is not long-lived (most expressions a rule asks about are locals).
+ */
+bool ll_facts_long_lived_path(const ll_facts *facts, TSNode expr, ll_path *out);
+
 /** How long the value held by `binding` lives (see ll_facts_path). */
 ll_lifetime ll_facts_binding_lifetime(const ll_binding *binding);
 

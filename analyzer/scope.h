@@ -111,9 +111,13 @@ struct ll_ref {
   ll_binding *target;    // NULL: unresolved, i.e. a host global such as `process`
   ll_ref *next_in_scope; // next use in `from`
   ll_ref *next_of_binding;
-  uint32_t flags;  // LL_REF_*
-  TSFieldId field; // the field the use (or its parentheses) occupies in `parent`
+  uint32_t flags;    // LL_REF_*
+  TSFieldId field;   // the field the use (or its parentheses) occupies in `parent`
+  uint16_t name_len; // the identifier's length in bytes, or LL_REF_LONG_NAME: reading the end
+                     // of `id` from the tree again costs more than the two bytes left here
 };
+
+enum { LL_REF_LONG_NAME = 0xFFFF };
 
 typedef struct ll_byte_range {
   uint32_t start, end;
@@ -127,8 +131,11 @@ typedef struct ll_visit {
   TSNode node;
   uint32_t scope;           // index in ll_scope_model.scopes of the innermost scope at the node
                             // (one the node itself opens included)
-  uint32_t loop_depth : 31; // loops around the node (itself included) inside the current function
-  uint32_t leaving : 1;     // after the node's children rather than before
+  TSSymbol symbol;          // the node's symbol, as the binder read it: the engine dispatches on
+                            // it without reading the tree again
+  uint16_t loop_depth : 15; // loops around the node (itself included) inside the current
+                            // function, at most 32767 (deeper nests are only ever "in a loop")
+  uint16_t leaving : 1;     // after the node's children rather than before
 } ll_visit;
 
 enum { LL_VISIT_ENTER = 1, LL_VISIT_LEAVE = 2 };
@@ -185,7 +192,9 @@ const char *ll_scope_kind_name(ll_scope_kind kind);
 
 /** The name `ref` uses: its identifier's text, a slice of `source`. */
 static inline ll_str ll_ref_name(const ll_ref *ref, const ll_source *source) {
-  uint32_t start = ts_node_start_byte(ref->id), end = ts_node_end_byte(ref->id);
+  uint32_t start = ts_node_start_byte(ref->id);
+  uint32_t end =
+      ref->name_len != LL_REF_LONG_NAME ? start + ref->name_len : ts_node_end_byte(ref->id);
   if (end > source->len) end = source->len;
   if (start > end) start = end;
   return (ll_str){source->text + start, end - start};
