@@ -112,6 +112,11 @@ static bool is_empty_collection(const ll_ctx *ctx, TSNode value, bool *is_weak) 
   return false;
 }
 
+// `cache['x']`, `slots[0]`: one fixed entry, however often it is written.
+static bool is_constant_key(TSNode index) {
+  return ll_ast_is(index, ll_js.sym.string) || ll_ast_is(index, ll_js.sym.number);
+}
+
 // `x || []`, `x ?? new Map()`: the set-up idiom; the right side tells the type.
 static TSNode default_value(TSNode value) {
   value = ll_ast_unparenthesized(value);
@@ -131,7 +136,7 @@ static bool mentions(ll_ctx *ctx, ll_collections *st, TSNode value, const ll_col
       *use = ll_ast_field(callee, ll_js.field.property);
       return collection_of(ctx, st, ll_ast_field(callee, ll_js.field.object)) == c;
     }
-  } else if (ll_ast_is(value, ll_js.sym.array)) {
+  } else if (ll_ast_is(value, ll_js.sym.array) || ll_ast_is(value, ll_js.sym.object)) {
     uint32_t n = ts_node_named_child_count(value);
     for (uint32_t i = 0; i < n; i++) {
       TSNode element = ts_node_named_child(value, i);
@@ -141,6 +146,18 @@ static bool mentions(ll_ctx *ctx, ll_collections *st, TSNode value, const ll_col
         return true;
       }
     }
+  }
+  return false;
+}
+
+// `{ [key]: value }`: an object literal with a key computed at run time.
+static bool has_computed_key(TSNode object) {
+  uint32_t n = ts_node_named_child_count(object);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode member = ts_node_named_child(object, i);
+    if (ll_ast_is(member, ll_js.sym.pair) &&
+        ll_ast_is(ll_ast_field(member, ll_js.field.key), ll_js.sym.computed_property_name))
+      return true;
   }
   return false;
 }
@@ -231,8 +248,7 @@ static void on_assignment(ll_ctx *ctx, ll_collections *st, TSNode node) {
   // `memo[key] = value` with a key computed at run time adds an entry per distinct key.
   if (ll_ast_is(left, ll_js.sym.subscript_expression)) {
     TSNode index = ll_ast_field(left, ll_js.field.index);
-    bool constant_key =
-        ll_ast_is(index, ll_js.sym.string) || ts_node_symbol(index) == ll_js.sym.number;
+    bool constant_key = is_constant_key(index);
     ll_collection *c = collection_of(ctx, st, ll_ast_field(left, ll_js.field.object));
     ll_str value = ll_ctx_text(ctx, right);
     if (c &&
@@ -255,7 +271,13 @@ static void on_assignment(ll_ctx *ctx, ll_collections *st, TSNode node) {
   bool weak;
   if (mentions(ctx, st, right, c, &use)) {
     ll_str how = ll_ctx_text(ctx, use);
-    if (ll_str_eq(how, "concat") || ll_ast_is(use, ll_js.sym.spread_element)) {
+    // `byId = { ...byId, [item.id]: item }` adds a key per distinct id; with fixed keys only
+    // (`state = { ...state, loading: true }`) it is a new object of the same size.
+    bool adds_keys = !ll_ast_is(ll_ast_unparenthesized(right), ll_js.sym.object) ||
+                     has_computed_key(ll_ast_unparenthesized(right));
+    if (!adds_keys) {
+      c->effects |= LL_EFFECT_RESETS;
+    } else if (ll_str_eq(how, "concat") || ll_ast_is(use, ll_js.sym.spread_element)) {
       c->effects |= LL_EFFECT_GROWS;
       c->is_collection = true;
       record_growth(ctx, st, c, node);
@@ -274,6 +296,31 @@ static void on_assignment(ll_ctx *ctx, ll_collections *st, TSNode node) {
     return;
   }
   c->effects |= LL_EFFECT_RESETS; // replaced by something else
+}
+
+static void on_augmented_assignment(ll_ctx *ctx, ll_collections *st, TSNode node) {
+  ll_str op = ll_ctx_text(ctx, ll_ast_field(node, ll_js.field.operator));
+  TSNode left = ll_ast_unparenthesized(ll_ast_field(node, ll_js.field.left));
+  // `list ||= []` and its nullish twin: the set-up idiom, written as a logical assignment. (The
+  // nullish operator is spelled with an escape below: its three characters form a C trigraph.)
+  bool sets_missing = ll_str_eq(op, "?\?=") || ll_str_eq(op, "||=");
+  bool weak;
+  if (sets_missing && is_empty_collection(ctx, ll_ast_field(node, ll_js.field.right), &weak)) {
+    ll_collection *c = collection_of(ctx, st, left);
+    if (c) {
+      c->is_collection = true;
+      if (weak) c->effects |= LL_EFFECT_WEAK;
+    }
+  }
+  // `memo[key] ??= compute(key)`: an entry per distinct key, like `memo[key] = ...`.
+  if (sets_missing && ll_ast_is(left, ll_js.sym.subscript_expression) &&
+      !is_constant_key(ll_ast_field(left, ll_js.field.index))) {
+    ll_collection *c = collection_of(ctx, st, ll_ast_field(left, ll_js.field.object));
+    if (c) {
+      c->effects |= LL_EFFECT_GROWS;
+      record_growth(ctx, st, c, node);
+    }
+  }
 }
 
 static void on_declarator(ll_ctx *ctx, ll_collections *st, TSNode node) {
@@ -356,18 +403,7 @@ static void collect(ll_ctx *ctx, TSNode node, void *opaque) {
     TSNode value = ll_ast_field(node, ll_js.field.value); // `export default list`
     if (!ts_node_is_null(value)) add_effect(ctx, st, value, LL_EFFECT_ESCAPES);
   } else if (sym == ll_js.sym.augmented_assignment_expression) {
-    // `list ||= []` and its nullish twin: the set-up idiom, written as a logical assignment. (The
-    // nullish operator is spelled with an escape below: its three characters form a C trigraph.)
-    ll_str op = ll_ctx_text(ctx, ll_ast_field(node, ll_js.field.operator));
-    bool weak;
-    if ((ll_str_eq(op, "?\?=") || ll_str_eq(op, "||=")) &&
-        is_empty_collection(ctx, ll_ast_field(node, ll_js.field.right), &weak)) {
-      ll_collection *c = collection_of(ctx, st, ll_ast_field(node, ll_js.field.left));
-      if (c) {
-        c->is_collection = true;
-        if (weak) c->effects |= LL_EFFECT_WEAK;
-      }
-    }
+    on_augmented_assignment(ctx, st, node);
   } else if (sym == ll_js.sym.assignment_expression) {
     on_assignment(ctx, st, node);
   } else if (sym == ll_js.sym.variable_declarator) {

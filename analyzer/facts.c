@@ -639,6 +639,10 @@ static ll_str callee_text(const ll_facts *f, TSNode call) {
   if (ts_node_is_null(callee)) callee = ts_node_child_by_field_id(call, ll_js.field.constructor);
   if (ts_node_is_null(callee)) return (ll_str){"", 0};
   ll_str text = text_of(f, callee);
+  // `document.getElementById('open').addEventListener`: too long to quote whole; the method
+  // says what the call registers.
+  if (text.len > 40 && ts_node_symbol(callee) == ll_js.sym.member_expression)
+    text = text_of(f, ts_node_child_by_field_id(callee, ll_js.field.property));
   if (text.len > 40) text.len = 40;
   for (uint32_t i = 0; i < text.len; i++)
     if (text.ptr[i] == '\n' || text.ptr[i] == '\r') text.len = i;
@@ -810,26 +814,62 @@ static void path_append(char *path, const char *part, uint32_t len) {
   path[used + len] = '\0';
 }
 
+// The value a function's local names when it is only another name for a member of something
+// (`const list = state.events`, `let bus = this.bus` never reassigned): that member expression,
+// else a null node. Only a plain `name = value` declarator counts: in `const { events } = state`
+// the name is a part of the value, not the value.
+static TSNode local_alias_of(const ll_facts *f, const ll_binding *b) {
+  TSNode none = {.id = NULL};
+  if (!b || ts_node_is_null(b->init) || ts_node_is_null(b->decl) ||
+      !(b->kind == LL_BIND_CONST ||
+        ((b->kind == LL_BIND_LET || b->kind == LL_BIND_VAR) && b->n_writes == 0)))
+    return none;
+  const ll_scope *fn = b->scope->function;
+  if (fn->kind == LL_SCOPE_GLOBAL || fn->kind == LL_SCOPE_MODULE) return none;
+  TSNode value = ll_ast_unparenthesized(b->init);
+  TSSymbol sym = ts_node_symbol(value);
+  if (sym != ll_js.sym.member_expression && sym != ll_js.sym.subscript_expression) return none;
+  uint32_t from = ts_node_end_byte(b->decl), to = ts_node_start_byte(b->init);
+  if (from > to || to > f->source->len) return none;
+  uint32_t equals = 0;
+  for (uint32_t i = from; i < to; i++) {
+    char c = f->source->text[i];
+    if (c == '=')
+      equals++;
+    else if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+      return none;
+  }
+  return equals == 1 ? value : none;
+}
+
 // The root of `expr` and the member accesses above it (chain, outermost first): sets out's root
 // and lifetime, leaves out->text empty.
 static bool resolve_root(const ll_facts *f, TSNode expr, ll_path *out, TSNode chain[16],
                          uint32_t *n_chain) {
   memset(out, 0, sizeof *out);
   uint32_t n = 0;
-  expr = ll_ast_unparenthesized(expr);
-  if (ts_node_is_null(expr)) return false;
-  TSSymbol sym = ts_node_symbol(expr);
-  while (sym == ll_js.sym.member_expression || sym == ll_js.sym.subscript_expression) {
-    if (n == 16) return false;
-    chain[n++] = expr;
-    expr = ll_ast_unparenthesized(ts_node_child_by_field_id(expr, ll_js.field.object));
+  TSSymbol sym;
+  const ll_ref *ref = NULL;
+  for (int hops = 0;; hops++) {
+    expr = ll_ast_unparenthesized(expr);
     if (ts_node_is_null(expr)) return false;
     sym = ts_node_symbol(expr);
+    while (sym == ll_js.sym.member_expression || sym == ll_js.sym.subscript_expression) {
+      if (n == 16) return false;
+      chain[n++] = expr;
+      expr = ll_ast_unparenthesized(ts_node_child_by_field_id(expr, ll_js.field.object));
+      if (ts_node_is_null(expr)) return false;
+      sym = ts_node_symbol(expr);
+    }
+    if (sym != ll_js.sym.identifier && sym != ll_js.sym.shorthand_property_identifier) break;
+    ref = ll_facts_ref_at(f, expr);
+    if (!ref || (ref->flags & LL_REF_DYNAMIC)) return false;
+    TSNode aliased = hops < 4 ? local_alias_of(f, ref->target) : (TSNode){.id = NULL};
+    if (ts_node_is_null(aliased)) break;
+    expr = aliased; // `const list = state.events`: `list` names state.events
   }
   *n_chain = n;
   if (sym == ll_js.sym.identifier || sym == ll_js.sym.shorthand_property_identifier) {
-    const ll_ref *ref = ll_facts_ref_at(f, expr);
-    if (!ref || (ref->flags & LL_REF_DYNAMIC)) return false;
     ll_str name = ll_ref_name(ref, f->source);
     out->written = name;
     if (ref->target) {
