@@ -148,6 +148,17 @@ static bool is_route_receiver(const ll_facts *f, TSNode receiver) {
   return false;
 }
 
+// `$.get('/rows', cb)`, `axios.post('/save', data)`: HTTP clients whose methods are named like
+// routes; a callback passed to them runs once, when the response arrives.
+static bool is_http_client(const ll_facts *f, TSNode receiver) {
+  ll_str name = text_of(f, receiver);
+  static const char *const clients[] = {"$",          "jQuery", "axios", "request",
+                                        "superagent", "got",    "ky",    "fetch"};
+  for (size_t i = 0; i < sizeof clients / sizeof clients[0]; i++)
+    if (ll_str_eq(name, clients[i])) return true;
+  return false;
+}
+
 // A route registration usually names its path first: `x.get('/users', handler)`.
 static bool has_path_argument(const ll_facts *f, TSNode args) {
   TSNode first = ts_node_named_child(args, 0);
@@ -222,6 +233,9 @@ static callback_kind classify_call(const ll_facts *f, TSNode call, TSNode args) 
   ll_str method = text_of(f, ts_node_child_by_field_id(callee, ll_js.field.property));
   if (ll_str_eq(method, "from") && ll_str_eq(text_of(f, receiver), "Array")) return CB_INHERIT;
   if (ll_str_eq(method, "createServer")) return CB_ROUTE;
+  if (is_http_client(f, receiver) &&
+      (is_route_method(method) || ll_str_eq(method, "getJSON") || ll_str_eq(method, "request")))
+    return CB_INHERIT; // runs once, when the response arrives
   if (is_route_method(method) && (is_route_receiver(f, receiver) || has_path_argument(f, args)))
     return CB_ROUTE;
   ll_listener_call listener;
@@ -842,6 +856,33 @@ static TSNode local_alias_of(const ll_facts *f, const ll_binding *b) {
   return equals == 1 ? value : none;
 }
 
+// `$(document)`, `jQuery(window)`, `$('body')`: jQuery's wrapper of an object that lives as long
+// as the page. Each call makes a new wrapper, but the handlers are kept on the page object, so
+// every such call names the same emitter: the host "$(document)" (or "$(window)").
+static bool resolve_jquery_page(const ll_facts *f, TSNode call, ll_path *out) {
+  TSNode callee = ts_node_child_by_field_id(call, ll_js.field.function);
+  ll_str name = text_of(f, callee);
+  if (ts_node_symbol(callee) != ll_js.sym.identifier ||
+      !(ll_str_eq(name, "$") || ll_str_eq(name, "jQuery")))
+    return false;
+  TSNode args = ts_node_child_by_field_id(call, ll_js.field.arguments);
+  if (ts_node_is_null(args) || ts_node_named_child_count(args) != 1) return false;
+  ll_str arg = text_of(f, ts_node_named_child(args, 0));
+  static const char document[] = "$(document)", window[] = "$(window)";
+  if (ll_str_eq(arg, "window")) {
+    out->host = (ll_str){window, sizeof window - 1};
+  } else if (ll_str_eq(arg, "document") || ll_str_eq(arg, "document.body") ||
+             ll_str_eq(arg, "'body'") || ll_str_eq(arg, "\"body\"") || ll_str_eq(arg, "'html'") ||
+             ll_str_eq(arg, "\"html\"")) {
+    out->host = (ll_str){document, sizeof document - 1};
+  } else {
+    return false;
+  }
+  out->written = out->host;
+  out->lifetime = LL_LIFETIME_LONG;
+  return true;
+}
+
 // The root of `expr` and the member accesses above it (chain, outermost first): sets out's root
 // and lifetime, leaves out->text empty.
 static bool resolve_root(const ll_facts *f, TSNode expr, ll_path *out, TSNode chain[16],
@@ -888,6 +929,8 @@ static bool resolve_root(const ll_facts *f, TSNode expr, ll_path *out, TSNode ch
     }
   } else if (sym == ll_js.sym.this) {
     if (!resolve_this(f, ll_scope_at(f->model, ts_node_start_byte(expr)), out)) return false;
+  } else if (sym == ll_js.sym.call_expression) {
+    if (!resolve_jquery_page(f, expr, out)) return false;
   } else {
     return false;
   }
@@ -933,6 +976,11 @@ bool ll_facts_long_lived_path(const ll_facts *f, TSNode expr, ll_path *out) {
   if (!resolve_root(f, expr, out, chain, &n) || out->lifetime != LL_LIFETIME_LONG) return false;
   append_members(f, chain, n, out);
   return true;
+}
+
+bool ll_path_is_lasting_emitter(const ll_path *path) {
+  return path->lifetime == LL_LIFETIME_LONG ||
+         (path->binding && path->binding->kind == LL_BIND_IMPORT && !strstr(path->text, "[]"));
 }
 
 bool ll_path_equal(const ll_path *a, const ll_path *b) {

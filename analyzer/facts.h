@@ -108,6 +108,13 @@ bool ll_facts_long_lived_path(const ll_facts *facts, TSNode expr, ll_path *out);
 /** How long the value held by `binding` lives (see ll_facts_path). */
 ll_lifetime ll_facts_binding_lifetime(const ll_binding *binding);
 
+/**
+ * True when the emitter `path` names outlives the code that adds listeners to it: a long-lived
+ * path, or an object an ES module imports (the exporting module made it once, as a top-level
+ * `require` would; what it is stays unknown, so collections do not count it).
+ */
+bool ll_path_is_lasting_emitter(const ll_path *path);
+
 /** True when both paths name the same object. */
 bool ll_path_equal(const ll_path *a, const ll_path *b);
 

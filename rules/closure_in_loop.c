@@ -339,7 +339,7 @@ static bool escapes(ll_ctx *ctx, const closure *c, const capture *k, const ll_re
     case LL_KEPT_LISTENER:
       // A shared `var` is read when the event fires, after the loop, whatever the emitter.
       if (k->shared_var) return true;
-      if (!kept->place_known || !c->repeated || kept->place.lifetime != LL_LIFETIME_LONG)
+      if (!kept->place_known || !c->repeated || !ll_path_is_lasting_emitter(&kept->place))
         return false;
       return !(kept->place.binding && inside(kept->place.binding->decl, k->region));
     case LL_KEPT_INTERVAL:

@@ -289,7 +289,10 @@ static bool keeps_past_request(const ll_ctx *ctx, const ll_retention *kept, cand
     c->how = KEPT_INTERVAL;
     return follow_timer_id(ctx, site, c);
   }
-  if (!kept->place_known || kept->place.lifetime != LL_LIFETIME_LONG) return false;
+  if (!kept->place_known) return false;
+  if (kept->kind == LL_KEPT_LISTENER ? !ll_path_is_lasting_emitter(&kept->place)
+                                     : kept->place.lifetime != LL_LIFETIME_LONG)
+    return false;
   c->place = kept->place;
   if (kept->kind == LL_KEPT_LISTENER) {
     if (is_once(ctx, site)) return false;

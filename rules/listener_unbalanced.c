@@ -328,9 +328,9 @@ static match removes(ll_arena *arena, const listener_call *removal, const listen
 }
 
 // The emitter outlives the code that adds to it: module or global scope, a global object,
-// `process`, `window`, `document`, a static member.
+// `process`, `window`, `document`, a static member, an import.
 static bool emitter_is_long_lived(const listener_call *add) {
-  return add->emitter_known && add->emitter.lifetime == LL_LIFETIME_LONG;
+  return add->emitter_known && ll_path_is_lasting_emitter(&add->emitter);
 }
 
 // A constructor adding to an emitter handed to it: the emitter existed before the instance and
