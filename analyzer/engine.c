@@ -177,6 +177,14 @@ ll_str ll_ctx_text(const ll_ctx *ctx, TSNode node) {
   return (ll_str){ctx->source->text + start, end - start};
 }
 
+bool ll_ctx_is_console_call(const ll_ctx *ctx, TSNode call) {
+  if (ts_node_symbol(call) != ll_js.sym.call_expression) return false;
+  TSNode callee = ts_node_child_by_field_id(call, ll_js.field.function);
+  if (ts_node_symbol(callee) != ll_js.sym.member_expression) return false;
+  return ll_str_eq(ll_ctx_text(ctx, ts_node_child_by_field_id(callee, ll_js.field.object)),
+                   "console");
+}
+
 static void dispatch(const ll_engine *e, ll_ctx *ctx, TSNode node, TSSymbol sym, void **states,
                      bool leaving) {
   const uint32_t *start = leaving ? e->leave_start : e->enter_start;

@@ -95,4 +95,10 @@ ll_arena *ll_ctx_arena(ll_ctx *ctx);
 /** The source text of `node`, as a slice of the file buffer. */
 ll_str ll_ctx_text(const ll_ctx *ctx, TSNode node);
 
+/**
+ * True for `console.log(...)` and the other console methods: a call that prints its arguments
+ * and keeps none of them (a timer id printed there is not handed to code that could clear it).
+ */
+bool ll_ctx_is_console_call(const ll_ctx *ctx, TSNode call);
+
 #endif

@@ -354,7 +354,9 @@ static bool binding_escapes(const ll_ctx *ctx, const ll_binding *b) {
         (ps == ll_js.sym.assignment_expression && ref->field == ll_js.field.right) ||
         (ps == ll_js.sym.variable_declarator && ref->field == ll_js.field.value))
       return true;
-    if (ps == ll_js.sym.arguments && !is_clear_call(ctx, ref->grandparent)) return true;
+    if (ps == ll_js.sym.arguments && !is_clear_call(ctx, ref->grandparent) &&
+        !ll_ctx_is_console_call(ctx, ref->grandparent))
+      return true;
   }
   return false;
 }
