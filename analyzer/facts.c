@@ -708,13 +708,17 @@ const char *ll_facts_describe_repeat(const ll_facts *f, ll_arena *arena, const l
     case LL_REPEAT_EFFECT:
       return ll_arena_printf(arena, "inside a %.*s callback, which runs on every update",
                              (int)callee.len, callee.ptr);
-    case LL_REPEAT_CLASS_MEMBER:
-      if (why->function && why->function->parent &&
-          ll_facts_only_instance(f, why->function->parent))
+    case LL_REPEAT_CLASS_MEMBER: {
+      // A static method, or a method of the only instance: no instance is made per call.
+      const ll_scope *fn = why->function;
+      bool is_static = fn && ts_node_symbol(fn->node) == ll_js.sym.method_definition &&
+                       ll_facts_is_static_member(fn->node);
+      if (is_static || (fn && fn->parent && ll_facts_only_instance(f, fn->parent)))
         return ll_arena_printf(arena, "%s, which its callers may run any number of times",
-                               in_function(f, arena, why->function, "class member"));
+                               in_function(f, arena, fn, is_static ? "static method" : "method"));
       return ll_arena_printf(arena, "%s, which runs for every instance or call",
-                             in_function(f, arena, why->function, "class member"));
+                             in_function(f, arena, fn, "class member"));
+    }
     case LL_REPEAT_EXPORTED:
       return in_function(f, arena, why->function, "exported function");
     case LL_REPEAT_CALLBACK:
