@@ -90,7 +90,9 @@ ll_frequency ll_facts_frequency(const ll_facts *facts, const ll_scope *scope, ll
 
 /**
  * Resolves `expr` to a path. Returns false when its root is not a name, `this` or a member chain
- * of them (a call result, a literal: something created in the same run), or is dynamic. `this`
+ * of them (a call result, a literal: something created in the same run), or is dynamic. A
+ * function's local that only renames a member (`const events = state.events`) resolves to that
+ * member; jQuery's `$(document)` and `$(window)` to the hosts of those names. `this`
  * in a static member resolves to the class's binding. `global.x`, `window.x`, `globalThis.x`
  * and `self.x` all get the host "globalThis". Lifetimes: module and global bindings, global
  * objects, static members and the state of a class's only instance (ll_facts_only_instance) are
