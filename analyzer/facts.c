@@ -848,7 +848,8 @@ static TSNode local_alias_of(const ll_facts *f, const ll_binding *b) {
   TSSymbol sym = ts_node_symbol(value);
   if (sym != ll_js.sym.member_expression && sym != ll_js.sym.subscript_expression) return none;
   uint32_t from = ts_node_end_byte(b->decl), to = ts_node_start_byte(b->init);
-  if (from > to || to > f->source->len) return none;
+  // Asked for every use of the name: a long gap (a comment) is not worth reading each time.
+  if (from > to || to > f->source->len || to - from > 64) return none;
   uint32_t equals = 0;
   for (uint32_t i = from; i < to; i++) {
     char c = f->source->text[i];
