@@ -58,6 +58,10 @@ static const callee_entry method_table[] = {
     {"sort", CB_INHERIT},
     {"then", CB_INHERIT},
     {"toSorted", CB_INHERIT},
+    // `React.useEffect(fn)`
+    {"useEffect", CB_EFFECT},
+    {"useInsertionEffect", CB_EFFECT},
+    {"useLayoutEffect", CB_EFFECT},
 };
 
 static const char *const route_methods[] = {"all",     "delete", "del",   "get", "head",
@@ -223,9 +227,11 @@ static callback_kind classify_call(const ll_facts *f, TSNode call, TSNode args) 
   if (callee_sym == ll_js.sym.identifier) {
     const ll_ref *ref = ll_facts_ref_at(f, callee);
     if (ref && is_local_function(ref->target)) return CB_INHERIT;
-    if (ref && ref->target) return CB_UNSEEN; // a local variable or import holding unseen code
     const callee_entry *e = find_entry(
         function_table, sizeof function_table / sizeof *function_table, text_of(f, callee));
+    // A local variable holds unseen code; an import of a known name (`import { useEffect }
+    // from 'react'`) is that function.
+    if (ref && ref->target && ref->target->kind != LL_BIND_IMPORT) return CB_UNSEEN;
     return e ? e->kind : CB_UNSEEN;
   }
   if (callee_sym != ll_js.sym.member_expression) return CB_UNSEEN;

@@ -29,7 +29,8 @@ typedef struct timer_id {
 typedef enum timer_kind {
   TIMER_CLEAR,    // clearInterval / clearTimeout (or `xs.forEach(clearInterval)`)
   TIMER_INTERVAL, // setInterval in repeated code
-  TIMER_LOOP,     // a setTimeout loop started, or restarting itself, in repeated code
+  TIMER_LOOP,     // a setTimeout (or requestAnimationFrame) loop started, or restarting
+                  // itself, in repeated code
 } timer_kind;
 
 enum { MAX_AGAIN = 4 };
@@ -42,6 +43,7 @@ typedef struct timer_call {
   uint32_t n_again;
   ll_repeat why;
   const char *loop_name; // TIMER_LOOP restarting itself: "tick()"
+  ll_str scheduler;      // TIMER_LOOP: "setTimeout" or "requestAnimationFrame"
   struct timer_call *next;
 } timer_call;
 
@@ -97,7 +99,14 @@ static ll_str timer_function(const ll_ctx *ctx, TSNode callee) {
 }
 
 static bool is_clear_name(ll_str fn) {
-  return ll_str_eq(fn, "clearInterval") || ll_str_eq(fn, "clearTimeout");
+  return ll_str_eq(fn, "clearInterval") || ll_str_eq(fn, "clearTimeout") ||
+         ll_str_eq(fn, "cancelAnimationFrame");
+}
+
+// The one-shot schedulers whose callbacks can loop by scheduling themselves again: a
+// `requestAnimationFrame` loop runs every frame until cancelAnimationFrame stops it.
+static bool is_one_shot_name(ll_str fn) {
+  return ll_str_eq(fn, "setTimeout") || ll_str_eq(fn, "requestAnimationFrame");
 }
 
 // The object literal whose method `this` at `node` belongs to, or a null node.
@@ -313,7 +322,7 @@ static void resolve_cleared(const ll_ctx *ctx, TSNode arg, timer_id *out, int de
     if (ll_ast_is(alias, ll_js.sym.call_expression) && ts_node_is_null(got_from(ctx, alias))) {
       // `const t = setInterval(...)` is the timer itself; `const t = lookup(k)` may be any.
       ll_str fn = timer_function(ctx, ll_ast_field(alias, ll_js.field.function));
-      out->known = ll_str_eq(fn, "setInterval") || ll_str_eq(fn, "setTimeout");
+      out->known = ll_str_eq(fn, "setInterval") || is_one_shot_name(fn);
       return;
     }
     resolve_cleared(ctx, alias, out, depth + 1);
@@ -489,7 +498,7 @@ static TSNode reschedules(const ll_ctx *ctx, const state *st, const ll_scope *fn
       continue;
     TSNode call = ref->grandparent;
     if (!ll_ast_is(call, ll_js.sym.call_expression) ||
-        !ll_str_eq(timer_function(ctx, ll_ast_field(call, ll_js.field.function)), "setTimeout"))
+        !is_one_shot_name(timer_function(ctx, ll_ast_field(call, ll_js.field.function))))
       continue;
     if (t && t->n_again < MAX_AGAIN)
       follow_id(ctx, call, &t->again[t->n_again++]);
@@ -573,7 +582,7 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
     return;
   }
   ll_str fn = timer_function(ctx, callee);
-  bool is_interval = ll_str_eq(fn, "setInterval"), is_timeout = ll_str_eq(fn, "setTimeout");
+  bool is_interval = ll_str_eq(fn, "setInterval"), is_timeout = is_one_shot_name(fn);
   bool is_clear = is_clear_name(fn);
   if (!is_interval && !is_timeout && !is_clear) return;
   timer_call *tc = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *tc);
@@ -597,6 +606,7 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
     const ll_scope *callback = callback_scope(ctx, first, &self);
     if (!callback) return;
     tc->kind = TIMER_LOOP;
+    tc->scheduler = fn;
     if (ll_scope_is_within(ll_ctx_scope(ctx), callback)) {
       if (ll_facts_frequency(ll_ctx_facts(ctx), callback, &tc->why) != LL_FREQ_REPEATED ||
           tc->why.reason == LL_REPEAT_TIMEOUT_LOOP || tc->why.reason == LL_REPEAT_INTERVAL)
@@ -765,16 +775,16 @@ static void file_end(ll_ctx *ctx, void *opaque) {
       if (cleared) continue;
       if (t->loop_name)
         ll_ctx_report(ctx, t->call,
-                      "a setTimeout loop is started %s: %s schedules itself again on every run "
+                      "a %.*s loop is started %s: %s schedules itself again on every run "
                       "and nothing ever stops it, so each run adds a timer that keeps its "
                       "callback and everything it captures alive",
-                      why, t->loop_name);
+                      (int)t->scheduler.len, t->scheduler.ptr, why, t->loop_name);
       else
         ll_ctx_report(ctx, t->call,
-                      "a setTimeout loop is started %s; its callback schedules itself again on "
+                      "a %.*s loop is started %s; its callback schedules itself again on "
                       "every run and nothing ever stops it%s, so each run adds a timer that keeps "
                       "its callback and everything it captures alive",
-                      why,
+                      (int)t->scheduler.len, t->scheduler.ptr, why,
                       !id_escapes(ctx, &t->id) && is_cleared(st, &t->id)
                           ? " (only the id of this first call is cleared, which stops nothing "
                             "once the callback has run)"
