@@ -261,6 +261,10 @@ static bool same_root(const ll_path *a, const ll_path *b) {
 // plainly targets the add (same emitter and event, or the same function), `*why_not` says why.
 typedef enum match { MATCH_NO, MATCH_MAYBE, MATCH_YES } match;
 
+static bool is_parameter(const ll_path *path) {
+  return path->binding && path->binding->kind == LL_BIND_PARAM;
+}
+
 static match removes(ll_arena *arena, const listener_call *removal, const listener_call *add,
                      const char **why_not) {
   *why_not = NULL;
@@ -314,6 +318,10 @@ static match removes(ll_arena *arena, const listener_call *removal, const listen
     return MATCH_NO;
   }
   if (add->fn == FN_UNKNOWN || removal->fn == FN_UNKNOWN) return MATCH_MAYBE;
+  // A parameter holds whatever function its caller passes: `subscribe(fn)` and
+  // `unsubscribe(fn)` are handed the same one.
+  if (!same_fn && (is_parameter(&add->fn_path) || is_parameter(&removal->fn_path)))
+    return MATCH_MAYBE;
   if (!same_fn) {
     if (emitters == SAME)
       *why_not = ll_arena_printf(arena, "it removes `%s`, a different function",
