@@ -164,7 +164,7 @@ static bool has_computed_key(TSNode object) {
 
 static void record_growth(ll_ctx *ctx, ll_collections *st, ll_collection *c, TSNode site) {
   ll_repeat why;
-  if (ll_ctx_frequency(ctx, &why) != LL_FREQ_REPEATED) return;
+  if (ll_ctx_frequency_at(ctx, site, &why) != LL_FREQ_REPEATED) return;
   ll_growth *g = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *g);
   g->target = c;
   g->site = site;
@@ -291,7 +291,8 @@ static void on_assignment(ll_ctx *ctx, ll_collections *st, TSNode node) {
     if (weak) c->effects |= LL_EFFECT_WEAK;
     // An empty value assigned by repeated code empties the collection; at start-up it is the
     // collection's creation (`global.cache = global.cache || {}`).
-    if (ll_ctx_frequency(ctx, NULL) == LL_FREQ_REPEATED && ts_node_eq(default_value(right), right))
+    if (ts_node_eq(default_value(right), right) &&
+        ll_ctx_frequency_at(ctx, node, NULL) == LL_FREQ_REPEATED)
       c->effects |= LL_EFFECT_RESETS;
     return;
   }

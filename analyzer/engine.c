@@ -166,6 +166,13 @@ ll_frequency ll_ctx_frequency(const ll_ctx *ctx, ll_repeat *why) {
   return ll_facts_frequency(ctx->facts, ctx->scope, why);
 }
 
+ll_frequency ll_ctx_frequency_at(const ll_ctx *ctx, TSNode node, ll_repeat *why) {
+  ll_frequency freq = ll_facts_frequency(ctx->facts, ctx->scope, why);
+  if (freq != LL_FREQ_REPEATED || !ll_facts_guarded_once(ctx->facts, node)) return freq;
+  if (why) *why = (ll_repeat){0};
+  return LL_FREQ_ONCE;
+}
+
 ll_arena *ll_ctx_arena(ll_ctx *ctx) {
   return ctx->arena;
 }

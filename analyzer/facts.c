@@ -989,6 +989,155 @@ bool ll_facts_long_lived_path(const ll_facts *f, TSNode expr, ll_path *out) {
   return true;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Run-once guards
+
+enum { MAX_TESTED = 4 };
+
+static bool is_text(const ll_facts *f, TSNode node, const char *text) {
+  return ll_str_eq(text_of(f, ll_ast_unparenthesized(node)), text);
+}
+
+static bool is_unset_value(const ll_facts *f, TSNode node) {
+  return is_text(f, node, "null") || is_text(f, node, "undefined") || is_text(f, node, "false") ||
+         is_text(f, node, "void 0") || is_text(f, node, "'undefined'") ||
+         is_text(f, node, "\"undefined\"");
+}
+
+// A top-level variable that, once set, stays set: no code of the file assigns it null,
+// undefined or false again (`busy = false` makes `if (busy) return` a lock, not a once-guard).
+// Members are not flags here: `cache[key]` is set per key, and what else writes `state.ready`
+// the file may not show.
+static bool is_flag(const ll_facts *f, const ll_binding *b) {
+  if (!b || b->kind == LL_BIND_IMPORT) return false;
+  for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
+    if (!(ref->flags & LL_REF_WRITE)) continue;
+    if (ts_node_symbol(ref->parent) != ll_js.sym.assignment_expression) return false;
+    if (is_unset_value(f, ts_node_child_by_field_id(ref->parent, ll_js.field.right))) return false;
+  }
+  return true;
+}
+
+// The long-lived places whose being unset (`unset`) or set (`!unset`) makes `cond` true:
+// `!ready`, `registry == null`, `typeof x === 'undefined'` test for unset; `started`,
+// `x != null` for set. A guard whose flag the guarded code sets then holds only once.
+static uint32_t tested_places(const ll_facts *f, TSNode cond, bool unset, ll_path *out, uint32_t n,
+                              int depth) {
+  cond = ll_ast_unparenthesized(cond);
+  if (ts_node_is_null(cond) || depth > 8 || n == MAX_TESTED) return n;
+  TSSymbol sym = ts_node_symbol(cond);
+  if (sym == ll_js.sym.unary_expression) {
+    ll_str op = text_of(f, ts_node_child_by_field_id(cond, ll_js.field.operator));
+    if (!ll_str_eq(op, "!")) return n;
+    return tested_places(f, ts_node_child_by_field_id(cond, ll_js.field.argument), !unset, out, n,
+                         depth + 1);
+  }
+  if (sym == ll_js.sym.binary_expression) {
+    ll_str op = text_of(f, ts_node_child_by_field_id(cond, ll_js.field.operator));
+    TSNode left = ts_node_child_by_field_id(cond, ll_js.field.left);
+    TSNode right = ts_node_child_by_field_id(cond, ll_js.field.right);
+    if (ll_str_eq(op, "&&") || ll_str_eq(op, "||")) {
+      n = tested_places(f, left, unset, out, n, depth + 1);
+      return tested_places(f, right, unset, out, n, depth + 1);
+    }
+    bool equal = ll_str_eq(op, "==") || ll_str_eq(op, "===");
+    bool differ = ll_str_eq(op, "!=") || ll_str_eq(op, "!==");
+    if (!equal && !differ) return n;
+    // `x == null`, `typeof x === 'undefined'`: a test for unset when equal.
+    TSNode operand = is_unset_value(f, right) ? left : is_unset_value(f, left) ? right : left;
+    if (!is_unset_value(f, right) && !is_unset_value(f, left)) return n;
+    operand = ll_ast_unparenthesized(operand);
+    if (ts_node_symbol(operand) == ll_js.sym.unary_expression &&
+        ll_str_eq(text_of(f, ts_node_child_by_field_id(operand, ll_js.field.operator)), "typeof"))
+      operand = ts_node_child_by_field_id(operand, ll_js.field.argument);
+    return tested_places(f, operand, equal ? !unset : unset, out, n, depth + 1);
+  }
+  // A bare top-level variable: true when it is set.
+  if (!unset && sym == ll_js.sym.identifier && ll_facts_long_lived_path(f, cond, &out[n]) &&
+      !out[n].text[0] && is_flag(f, out[n].binding))
+    n++;
+  return n;
+}
+
+// True when `region` (outside nested functions) assigns one of `places`: the flag the guard
+// tests is set, so the guarded code does not run again.
+static bool assigns_any(const ll_facts *f, TSNode region, const ll_path *places, uint32_t n) {
+  if (!n) return false;
+  TSTreeCursor cursor = ts_tree_cursor_new(region);
+  bool found = false;
+  for (;;) {
+    TSNode here = ts_tree_cursor_current_node(&cursor);
+    TSSymbol sym = ts_node_symbol(here);
+    if ((sym == ll_js.sym.assignment_expression ||
+         sym == ll_js.sym.augmented_assignment_expression) &&
+        !is_unset_value(f, ts_node_child_by_field_id(here, ll_js.field.right))) {
+      ll_path left;
+      if (ll_facts_long_lived_path(f, ts_node_child_by_field_id(here, ll_js.field.left), &left))
+        for (uint32_t i = 0; i < n && !found; i++)
+          found = ll_path_equal(&left, &places[i]);
+      if (found) break;
+    }
+    bool nested = sym == ll_js.sym.function_expression || sym == ll_js.sym.arrow_function ||
+                  sym == ll_js.sym.function_declaration || sym == ll_js.sym.method_definition;
+    if (!nested && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    bool moved = false;
+    while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor)))
+      if (!ts_tree_cursor_goto_parent(&cursor) ||
+          ts_node_eq(ts_tree_cursor_current_node(&cursor), region))
+        break;
+    if (!moved) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  return found;
+}
+
+// `if (cond) return;`, `if (cond) { return x; }`, `if (cond) throw e;`: leaves when cond holds.
+static bool is_early_exit(TSNode stmt) {
+  if (ts_node_symbol(stmt) != ll_js.sym.if_statement ||
+      !ts_node_is_null(ts_node_child_by_field_id(stmt, ll_js.field.alternative)))
+    return false;
+  TSNode then = ts_node_child_by_field_id(stmt, ll_js.field.consequence);
+  if (ts_node_symbol(then) == ll_js.sym.statement_block && ts_node_named_child_count(then) == 1)
+    then = ts_node_named_child(then, 0);
+  return ts_node_symbol(then) == ll_js.sym.return_statement ||
+         ts_node_symbol(then) == ll_js.sym.throw_statement;
+}
+
+bool ll_facts_guarded_once(const ll_facts *f, TSNode node) {
+  const ll_scope *fn = ll_scope_at(f->model, ts_node_start_byte(node))->function;
+  if (!is_function_scope(fn)) return false;
+  ll_path tested[MAX_TESTED];
+  TSNode child = node;
+  for (TSNode parent = ts_node_parent(child);
+       !ts_node_is_null(parent) && !ts_node_eq(child, fn->node);
+       child = parent, parent = ts_node_parent(parent)) {
+    TSSymbol ps = ts_node_symbol(parent);
+    // `if (!registry) { registry = new Map(); process.on(...); }`
+    if (ps == ll_js.sym.if_statement &&
+        ts_node_eq(ts_node_child_by_field_id(parent, ll_js.field.consequence), child)) {
+      uint32_t n = tested_places(f, ts_node_child_by_field_id(parent, ll_js.field.condition), true,
+                                 tested, 0, 0);
+      if (assigns_any(f, child, tested, n)) return true;
+    }
+    // `if (started) return; started = true; process.on(...)`
+    if (ps == ll_js.sym.statement_block) {
+      uint32_t count = ts_node_named_child_count(parent);
+      for (uint32_t i = 0; i < count; i++) {
+        TSNode stmt = ts_node_named_child(parent, i);
+        if (ts_node_start_byte(stmt) >= ts_node_start_byte(child)) break;
+        if (!is_early_exit(stmt)) continue;
+        uint32_t n = tested_places(f, ts_node_child_by_field_id(stmt, ll_js.field.condition), false,
+                                   tested, 0, 0);
+        // The flag may be set before or after the guarded code, anywhere in the rest of the
+        // block.
+        for (uint32_t k = i + 1; k < count && n; k++)
+          if (assigns_any(f, ts_node_named_child(parent, k), tested, n)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 bool ll_path_is_lasting_emitter(const ll_path *path) {
   return path->lifetime == LL_LIFETIME_LONG ||
          (path->binding && path->binding->kind == LL_BIND_IMPORT && !strstr(path->text, "[]"));

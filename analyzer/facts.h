@@ -117,6 +117,13 @@ ll_lifetime ll_facts_binding_lifetime(const ll_binding *binding);
  */
 bool ll_path_is_lasting_emitter(const ll_path *path);
 
+/**
+ * True when `node` only runs the first time its function does: it sits behind a test of a
+ * long-lived flag that the guarded code sets (`if (!registry) { registry = new Map(); ... }`,
+ * `if (started) return; started = true; ...`). Code that runs repeatedly gets there once.
+ */
+bool ll_facts_guarded_once(const ll_facts *facts, TSNode node);
+
 /** True when both paths name the same object. */
 bool ll_path_equal(const ll_path *a, const ll_path *b);
 

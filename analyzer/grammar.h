@@ -40,6 +40,7 @@
   X(generator_function)                    \
   X(generator_function_declaration)        \
   X(identifier)                            \
+  X(if_statement)                          \
   X(import_clause)                         \
   X(import_specifier)                      \
   X(import_statement)                      \
@@ -75,6 +76,7 @@
   X(switch_body)                           \
   X(switch_statement)                      \
   X(this)                                  \
+  X(throw_statement)                       \
   X(unary_expression)                      \
   X(update_expression)                     \
   X(using_declaration)                     \
@@ -86,9 +88,12 @@
 // Field names.
 #define LL_FIELDS(X) \
   X(alias)           \
+  X(alternative)     \
   X(argument)        \
   X(arguments)       \
   X(body)            \
+  X(condition)       \
+  X(consequence)     \
   X(constructor)     \
   X(declaration)     \
   X(function)        \

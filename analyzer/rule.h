@@ -84,6 +84,13 @@ bool ll_ctx_in_loop(const ll_ctx *ctx);
 ll_frequency ll_ctx_frequency(const ll_ctx *ctx, ll_repeat *why);
 
 /**
+ * ll_ctx_frequency for `node`, a node of the current scope, that also sees run-once guards:
+ * behind `if (!ready) { ready = true; ... }` repeated code runs once (ll_facts_guarded_once).
+ * Costs a walk up the tree when the scope repeats: for the nodes a rule reports on.
+ */
+ll_frequency ll_ctx_frequency_at(const ll_ctx *ctx, TSNode node, ll_repeat *why);
+
+/**
  * True when `text` matches a pattern of the running rule's option `option` (an index into its
  * `options`); false when the option is not configured.
  */

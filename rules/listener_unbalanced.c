@@ -220,7 +220,7 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
   }
   if (!ts_node_is_null(parts.listener)) lc->fn = function_of(ctx, parts.listener, &lc->fn_path);
   if (!ts_node_is_null(parts.options)) read_options(ctx, parts.options, lc);
-  lc->freq = ll_ctx_frequency(ctx, &lc->why);
+  lc->freq = ll_ctx_frequency_at(ctx, call, &lc->why);
   lc->in_loop = ll_ctx_in_loop(ctx);
   lc->scope = ll_ctx_scope(ctx);
   lc->class_scope = enclosing_class(lc->scope);

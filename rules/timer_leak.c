@@ -595,7 +595,7 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
         !clear_through_calls(ctx, st, call, b))
       tc->id.known = false; // a helper's parameter: it may be handed any timer
   } else if (is_interval) {
-    if (ll_ctx_frequency(ctx, &tc->why) != LL_FREQ_REPEATED) return;
+    if (ll_ctx_frequency_at(ctx, call, &tc->why) != LL_FREQ_REPEATED) return;
     tc->kind = TIMER_INTERVAL;
     follow_id(ctx, call, &tc->id);
   } else {
@@ -614,7 +614,7 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
       if (!ts_node_eq(reschedules(ctx, st, callback, self, tc), call)) return;
       tc->loop_name = function_label(ctx, self);
     } else {
-      if (ll_ctx_frequency(ctx, &tc->why) != LL_FREQ_REPEATED) return;
+      if (ll_ctx_frequency_at(ctx, call, &tc->why) != LL_FREQ_REPEATED) return;
       if (ts_node_is_null(reschedules(ctx, st, callback, self, tc))) return;
     }
     follow_id(ctx, call, &tc->id);
