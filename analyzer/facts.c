@@ -186,6 +186,22 @@ static bool has_once_option(const ll_facts *f, TSNode args) {
   return false;
 }
 
+// Events an emitter emits at most once in its life: a server starts listening once, a stream
+// ends and closes once, a process exits once, a page loads once. A listener for one of them runs
+// once per registration. (`ready`, `open` and `connect` are left out: clients that reconnect
+// emit them again.)
+static bool fires_once(const ll_facts *f, TSNode event) {
+  if (ts_node_is_null(event) || ts_node_symbol(event) != ll_js.sym.string) return false;
+  ll_str text = text_of(f, event);
+  if (text.len < 2) return false;
+  ll_str name = {text.ptr + 1, text.len - 2};
+  static const char *const once[] = {"listening",        "close", "exit", "end", "finish", "load",
+                                     "DOMContentLoaded", "unload"};
+  for (size_t i = 0; i < sizeof once / sizeof once[0]; i++)
+    if (ll_str_eq(name, once[i])) return true;
+  return false;
+}
+
 // The binding the callee identifier of `call` resolves to, via the reference at its position.
 const ll_ref *ll_facts_ref_at(const ll_facts *f, TSNode id) {
   uint32_t byte = ts_node_start_byte(id);
@@ -249,6 +265,7 @@ static callback_kind classify_call(const ll_facts *f, TSNode call, TSNode args) 
     if (listener.kind == LL_LISTENER_ADD_ONCE) return CB_INHERIT;
     if (listener.kind != LL_LISTENER_ADD) return CB_UNSEEN;
     if (ll_str_eq(method, "addEventListener") && has_once_option(f, args)) return CB_INHERIT;
+    if (fires_once(f, listener.event)) return CB_INHERIT;
     return CB_LISTENER;
   }
   const callee_entry *e =
