@@ -684,30 +684,40 @@ static bool has_module_syntax(TSNode program) {
   return found;
 }
 
-// Pushes the cursor's node and enters it.
-static void visit_current(binder *b, const TSTreeCursor *cursor) {
+// Pushes the cursor's node and enters it; false, touching nothing, for a token that binds
+// nothing. Punctuation and keywords are about half of a tree's nodes and none of them declares,
+// uses or scopes a name (nor do the rules visit them); in a tree with errors every node is
+// entered, since a MISSING `)` is a token too.
+static bool visit_current(binder *b, const TSTreeCursor *cursor) {
+  TSNode node = ts_tree_cursor_current_node(cursor);
+  if (!b->tree_has_error && !ts_node_is_named(node) && ts_node_child_count(node) == 0) return false;
   TSFieldId field = ts_tree_cursor_current_field_id(cursor);
-  push_frame(b, ts_tree_cursor_current_node(cursor), field);
+  push_frame(b, node, field);
   enter(b, field);
   record_visit(b, &b->frames[b->n_frames - 1], LL_VISIT_ENTER);
+  return true;
 }
 
 static void walk(binder *b, TSNode root) {
   TSTreeCursor cursor = ts_tree_cursor_new(root);
   visit_current(b, &cursor);
+  bool entered = true; // the cursor's node has a frame (a skipped token has no children)
   for (;;) {
-    if (ts_tree_cursor_goto_first_child(&cursor)) {
-      visit_current(b, &cursor);
+    if (entered && ts_tree_cursor_goto_first_child(&cursor)) {
+      entered = visit_current(b, &cursor);
       continue;
     }
     for (;;) {
-      leave(b);
-      if (b->n_frames == 0) goto done;
+      if (entered) {
+        leave(b);
+        if (b->n_frames == 0) goto done;
+      }
       if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-        visit_current(b, &cursor);
+        entered = visit_current(b, &cursor);
         break;
       }
       ts_tree_cursor_goto_parent(&cursor);
+      entered = true; // every parent was entered
     }
   }
 done:
