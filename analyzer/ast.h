@@ -39,4 +39,14 @@ static inline TSNode ll_ast_parent(TSNode *node) {
   return parent;
 }
 
+/** A function or class: code inside it runs at another time than the code around it. */
+bool ll_ast_is_function(TSNode node);
+
+/**
+ * Calls `match` on `region` and on every node below it in source order, but not inside functions
+ * and classes (ll_ast_is_function; `region` itself included), until `match` returns true;
+ * returns whether it did. Iterative: any depth of nesting is safe.
+ */
+bool ll_ast_find(TSNode region, bool (*match)(TSNode node, void *data), void *data);
+
 #endif

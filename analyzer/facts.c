@@ -1076,36 +1076,33 @@ static uint32_t tested_places(const ll_facts *f, TSNode cond, bool unset, ll_pat
   return n;
 }
 
+typedef struct assignment_search {
+  const ll_facts *facts;
+  const ll_path *places;
+  uint32_t n;
+} assignment_search;
+
+static bool assigns_place(TSNode node, void *data) {
+  const assignment_search *search = data;
+  TSSymbol sym = ts_node_symbol(node);
+  if (sym != ll_js.sym.assignment_expression && sym != ll_js.sym.augmented_assignment_expression)
+    return false;
+  if (is_unset_value(search->facts, ts_node_child_by_field_id(node, ll_js.field.right)))
+    return false;
+  ll_path left;
+  if (!ll_facts_long_lived_path(search->facts, ts_node_child_by_field_id(node, ll_js.field.left),
+                                &left))
+    return false;
+  for (uint32_t i = 0; i < search->n; i++)
+    if (ll_path_equal(&left, &search->places[i])) return true;
+  return false;
+}
+
 // True when `region` (outside nested functions) assigns one of `places`: the flag the guard
 // tests is set, so the guarded code does not run again.
 static bool assigns_any(const ll_facts *f, TSNode region, const ll_path *places, uint32_t n) {
-  if (!n) return false;
-  TSTreeCursor cursor = ts_tree_cursor_new(region);
-  bool found = false;
-  for (;;) {
-    TSNode here = ts_tree_cursor_current_node(&cursor);
-    TSSymbol sym = ts_node_symbol(here);
-    if ((sym == ll_js.sym.assignment_expression ||
-         sym == ll_js.sym.augmented_assignment_expression) &&
-        !is_unset_value(f, ts_node_child_by_field_id(here, ll_js.field.right))) {
-      ll_path left;
-      if (ll_facts_long_lived_path(f, ts_node_child_by_field_id(here, ll_js.field.left), &left))
-        for (uint32_t i = 0; i < n && !found; i++)
-          found = ll_path_equal(&left, &places[i]);
-      if (found) break;
-    }
-    bool nested = sym == ll_js.sym.function_expression || sym == ll_js.sym.arrow_function ||
-                  sym == ll_js.sym.function_declaration || sym == ll_js.sym.method_definition;
-    if (!nested && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    bool moved = false;
-    while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor)))
-      if (!ts_tree_cursor_goto_parent(&cursor) ||
-          ts_node_eq(ts_tree_cursor_current_node(&cursor), region))
-        break;
-    if (!moved) break;
-  }
-  ts_tree_cursor_delete(&cursor);
-  return found;
+  assignment_search search = {f, places, n};
+  return n && ll_ast_find(region, assigns_place, &search);
 }
 
 // `if (cond) return;`, `if (cond) { return x; }`, `if (cond) throw e;`: leaves when cond holds.

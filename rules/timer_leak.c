@@ -58,14 +58,6 @@ static bool slice_eq(ll_str a, ll_str b) {
   return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
 }
 
-static bool is_function_node(TSNode node) {
-  TSSymbol s = ts_node_symbol(node);
-  return s == ll_js.sym.arrow_function || s == ll_js.sym.function_expression ||
-         s == ll_js.sym.function_declaration || s == ll_js.sym.generator_function ||
-         s == ll_js.sym.generator_function_declaration || s == ll_js.sym.method_definition ||
-         s == ll_js.sym.class_declaration || s == ll_js.sym.class;
-}
-
 // The string literal of an import statement, without its quotes.
 static ll_str import_source(const ll_ctx *ctx, TSNode decl) {
   TSNode node = decl;
@@ -254,7 +246,7 @@ static TSNode element_source(const ll_ctx *ctx, const ll_binding *b) {
       return ts_node_start_byte(b->decl) < ts_node_start_byte(ll_ast_field(up, ll_js.field.right))
                  ? iterated_collection(ctx, ll_ast_field(up, ll_js.field.right))
                  : (TSNode){.id = NULL};
-    if (is_function_node(up) || ll_ast_is(up, ll_js.sym.statement_block)) break;
+    if (ll_ast_is_function(up) || ll_ast_is(up, ll_js.sym.statement_block)) break;
   }
   return (TSNode){.id = NULL};
 }
@@ -405,7 +397,7 @@ static bool exits_before(const state *st, TSNode fn, uint32_t byte) {
       break;
     }
     bool inside =
-        ts_node_eq(node, fn) || (!is_function_node(node) && ts_node_start_byte(node) < byte);
+        ts_node_eq(node, fn) || (!ll_ast_is_function(node) && ts_node_start_byte(node) < byte);
     if (inside && ts_tree_cursor_goto_first_child(&cursor)) continue;
     bool moved = false;
     while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor)))
@@ -452,7 +444,7 @@ static bool runs_unconditionally(const ll_ctx *ctx, const state *st, TSNode call
                ps == ll_js.sym.while_statement || ps == ll_js.sym.do_statement) {
       if (ts_node_eq(ll_ast_field(parent, ll_js.field.body), node)) return false;
     }
-    if (is_function_node(node) && !ts_node_eq(node, fn) &&
+    if (ll_ast_is_function(node) && !ts_node_eq(node, fn) &&
         (!runs_with_caller(ctx, node) || exits_before(st, node, at)))
       return false;
     node = parent;
@@ -636,32 +628,26 @@ static void file_begin(ll_ctx *ctx, void *opaque) {
   st->condition = ts_language_field_id_for_name(js, "condition", (uint32_t)strlen("condition"));
 }
 
+typedef struct place_search {
+  const ll_ctx *ctx;
+  const timer_id *id;
+} place_search;
+
+static bool names_place(TSNode node, void *data) {
+  const place_search *search = data;
+  TSSymbol s = ts_node_symbol(node);
+  if (s != ll_js.sym.identifier && s != ll_js.sym.member_expression &&
+      s != ll_js.sym.subscript_expression)
+    return false;
+  timer_id place;
+  resolve_place(search->ctx, node, &place);
+  return place.known && id_equal(&place, search->id);
+}
+
 // True when `node` (outside nested functions) reads the place `id` names.
 static bool mentions(const ll_ctx *ctx, TSNode node, const timer_id *id) {
-  TSTreeCursor cursor = ts_tree_cursor_new(node);
-  bool found = false;
-  for (;;) {
-    TSNode here = ts_tree_cursor_current_node(&cursor);
-    TSSymbol s = ts_node_symbol(here);
-    if (s == ll_js.sym.identifier || s == ll_js.sym.member_expression ||
-        s == ll_js.sym.subscript_expression) {
-      timer_id place;
-      resolve_place(ctx, here, &place);
-      if (place.known && id_equal(&place, id)) {
-        found = true;
-        break;
-      }
-    }
-    if (!is_function_node(here) && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    bool moved = false;
-    while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor)))
-      if (!ts_tree_cursor_goto_parent(&cursor) ||
-          ts_node_eq(ts_tree_cursor_current_node(&cursor), node))
-        break;
-    if (!moved) break;
-  }
-  ts_tree_cursor_delete(&cursor);
-  return found;
+  place_search search = {ctx, id};
+  return ll_ast_find(node, names_place, &search);
 }
 
 // True when the start of `t` only runs when a condition on the place its id goes to holds
