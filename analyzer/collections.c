@@ -328,11 +328,10 @@ static void on_declarator(ll_ctx *ctx, ll_collections *st, TSNode node) {
   TSNode name = ll_ast_field(node, ll_js.field.name);
   TSNode value = ll_ast_field(node, ll_js.field.value);
   if (!ll_ast_is(name, ll_js.sym.identifier) || ts_node_is_null(value)) return;
-  // A declaration is not a use: resolve the declared name itself.
-  ll_path path = {
-      .binding = ll_scope_lookup(ll_ctx_scopes(ctx), ll_ctx_scope(ctx), ll_ctx_text(ctx, name))};
-  if (!path.binding || ll_facts_binding_lifetime(path.binding) != LL_LIFETIME_LONG) return;
-  path.lifetime = LL_LIFETIME_LONG;
+  ll_path path;
+  if (!ll_facts_declared_path(ll_ctx_facts(ctx), ll_ctx_scope(ctx), name, &path) ||
+      path.lifetime != LL_LIFETIME_LONG)
+    return;
   ll_collection *c = find_collection(ctx, st, &path);
   bool weak;
   if (is_empty_collection(ctx, default_value(value), &weak)) {

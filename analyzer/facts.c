@@ -998,6 +998,16 @@ bool ll_facts_path(const ll_facts *f, TSNode expr, ll_path *out) {
   return true;
 }
 
+bool ll_facts_declared_path(const ll_facts *f, const ll_scope *scope, TSNode name, ll_path *out) {
+  memset(out, 0, sizeof *out);
+  if (ts_node_symbol(name) != ll_js.sym.identifier) return false;
+  out->binding = ll_scope_lookup(f->model, scope, text_of(f, name));
+  if (!out->binding) return false;
+  out->written = out->binding->name;
+  out->lifetime = ll_facts_binding_lifetime(out->binding);
+  return true;
+}
+
 bool ll_facts_long_lived_path(const ll_facts *f, TSNode expr, ll_path *out) {
   TSNode chain[16];
   uint32_t n;

@@ -102,6 +102,14 @@ ll_frequency ll_facts_frequency(const ll_facts *facts, const ll_scope *scope, ll
 bool ll_facts_path(const ll_facts *facts, TSNode expr, ll_path *out);
 
 /**
+ * The path of the name a declarator declares (`name` in `const name = ...`), looked up from
+ * `scope`: a declaration is not a use, so ll_facts_path cannot resolve it. False when `name` is
+ * not a plain identifier or declares nothing the scope model knows.
+ */
+bool ll_facts_declared_path(const ll_facts *facts, const ll_scope *scope, TSNode name,
+                            ll_path *out);
+
+/**
  * ll_facts_path for a long-lived root only: false, without building the path's text, when the
  * root is not long-lived (most expressions a rule asks about are locals).
  */

@@ -256,19 +256,8 @@ static bool follow_timer_id(const ll_ctx *ctx, TSNode call, candidate *c) {
              ts_node_eq(ll_ast_field(parent, ll_js.field.right), node)) {
     c->id_known = ll_facts_path(ll_ctx_facts(ctx), ll_ast_field(parent, ll_js.field.left), &c->id);
   } else if (ll_ast_is(parent, ll_js.sym.variable_declarator)) {
-    // A declaration is not a use: resolve the declared name itself.
-    TSNode name = ll_ast_field(parent, ll_js.field.name);
-    const ll_binding *b =
-        ll_ast_is(name, ll_js.sym.identifier)
-            ? ll_scope_lookup(ll_ctx_scopes(ctx), ll_ctx_scope(ctx), ll_ctx_text(ctx, name))
-            : NULL;
-    if (b) {
-      memset(&c->id, 0, sizeof c->id);
-      c->id.binding = b;
-      c->id.written = b->name;
-      c->id.lifetime = ll_facts_binding_lifetime(b);
-      c->id_known = true;
-    }
+    c->id_known = ll_facts_declared_path(ll_ctx_facts(ctx), ll_ctx_scope(ctx),
+                                         ll_ast_field(parent, ll_js.field.name), &c->id);
   }
   if (!c->id_dropped && !c->id_known) return false;
   // A local id that is returned, passed on or stored elsewhere: that code may clear it.
