@@ -39,6 +39,7 @@ typedef struct ignore_glob {
 
 typedef struct rule_setting {
   ll_severity severity;
+  bool configured; // the severity is the configuration's, not the rule's default
   ll_pattern_list *options; // one per entry of rule->options; NULL when none is configured
 } rule_setting;
 
@@ -335,6 +336,7 @@ static bool read_rule(ll_config *config, const char *id, const json_t *value) {
                  json_is_string(level) ? "\"" : "");
     return false;
   }
+  setting->configured = true;
   if (!options) return true;
   size_t n_options = option_count(rule);
   if (!json_is_object(options)) {
@@ -538,7 +540,8 @@ static bool build_engine(ll_config *config) {
   for (size_t i = 0; i < n; i++)
     if (config->rules[i].severity != LL_OFF)
       enabled[n_enabled++] =
-          (ll_enabled_rule){rules[i], config->rules[i].severity, config->rules[i].options};
+          (ll_enabled_rule){rules[i], config->rules[i].severity, config->rules[i].configured,
+                            config->rules[i].options};
   const char *bad_type = NULL;
   config->engine = ll_engine_new(enabled, n_enabled, &bad_type);
   free(enabled);

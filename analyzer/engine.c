@@ -82,7 +82,7 @@ ll_engine *ll_engine_new(const ll_enabled_rule *rules, size_t n, const char **ba
   // The collections fact comes first, so that its data is complete before any rule's file_end
   // and up to date when a rule visits the same node.
   e->rules = ll_xmalloc((n + 1) * sizeof *e->rules);
-  e->rules[0] = (ll_enabled_rule){&ll_collections_collector, LL_WARNING, NULL};
+  e->rules[0] = (ll_enabled_rule){&ll_collections_collector, LL_WARNING, false, NULL};
   if (n) memcpy(e->rules + 1, rules, n * sizeof *rules);
   e->n_rules = n + 1;
   e->symbol_count = ll_js.symbol_count;
@@ -112,7 +112,8 @@ void ll_engine_delete(ll_engine *engine) {
   free(engine);
 }
 
-void ll_ctx_report(ll_ctx *ctx, TSNode node, const char *format, ...) {
+static void report(ll_ctx *ctx, TSNode node, ll_confidence confidence, const char *format,
+                   va_list args) {
   uint32_t start = ts_node_start_byte(node);
   if (ll_scope_model_in_error(ctx->model, start)) return;
   if (ctx->n_findings == ctx->cap_findings) {
@@ -121,15 +122,33 @@ void ll_ctx_report(ll_ctx *ctx, TSNode node, const char *format, ...) {
         ll_arena_grow(ctx->arena, ctx->findings, ctx->n_findings, cap, sizeof *ctx->findings);
     ctx->cap_findings = cap;
   }
-  va_list args;
-  va_start(args, format);
+  ll_severity severity = ctx->running->severity;
+  // A doubtful finding is shown without failing the run, unless the user chose its level.
+  if (confidence == LL_CONFIDENCE_MEDIUM && !ctx->running->severity_configured &&
+      severity > LL_WARNING)
+    severity = LL_WARNING;
   ctx->findings[ctx->n_findings++] = (ll_finding){
       .rule = ctx->running->rule,
-      .severity = ctx->running->severity,
+      .severity = severity,
+      .confidence = confidence,
       .start_byte = start,
       .end_byte = ts_node_end_byte(node),
       .message = ll_arena_vprintf(ctx->arena, format, args),
   };
+}
+
+void ll_ctx_report(ll_ctx *ctx, TSNode node, const char *format, ...) {
+  va_list args;
+  va_start(args, format);
+  report(ctx, node, LL_CONFIDENCE_HIGH, format, args);
+  va_end(args);
+}
+
+void ll_ctx_report_with_confidence(ll_ctx *ctx, TSNode node, ll_confidence confidence,
+                                   const char *format, ...) {
+  va_list args;
+  va_start(args, format);
+  report(ctx, node, confidence, format, args);
   va_end(args);
 }
 

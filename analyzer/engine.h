@@ -12,7 +12,8 @@ typedef struct ll_engine ll_engine;
 
 typedef struct ll_enabled_rule {
   const ll_rule *rule;
-  ll_severity severity;           // the level its findings get
+  ll_severity severity;           // the level its high-confidence findings get
+  bool severity_configured;       // set by the configuration: medium findings get it too
   const ll_pattern_list *options; // one list per entry of rule->options, or NULL: none set
 } ll_enabled_rule;
 

@@ -18,6 +18,10 @@ const char *ll_severity_name(ll_severity severity) {
   return severity == LL_ERROR ? "error" : "warning";
 }
 
+const char *ll_confidence_name(ll_confidence confidence) {
+  return confidence == LL_CONFIDENCE_MEDIUM ? "medium" : "high";
+}
+
 static int compare(const void *pa, const void *pb) {
   const ll_finding *a = pa, *b = pb;
   if (a->line != b->line) return a->line < b->line ? -1 : 1;

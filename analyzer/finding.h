@@ -15,6 +15,18 @@ typedef enum ll_severity {
   LL_ERROR = 2,
 } ll_severity;
 
+/**
+ * How sure the facts behind a finding are. High: every fact it rests on was established (the code
+ * runs per request, the key comes from the request). Medium: one of them is unknown (an exported
+ * function's caller is not in the file, a key's origin is not visible); the finding is shown, but
+ * as a warning, not an error (unless the rule's severity is configured). Zero is high, so a
+ * finding is high unless its rule says otherwise.
+ */
+typedef enum ll_confidence {
+  LL_CONFIDENCE_HIGH = 0,
+  LL_CONFIDENCE_MEDIUM = 1,
+} ll_confidence;
+
 /** Why a finding is not reported (it is still kept for SARIF's --include-suppressed). */
 typedef enum ll_suppression {
   LL_SUPPRESSED_NOT = 0,
@@ -25,6 +37,7 @@ typedef enum ll_suppression {
 typedef struct ll_finding {
   const ll_rule *rule; // static descriptor; never NULL
   ll_severity severity;
+  ll_confidence confidence;
   ll_suppression suppression;
   const char *justification; // the directive's `-- reason`, or NULL; owned like `message`
   uint32_t start_byte, end_byte;
@@ -37,6 +50,9 @@ typedef struct ll_finding {
 
 /** "warning" or "error". */
 const char *ll_severity_name(ll_severity severity);
+
+/** "high" or "medium". */
+const char *ll_confidence_name(ll_confidence confidence);
 
 /**
  * Fills in positions and fingerprints from byte offsets, sorts by (line, column, rule id,

@@ -41,7 +41,7 @@ struct ll_rule {
   const char *short_description; // one sentence: SARIF shortDescription, --list-rules
   const char *full_description;  // Markdown: why it leaks, bad and good code
   const char *help_uri;          // README anchor of the rule
-  ll_severity default_severity;  // LL_WARNING | LL_ERROR: SARIF defaultConfiguration.level
+  ll_severity default_severity;  // of its high-confidence findings: SARIF defaultConfiguration
   const char *precision;         // SARIF property: "very-high" | "high" | "medium" | "low"
   const char *const *tags;       // NULL-terminated: SARIF properties.tags
   const char *const *node_types; // grammar node types `enter`/`leave` want; NULL-terminated
@@ -61,6 +61,13 @@ struct ll_rule {
  */
 void ll_ctx_report(ll_ctx *ctx, TSNode node, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
+
+/**
+ * ll_ctx_report with a confidence. A medium-confidence finding of a rule whose severity the
+ * configuration does not set is a warning, whatever the rule's default severity.
+ */
+void ll_ctx_report_with_confidence(ll_ctx *ctx, TSNode node, ll_confidence confidence,
+                                   const char *format, ...) __attribute__((format(printf, 4, 5)));
 
 /** The file being analysed. */
 const ll_source *ll_ctx_source(const ll_ctx *ctx);

@@ -572,7 +572,7 @@ const ll_rule ll_rule_closure_in_loop = {
         "Good: use `let`/`const` per iteration, keep only what the callback needs, and remove\n"
         "stored callbacks when they are done.\n",
     .help_uri = LL_DOCS_URL "#closure-in-loop",
-    .default_severity = LL_WARNING,
+    .default_severity = LL_ERROR,
     .precision = "medium",
     .tags = tags,
     .node_types = node_types,

@@ -90,7 +90,7 @@ const ll_rule ll_rule_global_accumulator = {
         "bound the collection (`if (list.length > MAX) list.shift()`), or use an LRU cache or a\n"
         "`WeakMap` keyed by the object whose lifetime the entry shares.\n",
     .help_uri = LL_DOCS_URL "#global-accumulator",
-    .default_severity = LL_WARNING,
+    .default_severity = LL_ERROR,
     .precision = "high",
     .tags = tags,
     .options = rule_options,

@@ -452,7 +452,7 @@ const ll_rule ll_rule_listener_unbalanced = {
         "(and, for DOM listeners, the same capture flag): an inline function or `f.bind(x)`\n"
         "can never be removed by another expression.\n",
     .help_uri = LL_DOCS_URL "#listener-unbalanced",
-    .default_severity = LL_WARNING,
+    .default_severity = LL_ERROR,
     .precision = "high",
     .tags = tags,
     .node_types = node_types,

@@ -822,7 +822,7 @@ const ll_rule ll_rule_timer_leak = {
         "});\n"
         "```\n",
     .help_uri = LL_DOCS_URL "#timer-leak",
-    .default_severity = LL_WARNING,
+    .default_severity = LL_ERROR,
     .precision = "high",
     .tags = tags,
     .node_types = node_types,

@@ -310,7 +310,7 @@ static uint32_t effects_of(const char *code, const char *path) {
   probe_effects = 0;
   probe_found = probe_known = false;
   probe_growths = 0;
-  ll_enabled_rule enabled = {&probe_rule, LL_WARNING, NULL};
+  ll_enabled_rule enabled = {&probe_rule, LL_WARNING, false, NULL};
   ll_config *config = ll_config_new_for_rules(&enabled, 1);
   ll_analyzer_options options = {.max_file_size = 1 << 20, .parse_timeout = 10};
   ll_analyzer *analyzer = ll_analyzer_new(&options);
