@@ -17,7 +17,7 @@ run() {
   timeout "${limit:-60}" "$leaklint" -j 2 "$@" "$bad" good.js >out 2>err
   code=$?
 }
-good_reported() { grep -q '^good.js:1:16: warning: .*\[implicit-global\]$' out; }
+good_reported() { grep -q '^good.js:1:16: error: .*\[implicit-global\]$' out; }
 
 case "$case" in
   deleted-after-walk)
@@ -34,7 +34,7 @@ case "$case" in
     LD_PRELOAD=$shim LEAKLINT_TEST_UNLINK_ON_OPEN=dir/gone.js run dir
     check "found by the directory walk: exit 2" '[ $code -eq 2 ]'
     check "it is named" 'grep -q "^leaklint: error: dir/gone.js: cannot open: No such file or directory$" err'
-    check "the rest of the directory is reported" 'grep -q "^dir/good.js:1:16: warning: .*\[implicit-global\]$" out'
+    check "the rest of the directory is reported" 'grep -q "^dir/good.js:1:16: error: .*\[implicit-global\]$" out'
     ;;
   empty)
     : >empty.js
@@ -60,7 +60,7 @@ case "$case" in
     printf 'const s = "\xff\xfe";\nfunction h() { bad = s; }\n' >latin.js
     run latin.js
     check "invalid UTF-8 is analysed: exit 1, no error" '[ $code -eq 1 ] && ! grep -q "leaklint: error" err'
-    check "its finding has the right line and column" 'grep -q "^latin.js:2:16: warning: .*\[implicit-global\]$" out'
+    check "its finding has the right line and column" 'grep -q "^latin.js:2:16: error: .*\[implicit-global\]$" out'
     run latin.js -f sarif
     check "SARIF stays valid JSON" 'node -e "JSON.parse(require(\"fs\").readFileSync(\"out\",\"utf8\"))"'
     check "good.js is reported" 'grep -q good.js out'
@@ -68,15 +68,15 @@ case "$case" in
   bom)
     printf '\xef\xbb\xbffunction b() { withBom = 1; }\n' >bom.js
     run bom.js
-    check "a BOM does not count as a column" 'grep -q "^bom.js:1:16: warning: .*\[implicit-global\]$" out'
+    check "a BOM does not count as a column" 'grep -q "^bom.js:1:16: error: .*\[implicit-global\]$" out'
     check "good.js is reported" good_reported
     ;;
   line-endings)
     printf 'const a = 1;\r\n\r\nfunction c() {\r\n  crlf = 1;\r\n}\r\n' >crlf.js
     printf 'const a = 1;\r\rfunction d() {\r  lonecr = 1;\r}\r' >cr.js
     run crlf.js cr.js
-    check "CRLF: line 4" 'grep -q "^crlf.js:4:3: warning: .*\[implicit-global\]$" out'
-    check "lone CR: line 4" 'grep -q "^cr.js:4:3: warning: .*\[implicit-global\]$" out'
+    check "CRLF: line 4" 'grep -q "^crlf.js:4:3: error: .*\[implicit-global\]$" out'
+    check "lone CR: line 4" 'grep -q "^cr.js:4:3: error: .*\[implicit-global\]$" out'
     check "good.js is reported" good_reported
     ;;
   too-large)
@@ -96,14 +96,14 @@ case "$case" in
     { printf 'var g = '; for i in $(seq 1 50000); do printf '() => '; done; printf 'arrowDeep = 1;\n'; } >arrows.js
     run brackets.js functions.js arrows.js
     check "100,000 nested brackets, 20,000 nested functions, 50,000 nested arrows: no crash" '[ $code -eq 1 ]'
-    check "the innermost function's global is found" 'grep -q "^functions.js:1:[0-9]*: warning: .deep. is assigned" out'
+    check "the innermost function's global is found" 'grep -q "^functions.js:1:[0-9]*: error: .deep. is assigned" out'
     check "good.js is reported" good_reported
     ;;
   long-line)
     { printf 'const data = "'; head -c 1000000 /dev/zero | tr '\0' 'a'; printf '"; function l() { far = data; }\n'; } >long.js
     run long.js
     # `const data = "` (14) + 1,000,000 + `"; function l() { ` (18): `far` is at column 1,000,033.
-    check "a 1-million-character line: the column is exact" 'grep -q "^long.js:1:1000033: warning: .*\[implicit-global\]$" out'
+    check "a 1-million-character line: the column is exact" 'grep -q "^long.js:1:1000033: error: .*\[implicit-global\]$" out'
     check "good.js is reported" good_reported
     ;;
   catastrophic-pattern)

@@ -94,7 +94,7 @@ shown() { if [ -s "$1" ]; then printf '%s:\n%s' "$1" "$(head -n 20 "$1")"; else 
 #
 # ig PATH LINE COLUMN NAME: the text line of an implicit-global finding.
 ig() {
-  printf '%s:%s:%s: warning: `%s` is assigned but never declared, so it becomes a global that lives as long as the process; declare it with let, const or var [implicit-global]\n' "$@"
+  printf '%s:%s:%s: error: `%s` is assigned but never declared, so it becomes a global that lives as long as the process; declare it with let, const or var [implicit-global]\n' "$@"
 }
 # summary FINDINGS ERRORS FILES_WITH FILES: the one-line summary on stderr.
 summary() {

@@ -43,7 +43,7 @@ cd "$work" || exit 2
 try "try-repo, a staged leak (builds leaklint)" try-repo "$src" leaklint
 check "a staged leak fails the hook" '[ $code -ne 0 ]'
 check "the finding is shown, gcc-style, with its rule id" \
-  'grep -q "^src/server.js:4:3: warning: setInterval is started inside a handler registered with app.get at line 3.*\[timer-leak\]$" out'
+  'grep -q "^src/server.js:4:3: error: setInterval is started inside a handler registered with app.get at line 3.*\[timer-leak\]$" out'
 check "the hook is named as failed" 'grep -q "^leaklint\.*Failed$" out'
 
 cd project || exit 2
@@ -63,7 +63,7 @@ printf 'export function Widget() { return <div onClick={() => 1}>x</div>; }\n' >
 git add src/clean.mjs src/legacy.cjs notes.txt src/widget.jsx
 cd "$work" || exit 2
 try "run, staged .mjs, .cjs, .jsx and .txt (builds leaklint)" run
-check ".cjs files are analysed" 'grep -q "^src/legacy.cjs:2:26: warning: .*\[listener-unbalanced\]$" out'
+check ".cjs files are analysed" 'grep -q "^src/legacy.cjs:2:26: error: .*\[listener-unbalanced\]$" out'
 check "only JavaScript and JSX files are passed (not notes.txt)" '! grep -q "notes.txt" out'
 check "a leak in a .cjs fails the hook" '[ $code -ne 0 ]'
 

@@ -8,7 +8,7 @@ printf '%s\n' "$leaky_js" | tee src/a.js src/deep/b.js src/deep/er/c.js lib/d.js
 
 run .
 expect_code 1 "no configuration: the built-in settings"
-expect_stdout "no configuration: every .js file, every finding a warning" <<END
+expect_stdout "no configuration: every .js file, every finding an error (the rule's default)" <<END
 $(ig build/g.min.js 1 16 leaked)
 $(ig dist/f.js 1 16 leaked)
 $(ig lib/d.js 1 16 leaked)
@@ -57,7 +57,7 @@ END
 
 run --no-config dist/f.js src/deep/b.js
 expect_code 1 "--no-config: the built-in settings"
-expect_stdout "--no-config: no ignore, warnings" <<END
+expect_stdout "--no-config: no ignore, the default severity" <<END
 $(ig dist/f.js 1 16 leaked)
 $(ig src/deep/b.js 1 16 leaked)
 END

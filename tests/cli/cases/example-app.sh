@@ -6,12 +6,13 @@ app=tests/example-app
 code=$?
 expect_code 1 "the example app has findings"
 expect_line out "$(ig "$app/src/webhooks.js" 11 3 seen)" "the example app has the implicit global"
-expect_match err '^leaklint: [0-9]+ findings? \(0 errors, [0-9]+ warnings?\) in [0-9]+ of 5 files$' \
+expect_match err '^leaklint: [0-9]+ findings? \([0-9]+ errors?, [0-9]+ warnings?\) in [0-9]+ of 5 files$' \
   "stderr: the summary, over the app's 5 files"
 expect "stderr: nothing but the summary" [ "$(wc -l <err)" -eq 1 ]
 
+# The level is an error or, for a medium-confidence finding, a warning.
 expect_finding() { # expect_finding FILE LINE RULE: a finding of RULE on that line of FILE
-  expect_match out "^$app/$1:$2:[0-9]+: warning: .* \[$3\]$" "the example app: $3 at $1:$2"
+  expect_match out "^$app/$1:$2:[0-9]+: (error|warning): .* \[$3\]$" "the example app: $3 at $1:$2"
 }
 expect_finding src/server.js 16 global-accumulator          # ordersById.set in POST /orders
 expect_finding src/server.js 29 listener-unbalanced         # bus.on in GET /orders/:id/events

@@ -16,7 +16,7 @@ expect_stdout "a file with a finding" <<END
 $(ig leaky.js 1 16 leaked)
 END
 expect_stderr "a file with a finding: only the summary" <<END
-$(summary 1 0 1 1)
+$(summary 1 1 1 1)
 END
 
 run broken.js
@@ -31,5 +31,5 @@ END
 run clean.js broken.js leaky.js
 expect_code 1 "findings in some of the files"
 expect_stderr "the summary counts every file" <<END
-$(summary 2 1 2 3)
+$(summary 2 2 2 3)
 END

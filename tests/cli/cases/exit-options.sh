@@ -4,6 +4,8 @@ function f() { a = 1; }
 function g() { b = 2; }
 END
 printf '%s\n' "$broken_js" >broken.js
+# implicit-global is an error by default; these cases need warnings.
+printf '{"rules": {"implicit-global": "warning"}}\n' >leaklint.json
 run --max-warnings 2 two.js
 expect_code 0 "--max-warnings 2 with 2 warnings"
 expect "--max-warnings still reports the warnings" test "$(wc -l <out)" -eq 2

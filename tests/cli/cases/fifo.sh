@@ -10,11 +10,11 @@ $(ig leaky.js 1 16 leaked)
 END
 expect_stderr "a FIFO is named" <<END
 leaklint: error: pipe.js: not a regular file; skipped
-$(summary 1 0 1 2)
+$(summary 1 1 1 2)
 END
 
 run .
 expect_code 1 "a FIFO in a walk (124: it hung)"
 expect_stderr "a FIFO in a walk is passed over" <<END
-$(summary 1 0 1 1)
+$(summary 1 1 1 1)
 END

@@ -1,9 +1,9 @@
 # --list-rules prints one line per rule: id, default severity, summary; every rule in rules/ is
-# there, implicit-global as a warning and syntax-error as an error.
+# there, implicit-global and syntax-error as errors.
 run --list-rules
 expect_code 0 "--list-rules"
 expect_no_stderr "--list-rules"
-expect_match out '^implicit-global +warning +[A-Z]' "--list-rules lists implicit-global as a warning"
+expect_match out '^implicit-global +error +[A-Z]' "--list-rules lists implicit-global as an error"
 expect_match out '^syntax-error +error +[A-Z]' "--list-rules lists syntax-error as an error"
 expect_no_match out '^$' "--list-rules prints no empty line"
 rules=$(sed -nE 's/^ *\.id = "([a-z-]+)",.*/\1/p' "$root"/rules/*.c | sort)

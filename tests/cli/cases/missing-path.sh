@@ -12,7 +12,7 @@ END
 expect_stderr "each missing path is named, then the summary" <<END
 leaklint: error: missing.js: no such file or directory
 leaklint: error: nowhere/: no such file or directory
-$(summary 2 0 2 2)
+$(summary 2 2 2 2)
 END
 
 run missing.js

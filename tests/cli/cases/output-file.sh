@@ -9,7 +9,7 @@ expect_file report.txt "-o FILE holds the report" <<END
 $(ig leaky.js 1 16 leaked)
 END
 expect_stderr "-o FILE: the summary stays on stderr" <<END
-$(summary 1 0 1 1)
+$(summary 1 1 1 1)
 END
 expect_files "-o FILE leaves nothing else" <<END
 leaky.js

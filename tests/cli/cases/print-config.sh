@@ -35,7 +35,7 @@ expect_code 0 "--print-config"
 node -e '
   const c = JSON.parse(require("fs").readFileSync("out", "utf8"));
   const ok = c.file === "src/a.js" && c.ignored === false && c.configFile === process.cwd() + "/leaklint.json" &&
-    c.rules["timer-leak"] === "error" && c.rules["closure-in-loop"] === "warning" &&
+    c.rules["timer-leak"] === "error" && c.rules["closure-in-loop"] === "error" &&
     JSON.stringify(c.rules["global-accumulator"]) === JSON.stringify(["off", { ignoreNames: ["^registry$"] }]) &&
     JSON.stringify(c.ignore) === JSON.stringify(["dist/", "**/*.{min,bundle}.js"]) &&
     JSON.stringify(c.routeMethods) === JSON.stringify(["^mux\\.handle$"]) &&

@@ -17,7 +17,7 @@ END
 expect_stderr "directive problems are warnings naming file and line; the summary counts suppressions" <<END
 leaklint: warning: a.js:3: unknown rule 'implicit-glob' in leaklint-disable-next-line
 leaklint: warning: a.js:6: leaklint-enable without a leaklint-disable before it
-leaklint: 1 finding (0 errors, 1 warning) in 1 of 1 file; 1 suppressed
+leaklint: 1 finding (1 error, 0 warnings) in 1 of 1 file; 1 suppressed
 END
 
 cat >b.js <<'END'

@@ -13,7 +13,7 @@ $(ig src/a.js 1 16 leaked)
 $(ig src/deep/b.js 1 16 leaked)
 END
 expect_stderr "a tree with link loops: no errors" <<END
-$(summary 2 0 2 2)
+$(summary 2 2 2 2)
 END
 
 # A link named explicitly is followed once; the links inside it are not.
@@ -27,5 +27,5 @@ END
 run .
 expect_code 1 "a walk past links that name each other"
 expect_stderr "links that name each other are left alone" <<END
-$(summary 2 0 2 2)
+$(summary 2 2 2 2)
 END

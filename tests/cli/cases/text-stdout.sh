@@ -12,7 +12,7 @@ $(ig leaky.js 1 16 leaked)
 END
 expect_stderr "stderr: the error about the missing file, then the summary" <<END
 leaklint: error: missing.js: no such file or directory
-$(summary 2 1 2 3)
+$(summary 2 2 2 3)
 END
 
 run -f text -j 1 leaky.js
@@ -24,7 +24,7 @@ run --stats leaky.js
 expect_stdout "--stats: stdout unchanged" <<END
 $(ig leaky.js 1 16 leaked)
 END
-expect_line err "$(summary 1 0 1 1)" "--stats: the summary"
+expect_line err "$(summary 1 1 1 1)" "--stats: the summary"
 expect_match err '^leaklint: stats: files=1 lines=2 bytes=49 read=[0-9.]+s parse=[0-9.]+s scopes=[0-9.]+s rules=[0-9.]+s report=[0-9.]+s total=[0-9.]+s$' \
   "--stats prints the phases and counts on stderr"
 expect "--stats: two lines on stderr" [ "$(wc -l <err)" -eq 2 ]

@@ -10,7 +10,7 @@ $(ig leaky.js 1 16 leaked)
 END
 expect_stderr "a path through a regular file is named, with the reason" <<END
 leaklint: error: leaky.js/inner.js: Not a directory
-$(summary 1 0 1 1)
+$(summary 1 1 1 1)
 END
 
 # Permissions: root reads anything, so as root leaklint runs as the unprivileged user 65534, from
@@ -47,7 +47,7 @@ $(ig leaky.js 1 16 leaked)
 END
 expect_stderr "an unreadable file is named, with the reason" <<END
 leaklint: error: secret.js: cannot open: Permission denied
-$(summary 1 0 1 2)
+$(summary 1 1 1 2)
 END
 
 run_as_user tree leaky.js
@@ -57,6 +57,6 @@ $(ig leaky.js 1 16 leaked)
 END
 expect_stderr "an unreadable directory is named, with the reason" <<END
 leaklint: error: tree/closed: cannot read directory: Permission denied
-$(summary 1 0 1 1)
+$(summary 1 1 1 1)
 END
 chmod 755 tree/closed

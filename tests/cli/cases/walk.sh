@@ -23,7 +23,7 @@ $(ig src/deep/er/e.js 1 16 leaked)
 $(ig src/linked.js 1 16 leaked)
 END
 expect_stderr "the walk: no errors" <<END
-$(summary 6 1 6 6)
+$(summary 6 6 6 6)
 END
 
 run src/notes.txt script .hidden/z.js
