@@ -150,30 +150,68 @@ static bool mentions(ll_ctx *ctx, ll_collections *st, TSNode value, const ll_col
   return false;
 }
 
-// `{ [key]: value }`: an object literal with a key computed at run time.
-static bool has_computed_key(TSNode object) {
+// `{ [key]: value }`: the first key of an object literal computed at run time (the expression
+// inside the brackets), or a null node.
+static TSNode computed_key(TSNode object) {
   uint32_t n = ts_node_named_child_count(object);
   for (uint32_t i = 0; i < n; i++) {
     TSNode member = ts_node_named_child(object, i);
-    if (ll_ast_is(member, ll_js.sym.pair) &&
-        ll_ast_is(ll_ast_field(member, ll_js.field.key), ll_js.sym.computed_property_name))
-      return true;
+    TSNode key = ll_ast_field(member, ll_js.field.key);
+    if (ll_ast_is(member, ll_js.sym.pair) && ll_ast_is(key, ll_js.sym.computed_property_name))
+      return ts_node_named_child(key, 0);
   }
-  return false;
+  return (TSNode){.id = NULL};
 }
 
-static void record_growth(ll_ctx *ctx, ll_collections *st, ll_collection *c, TSNode site) {
+static void record_growth(ll_ctx *ctx, ll_collections *st, ll_collection *c, TSNode site,
+                          TSNode key) {
   ll_repeat why;
   if (ll_ctx_frequency_at(ctx, site, &why) != LL_FREQ_REPEATED) return;
   ll_growth *g = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *g);
   g->target = c;
   g->site = site;
+  g->key = key;
   g->why = why;
   if (st->last_growth)
     st->last_growth->next = g;
   else
     st->growths = g;
   st->last_growth = g;
+}
+
+typedef struct membership_search {
+  ll_ctx *ctx;
+  ll_collections *st;
+  const ll_collection *target;
+  ll_str value;
+} membership_search;
+
+// `list.includes(value)`, `list.indexOf(value)` on the collection searched for.
+static bool tests_membership(TSNode node, void *data) {
+  membership_search *search = data;
+  if (!ll_ast_is(node, ll_js.sym.call_expression)) return false;
+  TSNode callee = ll_ast_field(node, ll_js.field.function);
+  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return false;
+  ll_str method = ll_ctx_text(search->ctx, ll_ast_field(callee, ll_js.field.property));
+  if (!ll_str_eq(method, "includes") && !ll_str_eq(method, "indexOf")) return false;
+  TSNode arg = ts_node_named_child(ll_ast_field(node, ll_js.field.arguments), 0);
+  if (ts_node_is_null(arg)) return false;
+  ll_str text = ll_ctx_text(search->ctx, arg);
+  if (text.len != search->value.len || memcmp(text.ptr, search->value.ptr, text.len) != 0)
+    return false;
+  return collection_of(search->ctx, search->st, ll_ast_field(callee, ll_js.field.object)) ==
+         search->target;
+}
+
+// True when the function that pushes `value` into `c` first looks it up there: the array holds
+// each value once, like a Set, and grows only with new values.
+static bool is_deduplicated(ll_ctx *ctx, ll_collections *st, const ll_collection *c, TSNode value) {
+  if (!c) return false;
+  const ll_scope *fn = ll_ctx_scope(ctx)->function;
+  TSNode body = ll_ast_field(fn->node, ll_js.field.body);
+  if (ts_node_is_null(body)) return false;
+  membership_search search = {ctx, st, c, ll_ctx_text(ctx, value)};
+  return ll_ast_find(body, tests_membership, &search);
 }
 
 static bool method_is(ll_str method, const char *const *names) {
@@ -205,10 +243,17 @@ static void on_call(ll_ctx *ctx, ll_collections *st, TSNode call) {
   if (ll_str_eq(method, "assign") && ll_str_eq(ll_ctx_text(ctx, receiver), "Object")) {
     TSNode target = ts_node_named_child(args, 0);
     ll_collection *c = ts_node_is_null(target) ? NULL : collection_of(ctx, st, target);
-    if (c) {
-      c->effects |= LL_EFFECT_GROWS;
-      record_growth(ctx, st, c, call);
+    if (!c) return;
+    // `Object.assign(state, { ready: true })` sets fixed keys: the object does not grow. With a
+    // computed key, that key's origin decides.
+    TSNode source = ll_ast_unparenthesized(ts_node_named_child(args, 1));
+    TSNode key = {.id = NULL};
+    if (ll_ast_is(source, ll_js.sym.object)) {
+      key = computed_key(source);
+      if (ts_node_is_null(key)) return;
     }
+    c->effects |= LL_EFFECT_GROWS;
+    record_growth(ctx, st, c, call, key);
     return;
   }
   static const char *const grows[] = {"push", "unshift", "set", "add", NULL};
@@ -232,7 +277,15 @@ static void on_call(ll_ctx *ctx, ll_collections *st, TSNode call) {
   ll_collection *c = collection_of(ctx, st, receiver);
   if (!c) return;
   c->effects |= effect;
-  if (grow && ts_node_named_child_count(args) > 0) record_growth(ctx, st, c, call);
+  // A Map's or Set's entry is named by its key; an array's push adds an element whatever it is,
+  // unless the code first checks that the value is not in it yet (an array used as a Set).
+  if (!grow || ts_node_named_child_count(args) == 0) return;
+  TSNode first = ts_node_named_child(args, 0);
+  bool keyed = ll_str_eq(method, "set") || ll_str_eq(method, "add") ||
+               (ts_node_named_child_count(args) == 1 &&
+                ll_ctx_frequency_at(ctx, call, NULL) == LL_FREQ_REPEATED &&
+                is_deduplicated(ctx, st, c, first));
+  record_growth(ctx, st, c, call, keyed ? first : (TSNode){.id = NULL});
 }
 
 static void on_assignment(ll_ctx *ctx, ll_collections *st, TSNode node) {
@@ -257,7 +310,7 @@ static void on_assignment(ll_ctx *ctx, ll_collections *st, TSNode node) {
       c->effects |= LL_EFFECT_SHRINKS;
     } else if (c && !constant_key) {
       c->effects |= LL_EFFECT_GROWS;
-      record_growth(ctx, st, c, node);
+      record_growth(ctx, st, c, node, index);
     }
     // The element itself is a collection too (`groups[id] = []`).
   }
@@ -274,13 +327,17 @@ static void on_assignment(ll_ctx *ctx, ll_collections *st, TSNode node) {
     // `byId = { ...byId, [item.id]: item }` adds a key per distinct id; with fixed keys only
     // (`state = { ...state, loading: true }`) it is a new object of the same size.
     bool adds_keys = !ll_ast_is(ll_ast_unparenthesized(right), ll_js.sym.object) ||
-                     has_computed_key(ll_ast_unparenthesized(right));
+                     !ts_node_is_null(computed_key(ll_ast_unparenthesized(right)));
     if (!adds_keys) {
       c->effects |= LL_EFFECT_RESETS;
     } else if (ll_str_eq(how, "concat") || ll_ast_is(use, ll_js.sym.spread_element)) {
       c->effects |= LL_EFFECT_GROWS;
       c->is_collection = true;
-      record_growth(ctx, st, c, node);
+      // `{ ...byId, [item.id]: item }` adds the computed key; `[...list, x]` an element.
+      TSNode object = ll_ast_unparenthesized(right);
+      record_growth(ctx, st, c, node,
+                    ll_ast_is(object, ll_js.sym.object) ? computed_key(object)
+                                                        : (TSNode){.id = NULL});
     } else {
       c->effects |= LL_EFFECT_SHRINKS; // filter, slice, map...: a new, usually smaller array
     }
@@ -319,7 +376,7 @@ static void on_augmented_assignment(ll_ctx *ctx, ll_collections *st, TSNode node
     ll_collection *c = collection_of(ctx, st, ll_ast_field(left, ll_js.field.object));
     if (c) {
       c->effects |= LL_EFFECT_GROWS;
-      record_growth(ctx, st, c, node);
+      record_growth(ctx, st, c, node, ll_ast_field(left, ll_js.field.index));
     }
   }
 }

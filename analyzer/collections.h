@@ -20,6 +20,9 @@ typedef struct ll_collection {
 typedef struct ll_growth {
   ll_collection *target;
   TSNode site; // the call or assignment that grows it
+  TSNode key;  // the key or Set member it adds (`id` in `map.set(id, v)`, `memo[id] = v`), whose
+               // origin decides whether the growth is bounded; null when each growth adds a new
+               // element whatever its value (push, unshift, concat)
   ll_repeat why;
   struct ll_growth *next;
 } ll_growth;

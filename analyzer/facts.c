@@ -336,7 +336,7 @@ static bool reschedules_itself(const ll_facts *f, const ll_binding *self, TSNode
 
 // The binding a function node is known by: its declared name, its own name, or the variable it
 // initializes.
-static const ll_binding *binding_of_function(const ll_facts *f, const ll_scope *fn) {
+const ll_binding *ll_facts_function_binding(const ll_facts *f, const ll_scope *fn) {
   for (const ll_binding *b = fn->bindings; b; b = b->next)
     if (b->kind == LL_BIND_FUNCTION_NAME) return b;
   TSNode parent = fn->context[0];
@@ -487,7 +487,7 @@ static ll_str declared_name(const ll_facts *f, const ll_scope *fn) {
   TSNode name = ts_node_child_by_field_id(fn->node, ll_js.field.name);
   if (!ts_node_is_null(name) && ts_node_symbol(name) != ll_js.sym.computed_property_name)
     return text_of(f, name);
-  const ll_binding *self = binding_of_function(f, fn);
+  const ll_binding *self = ll_facts_function_binding(f, fn);
   if (self) return self->name;
   TSNode parent = fn->context[0];
   if (fn->context_field == ll_js.field.right &&
@@ -613,7 +613,7 @@ static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *change
     out.why = (ll_repeat){.reason = LL_REPEAT_CLASS_MEMBER, .site = fn->node, .function = fn};
     fx->decided = true;
   } else {
-    const ll_binding *self = binding_of_function(f, fn);
+    const ll_binding *self = ll_facts_function_binding(f, fn);
     if (sym == ll_js.sym.method_definition) {
       // An object literal's method: used the way the object is.
       classify_value(f, fn->context, fn->context_field, fn->parent, fn, self, fn->node, &out);
@@ -666,8 +666,65 @@ const ll_vocab *ll_facts_vocab(const ll_facts *f) {
   return f->vocab;
 }
 
+const ll_source *ll_facts_source(const ll_facts *f) {
+  return f->source;
+}
+
 ll_frequency ll_facts_frequency(const ll_facts *f, const ll_scope *scope, ll_repeat *why) {
   return scope_frequency(f, scope, why);
+}
+
+// The name of parameter `i` of function scope `fn`, when it is a plain identifier.
+static ll_str param_name(const ll_facts *f, const ll_scope *fn, uint32_t i) {
+  TSNode params = ts_node_child_by_field_id(fn->node, ll_js.field.parameters);
+  if (ts_node_is_null(params)) {
+    TSNode single = ts_node_child_by_field_id(fn->node, ll_js.field.parameter);
+    return i == 0 && !ts_node_is_null(single) ? text_of(f, single) : (ll_str){"", 0};
+  }
+  TSNode p = ts_node_named_child(params, i);
+  return ll_ast_is(p, ll_js.sym.identifier) ? text_of(f, p) : (ll_str){"", 0};
+}
+
+static bool name_is(ll_str name, const char *const *names) {
+  for (; *names; names++)
+    if (ll_str_eq(name, *names)) return true;
+  return false;
+}
+
+// `(req, res)`, `(req, res, next)`, `(err, req, res, next)`, `(request, reply)`, `(ctx, next)`:
+// the signatures of Express, Fastify, Hapi and Koa handlers and middleware.
+static bool is_handler_shaped(const ll_facts *f, const ll_scope *fn) {
+  if (!fn || fn->kind != LL_SCOPE_FUNCTION) return false;
+  static const char *const requests[] = {"req", "request", NULL};
+  static const char *const responses[] = {"res", "response", "reply", "h", NULL};
+  ll_str first = param_name(f, fn, 0), second = param_name(f, fn, 1);
+  if (ll_str_eq(first, "err") || ll_str_eq(first, "error")) {
+    first = second;
+    second = param_name(f, fn, 2);
+  }
+  if (name_is(first, requests) && name_is(second, responses)) return true;
+  return ll_str_eq(first, "ctx") && ll_str_eq(second, "next");
+}
+
+ll_confidence ll_facts_repeat_confidence(const ll_facts *f, const ll_repeat *why) {
+  ll_repeat at = *why;
+  for (int hops = 0; hops < 32; hops++) {
+    switch (at.reason) {
+      case LL_REPEAT_CALLED:
+        // As sure as the code that calls it.
+        if (!at.via || !is_function_scope(at.via)) return LL_CONFIDENCE_HIGH;
+        at = f->fns[at.via->index].why;
+        continue;
+      case LL_REPEAT_EXPORTED:
+      case LL_REPEAT_CALLBACK:
+      case LL_REPEAT_RETURNED:
+      case LL_REPEAT_CLASS_MEMBER:
+        return is_handler_shaped(f, at.function) ? LL_CONFIDENCE_HIGH : LL_CONFIDENCE_MEDIUM;
+      default:
+        return LL_CONFIDENCE_HIGH;
+    }
+  }
+  return LL_CONFIDENCE_MEDIUM;
 }
 
 // `app.get` for a registration call, `setInterval` for a timer.
@@ -694,7 +751,7 @@ static const char *function_name(const ll_facts *f, ll_arena *arena, const ll_sc
     ll_str text = text_of(f, name);
     return ll_arena_printf(arena, "%.*s()", (int)text.len, text.ptr);
   }
-  const ll_binding *b = binding_of_function(f, fn);
+  const ll_binding *b = ll_facts_function_binding(f, fn);
   return b ? ll_arena_printf(arena, "%.*s()", (int)b->name.len, b->name.ptr) : NULL;
 }
 

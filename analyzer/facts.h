@@ -9,6 +9,7 @@
 
 #include <tree_sitter/api.h>
 
+#include "analyzer/finding.h"
 #include "analyzer/scope.h"
 #include "analyzer/vocab.h"
 
@@ -154,8 +155,26 @@ const ll_scope_model *ll_facts_model(const ll_facts *facts);
 /** The vocabulary the facts were built with. */
 const ll_vocab *ll_facts_vocab(const ll_facts *facts);
 
+/** The file the facts describe. */
+const ll_source *ll_facts_source(const ll_facts *facts);
+
+/**
+ * The binding a function scope is known by: its declared name, its own name, or the variable it
+ * initializes; NULL for an anonymous function used where it stands.
+ */
+const ll_binding *ll_facts_function_binding(const ll_facts *facts, const ll_scope *fn);
+
 /** The reference whose identifier is `id`, or NULL. */
 const ll_ref *ll_facts_ref_at(const ll_facts *facts, TSNode id);
+
+/**
+ * How sure `why` (of a REPEATED verdict) is. High when the file shows the repetition: a route,
+ * listener, interval or effect registers the code, or repeated code calls it. Medium when only
+ * callers outside the file could repeat it (exported, returned, handed to unseen code, a class
+ * member): they may as well run it once, at start-up. A function shaped like a request handler
+ * (`(req, res)`, `(ctx, next)`) is taken as one wherever it goes.
+ */
+ll_confidence ll_facts_repeat_confidence(const ll_facts *facts, const ll_repeat *why);
 
 /** A short phrase for messages: "inside a route handler registered with app.get at line 12". */
 const char *ll_facts_describe_repeat(const ll_facts *facts, ll_arena *arena, const ll_repeat *why);

@@ -63,6 +63,7 @@
   X(parenthesized_expression)              \
   X(program)                               \
   X(property_identifier)                   \
+  X(regex)                                 \
   X(rest_pattern)                          \
   X(return_statement)                      \
   X(sequence_expression)                   \
@@ -75,6 +76,9 @@
   X(subscript_expression)                  \
   X(switch_body)                           \
   X(switch_statement)                      \
+  X(template_string)                       \
+  X(template_substitution)                 \
+  X(ternary_expression)                    \
   X(this)                                  \
   X(throw_statement)                       \
   X(unary_expression)                      \

@@ -10,6 +10,7 @@
 
 #include "analyzer/ast.h"
 #include "analyzer/collections.h"
+#include "analyzer/origin.h"
 #include "analyzer/rule.h"
 
 static const char *const tags[] = {"memory", "leak", "collections", NULL};
@@ -45,6 +46,34 @@ static const char *describe_collection(ll_ctx *ctx, const ll_collection *c) {
                          ll_path_describe(&c->path, ll_ctx_arena(ctx)));
 }
 
+// ", keyed by `req.params.id` (new with each run)": what makes each entry new, quoted short.
+static const char *describe_key(ll_ctx *ctx, const ll_growth *g, const ll_origin *origin) {
+  if (ts_node_is_null(g->key)) return "";
+  TSNode shown = ts_node_is_null(origin->evidence) ? g->key : origin->evidence;
+  ll_str text = ll_ctx_text(ctx, shown);
+  bool cut = false;
+  for (uint32_t i = 0; i < text.len; i++)
+    if (text.ptr[i] == '\n' || text.ptr[i] == '\r') {
+      text.len = i;
+      cut = true;
+    }
+  if (text.len > 40) {
+    text.len = 40;
+    cut = true;
+  }
+  uint32_t line = ts_node_start_point(shown).row + 1;
+  bool elsewhere = line != ts_node_start_point(g->key).row + 1;
+  if (origin->kind == LL_ORIGIN_UNKNOWN)
+    return ll_arena_printf(ll_ctx_arena(ctx),
+                           ", keyed by `%.*s%s`%s%s, whose values this file does not show",
+                           (int)text.len, text.ptr, cut ? "..." : "", elsewhere ? " at line " : "",
+                           elsewhere ? ll_arena_printf(ll_ctx_arena(ctx), "%u", line) : "");
+  return ll_arena_printf(ll_ctx_arena(ctx),
+                         ", keyed by `%.*s%s`%s%s (one entry per distinct value)", (int)text.len,
+                         text.ptr, cut ? "..." : "", elsewhere ? " from line " : "",
+                         elsewhere ? ll_arena_printf(ll_ctx_arena(ctx), "%u", line) : "");
+}
+
 static void file_end(ll_ctx *ctx, void *state) {
   (void)state;
   const ll_collections *collections = ll_ctx_collections(ctx);
@@ -61,11 +90,20 @@ static void file_end(ll_ctx *ctx, void *state) {
     const char *name = ll_path_describe(&c->path, ll_ctx_arena(ctx));
     if (ll_ctx_option_matches(ctx, OPT_IGNORE_NAMES, (ll_str){name, (uint32_t)strlen(name)}))
       continue;
-    ll_ctx_report(ctx, g->site,
-                  "%s grows here %s, and nothing in this file removes, clears or bounds its "
-                  "entries",
-                  describe_collection(ctx, c),
-                  ll_facts_describe_repeat(ll_ctx_facts(ctx), ll_ctx_arena(ctx), &g->why));
+    // Keys from a fixed set (literals, constants, names of functions or tags) make a cache
+    // that stops growing once each key is in; keys made per run (request data, ids, times)
+    // add an entry each run. Where the keys come from is unseen, the finding is less sure.
+    const ll_facts *facts = ll_ctx_facts(ctx);
+    ll_origin origin = ts_node_is_null(g->key) ? (ll_origin){LL_ORIGIN_PER_RUN, {.id = NULL}}
+                                               : ll_facts_origin(facts, g->key);
+    if (origin.kind == LL_ORIGIN_BOUNDED) continue;
+    ll_confidence confidence = ll_facts_repeat_confidence(facts, &g->why);
+    if (origin.kind == LL_ORIGIN_UNKNOWN) confidence = LL_CONFIDENCE_MEDIUM;
+    ll_ctx_report_with_confidence(
+        ctx, g->site, confidence,
+        "%s grows here %s%s, and nothing in this file removes, clears or bounds its entries",
+        describe_collection(ctx, c), ll_facts_describe_repeat(facts, ll_ctx_arena(ctx), &g->why),
+        describe_key(ctx, g, &origin));
   }
 }
 
