@@ -227,6 +227,25 @@ static bool is_local_function(const ll_binding *b) {
          sym == ll_js.sym.function_declaration || sym == ll_js.sym.generator_function;
 }
 
+// A job queue: a name ending in "queue" (`emailQueue`, `this.queue`), or a binding made by
+// `new Queue(...)` / `new Bull(...)`.
+static bool is_queue(const ll_facts *f, TSNode receiver) {
+  TSNode name = ll_ast_is(receiver, ll_js.sym.member_expression)
+                    ? ts_node_child_by_field_id(receiver, ll_js.field.property)
+                    : receiver;
+  ll_str text = text_of(f, name);
+  if (text.len >= 5) {
+    const char *tail = text.ptr + text.len - 5;
+    if ((tail[0] == 'q' || tail[0] == 'Q') && memcmp(tail + 1, "ueue", 4) == 0) return true;
+  }
+  if (!ll_ast_is(receiver, ll_js.sym.identifier)) return false;
+  const ll_ref *ref = ll_facts_ref_at(f, receiver);
+  TSNode init = ref && ref->target ? ll_ast_unparenthesized(ref->target->init) : (TSNode){0};
+  if (!ll_ast_is(init, ll_js.sym.new_expression)) return false;
+  ll_str ctor = text_of(f, ts_node_child_by_field_id(init, ll_js.field.constructor));
+  return ll_str_eq(ctor, "Queue") || ll_str_eq(ctor, "Bull") || ll_str_eq(ctor, "Bee");
+}
+
 // What `call` (a call or new expression whose `arguments` node is `args`) does with a function
 // passed in it.
 static callback_kind classify_call(const ll_facts *f, TSNode call, TSNode args) {
@@ -259,6 +278,21 @@ static callback_kind classify_call(const ll_facts *f, TSNode call, TSNode args) 
       (is_route_method(method) || ll_str_eq(method, "getJSON") || ll_str_eq(method, "request")))
     return CB_INHERIT; // runs once, when the response arrives
   if (is_route_method(method) && (is_route_receiver(f, receiver) || has_path_argument(f, args)))
+    return CB_ROUTE;
+  // Fastify hooks: 'onRoute', 'onRegister', 'onReady', 'onListen' and 'onClose' run at start-up
+  // and shutdown; the request hooks ('onRequest', 'preHandler', ...) per request.
+  if (ll_str_eq(method, "addHook") && ll_ast_is(ts_node_named_child(args, 0), ll_js.sym.string)) {
+    ll_str hook = text_of(f, ts_node_named_child(args, 0));
+    static const char *const startup_hooks[] = {
+        "'onRoute'",   "'onRegister'",   "'onReady'",   "'onListen'",   "'onClose'",
+        "\"onRoute\"", "\"onRegister\"", "\"onReady\"", "\"onListen\"", "\"onClose\""};
+    for (size_t i = 0; i < sizeof startup_hooks / sizeof *startup_hooks; i++)
+      if (ll_str_eq(hook, startup_hooks[i])) return CB_ONCE;
+    return CB_ROUTE;
+  }
+  // `queue.process(fn)` (bull), `channel.consume(queue, fn)` (amqplib): a job or message
+  // handler, run per job as a route is per request.
+  if ((ll_str_eq(method, "process") && is_queue(f, receiver)) || ll_str_eq(method, "consume"))
     return CB_ROUTE;
   ll_listener_call listener;
   if (ll_vocab_listener_call(f->vocab, f->source, call, &listener)) {
@@ -378,6 +412,16 @@ static void consider(use_outcome *out, ll_frequency freq, const ll_repeat *why) 
   }
 }
 
+// `{ Query: { user: (parent, args) => ... } }`: a GraphQL resolver map's operation types. Their
+// functions run per request.
+static bool is_resolver_object(const ll_facts *f, TSNode object) {
+  if (!ll_ast_is(object, ll_js.sym.object)) return false;
+  TSNode pair = ts_node_parent(object);
+  if (!ll_ast_is(pair, ll_js.sym.pair)) return false;
+  ll_str key = text_of(f, ts_node_child_by_field_id(pair, ll_js.field.key));
+  return ll_str_eq(key, "Query") || ll_str_eq(key, "Mutation") || ll_str_eq(key, "Subscription");
+}
+
 // How a function value used at `value` (whose ancestors are `up[0..3]`, `field` its field in
 // up[0]) is run. `where` is the scope of the use; `fn` is the function when known (for
 // setTimeout loops), `self` its binding.
@@ -396,6 +440,11 @@ static void classify_value(const ll_facts *f, const TSNode up[4], TSFieldId fiel
       consider(out, LL_FREQ_ONCE, &why);
     } else if (kind == CB_INHERIT) {
       consider(out, scope_frequency(f, where, &why), &why);
+    } else if (kind == CB_UNSEEN && scope_frequency(f, where, &why) == LL_FREQ_REPEATED) {
+      // Handed to unseen code from code that already repeats (`server.close(() => start())`
+      // in a watcher's listener): it runs at least as often, for the reason the outer code
+      // does.
+      consider(out, LL_FREQ_REPEATED, &why);
     } else {
       why = (ll_repeat){.reason = reason_of(kind), .site = up[1], .function = fn};
       consider(out, LL_FREQ_REPEATED, &why);
@@ -421,6 +470,11 @@ static void classify_value(const ll_facts *f, const TSNode up[4], TSFieldId fiel
     // `module.exports = { handler }` / `{ handler: fn }` exported or registered as a whole.
     TSNode object = ps == ll_js.sym.pair ? up[1] : parent;
     TSNode holder = ps == ll_js.sym.pair ? up[2] : up[1];
+    if (is_resolver_object(f, object)) {
+      why = (ll_repeat){.reason = LL_REPEAT_ROUTE, .site = ts_node_parent(object), .function = fn};
+      consider(out, LL_FREQ_REPEATED, &why);
+      return;
+    }
     if (!ts_node_is_null(holder) && ts_node_symbol(holder) == ll_js.sym.assignment_expression &&
         is_export_target(f, ts_node_child_by_field_id(holder, ll_js.field.left))) {
       why = (ll_repeat){.reason = LL_REPEAT_EXPORTED, .site = holder, .function = fn};
@@ -429,9 +483,20 @@ static void classify_value(const ll_facts *f, const TSNode up[4], TSFieldId fiel
       why = (ll_repeat){.reason = LL_REPEAT_EXPORTED, .site = holder, .function = fn};
       consider(out, LL_FREQ_REPEATED, &why);
     } else if (!ts_node_is_null(holder) && ts_node_symbol(holder) == ll_js.sym.arguments) {
-      // An options object handed to a call: its methods run when that code decides.
-      why = (ll_repeat){.reason = LL_REPEAT_CALLBACK, .site = object, .function = fn};
-      consider(out, LL_FREQ_REPEATED, &why);
+      // An options object handed to a call: its methods run when that code decides. A route
+      // registration's (`server.route({ handler })`) per request; a command's
+      // (`yargs.command({ handler })`) once.
+      TSNode call = ts_node_parent(holder);
+      callback_kind kind = ts_node_is_null(call) ? CB_UNSEEN : classify_call(f, call, holder);
+      if (kind == CB_ONCE) {
+        why = (ll_repeat){0};
+        consider(out, LL_FREQ_ONCE, &why);
+      } else {
+        why = (ll_repeat){.reason = kind == CB_ROUTE ? LL_REPEAT_ROUTE : LL_REPEAT_CALLBACK,
+                          .site = kind == CB_ROUTE ? call : object,
+                          .function = fn};
+        consider(out, LL_FREQ_REPEATED, &why);
+      }
     }
     return;
   }
@@ -452,16 +517,82 @@ static void classify_value(const ll_facts *f, const TSNode up[4], TSFieldId fiel
   }
 }
 
+// The loop without an end condition (`for (;;)`, `while (true)`) around `node` in its function,
+// or a null node: a retry or polling loop runs its body any number of times.
+static TSNode unbounded_loop_around(const ll_facts *f, TSNode node) {
+  for (TSNode up = ts_node_parent(node); !ts_node_is_null(up); up = ts_node_parent(up)) {
+    if (ll_ast_is_function(up)) break;
+    TSSymbol sym = ts_node_symbol(up);
+    if (sym != ll_js.sym.for_statement && sym != ll_js.sym.while_statement &&
+        sym != ll_js.sym.do_statement)
+      continue;
+    TSNode cond = ll_ast_unparenthesized(ts_node_child_by_field_id(up, ll_js.field.condition));
+    if (sym == ll_js.sym.for_statement &&
+        (ts_node_is_null(cond) || ll_str_eq(text_of(f, cond), ";")))
+      return up;
+    ll_str text = text_of(f, cond);
+    if (ll_str_eq(text, "true") || ll_str_eq(text, "1") || ll_str_eq(text, ";")) return up;
+  }
+  return (TSNode){.id = NULL};
+}
+
+// A call that runs the functions passed to it when something happens later: a listener (for
+// one event or many) or a promise callback. (A timer alone makes a timer loop, which the
+// frequencies of timer callbacks already tell.)
+static bool is_event_call(const ll_facts *f, TSNode call) {
+  if (!ll_ast_is(call, ll_js.sym.call_expression)) return false;
+  TSNode callee = ts_node_child_by_field_id(call, ll_js.field.function);
+  if (ll_ast_is(callee, ll_js.sym.member_expression)) {
+    ll_str name = text_of(f, ts_node_child_by_field_id(callee, ll_js.field.property));
+    if (ll_str_eq(name, "then") || ll_str_eq(name, "catch") || ll_str_eq(name, "finally"))
+      return true;
+  }
+  ll_listener_call listener;
+  return ll_vocab_listener_call(f->vocab, f->source, call, &listener) &&
+         (listener.kind == LL_LISTENER_ADD || listener.kind == LL_LISTENER_ADD_ONCE);
+}
+
+// True when `ref`, a use of function `fn`'s binding inside `fn`, has `fn` run again after the
+// current run: called, or handed to a timer, from a callback of a listener or a promise that
+// `fn` sets up (`ws.on('close', () => setTimeout(connect, 1000))`).
+static bool reruns_itself(const ll_facts *f, const ll_scope *fn, const ll_ref *ref) {
+  if (!(ref->flags & LL_REF_CALLEE) && ts_node_symbol(ref->parent) != ll_js.sym.arguments)
+    return false;
+  for (const ll_scope *g = ref->from->function; g && g != fn && is_function_scope(g);
+       g = g->parent ? g->parent->function : NULL) {
+    if (!ts_node_is_null(g->context[0]) && ts_node_symbol(g->context[0]) == ll_js.sym.arguments &&
+        is_event_call(f, g->context[1]))
+      return true;
+  }
+  return false;
+}
+
 // The uses of a function's binding: calls, callbacks, exports.
 static void classify_binding(const ll_facts *f, const ll_binding *b, const ll_scope *fn,
                              use_outcome *out) {
   for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
-    if (ll_scope_is_within(ref->from, fn) && !(ref->flags & LL_REF_CALLEE)) continue;
+    if (ll_scope_is_within(ref->from, fn)) {
+      // A recursive call adds nothing, but a function that has itself called again later, from
+      // a listener or a timer it sets up (a reconnect, a retry), runs again and again.
+      if (reruns_itself(f, fn, ref)) {
+        ll_repeat why = {.reason = LL_REPEAT_RERUN, .site = ref->id, .function = fn};
+        consider(out, LL_FREQ_REPEATED, &why);
+      }
+      continue;
+    }
     if (ref->flags & LL_REF_CALLEE) {
-      // A direct call inherits the caller's frequency; a recursive call adds nothing.
-      if (ll_scope_is_within(ref->from, fn)) continue;
+      // A direct call inherits the caller's frequency.
       ll_repeat why;
       ll_frequency freq = scope_frequency(f, ref->from, &why);
+      TSNode retry;
+      if (freq != LL_FREQ_REPEATED && (ref->flags & LL_REF_IN_LOOP) &&
+          !ts_node_is_null(retry = unbounded_loop_around(f, ref->id))) {
+        // `for (;;) { try { await start(); return; } catch { ... } }`: a retry loop runs the
+        // start-up code again after each failure.
+        why = (ll_repeat){.reason = LL_REPEAT_RERUN, .site = retry, .function = fn};
+        consider(out, LL_FREQ_REPEATED, &why);
+        continue;
+      }
       if (freq == LL_FREQ_REPEATED) {
         const ll_scope *caller = ref->from->function;
         why = (ll_repeat){
@@ -578,6 +709,59 @@ static bool runs_for_the_only_instance(const ll_facts *f, const ll_scope *fn) {
                    "constructor");
 }
 
+// True when `name` occurs after a `.` in `node`'s text: `this.start()`, `self.start`.
+static bool mentions_member(const ll_facts *f, TSNode node, ll_str name) {
+  ll_str text = text_of(f, node);
+  for (uint32_t i = 0; i + 1 + name.len <= text.len; i++) {
+    if (text.ptr[i] != '.' || memcmp(text.ptr + i + 1, name.ptr, name.len) != 0) continue;
+    char after = i + 1 + name.len < text.len ? text.ptr[i + 1 + name.len] : ' ';
+    if (!((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
+          (after >= '0' && after <= '9') || after == '_' || after == '$'))
+      return true;
+  }
+  return false;
+}
+
+// A method of a class whose only instance a top-level variable holds (`const scheduler = new
+// Scheduler(); scheduler.start();`) is called only where that variable is: its frequency is
+// theirs (start-up code calls `start()` once). False, and nothing is known, when the instance
+// is used otherwise (passed, exported, its method handed out) or the class calls the method
+// itself (`this.start()` from a listener), since then the file does not show every call.
+static bool instance_method_frequency(const ll_facts *f, const ll_scope *fn, use_outcome *out) {
+  const ll_scope *cls = fn->parent;
+  if (!cls || cls->kind != LL_SCOPE_CLASS || !f->fns[cls->index].only_instance) return false;
+  TSNode instance = *f->fns[cls->index].only_instance;
+  TSNode declarator = ll_ast_parent(&instance);
+  if (!ll_ast_is(declarator, ll_js.sym.variable_declarator)) return false;
+  TSNode name = ts_node_child_by_field_id(declarator, ll_js.field.name);
+  if (!ll_ast_is(name, ll_js.sym.identifier)) return false;
+  const ll_binding *held = ll_scope_lookup(f->model, cls->parent, text_of(f, name));
+  ll_str method = text_of(f, ts_node_child_by_field_id(fn->node, ll_js.field.name));
+  if (!held || !method.len || mentions_member(f, cls->node, method)) return false;
+  bool called = false;
+  for (const ll_ref *ref = held->refs; ref; ref = ref->next_of_binding) {
+    if (ref->flags & LL_REF_WRITE) continue; // its declaration
+    if (ts_node_symbol(ref->parent) != ll_js.sym.member_expression ||
+        ref->field != ll_js.field.object)
+      return false; // handed on: callers the file does not see
+    ll_str property = text_of(f, ts_node_child_by_field_id(ref->parent, ll_js.field.property));
+    if (property.len != method.len || memcmp(property.ptr, method.ptr, method.len) != 0) continue;
+    if (ts_node_symbol(ref->grandparent) != ll_js.sym.call_expression ||
+        !ts_node_eq(ts_node_child_by_field_id(ref->grandparent, ll_js.field.function), ref->parent))
+      return false; // `setTimeout(scheduler.start)`
+    ll_repeat why;
+    ll_frequency freq = scope_frequency(f, ref->from, &why);
+    if (freq == LL_FREQ_REPEATED)
+      why = (ll_repeat){.reason = LL_REPEAT_CALLED,
+                        .site = ref->grandparent,
+                        .via = ref->from->function,
+                        .function = fn};
+    consider(out, freq, &why);
+    called = true;
+  }
+  return called;
+}
+
 static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *changed) {
   if (fx->decided) return;
   use_outcome out = {0};
@@ -609,9 +793,11 @@ static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *change
     fx->decided = true;
   } else if (sym == ll_js.sym.method_definition &&
              ts_node_symbol(fn->context[0]) == ll_js.sym.class_body) {
-    out.freq = LL_FREQ_REPEATED;
-    out.why = (ll_repeat){.reason = LL_REPEAT_CLASS_MEMBER, .site = fn->node, .function = fn};
-    fx->decided = true;
+    if (ll_facts_is_static_member(fn->node) || !instance_method_frequency(f, fn, &out)) {
+      out.freq = LL_FREQ_REPEATED;
+      out.why = (ll_repeat){.reason = LL_REPEAT_CLASS_MEMBER, .site = fn->node, .function = fn};
+      fx->decided = true;
+    }
   } else {
     const ll_binding *self = ll_facts_function_binding(f, fn);
     if (sym == ll_js.sym.method_definition) {
@@ -703,7 +889,10 @@ static bool is_handler_shaped(const ll_facts *f, const ll_scope *fn) {
     second = param_name(f, fn, 2);
   }
   if (name_is(first, requests) && name_is(second, responses)) return true;
-  return ll_str_eq(first, "ctx") && ll_str_eq(second, "next");
+  if (ll_str_eq(first, "ctx") && ll_str_eq(second, "next")) return true;
+  // `exports.handler = async (event, context) => ...`: a serverless function, run per
+  // invocation by a warm container.
+  return ll_str_eq(declared_name(f, fn), "handler");
 }
 
 ll_confidence ll_facts_repeat_confidence(const ll_facts *f, const ll_repeat *why) {
@@ -774,6 +963,8 @@ const char *ll_facts_describe_repeat(const ll_facts *f, ll_arena *arena, const l
     callee = callee_text(f, why->site);
   switch (why->reason) {
     case LL_REPEAT_ROUTE:
+      if (!callee.len) // `{ Query: { user() {} } }`
+        return ll_arena_printf(arena, "inside a request handler (line %u)", line);
       return ll_arena_printf(arena, "inside a handler registered with %.*s at line %u",
                              (int)callee.len, callee.ptr, line);
     case LL_REPEAT_LISTENER:
@@ -807,6 +998,9 @@ const char *ll_facts_describe_repeat(const ll_facts *f, ll_arena *arena, const l
     case LL_REPEAT_RETURNED:
       return ll_arena_printf(arena, "%s, returned to callers that may run it again and again",
                              in_function(f, arena, why->function, ""));
+    case LL_REPEAT_RERUN:
+      return ll_arena_printf(arena, "%s, which runs again from line %u (a reconnect or retry)",
+                             in_function(f, arena, why->function, ""), line);
     case LL_REPEAT_CALLED: {
       ll_repeat outer;
       const char *inner = in_function(f, arena, why->function, "");
@@ -968,6 +1162,27 @@ static bool resolve_jquery_page(const ll_facts *f, TSNode call, ll_path *out) {
   return true;
 }
 
+// True when `ref` (a use of a top-level `let` or `var`, in a function) follows, in the same
+// function, an assignment of a new object to it: a call's result or a `new`.
+static bool made_in_this_run(const ll_ref *ref) {
+  const ll_binding *b = ref->target;
+  const ll_scope *fn = ref->from->function;
+  if ((b->kind != LL_BIND_LET && b->kind != LL_BIND_VAR) || !is_function_scope(fn)) return false;
+  uint32_t at = ts_node_start_byte(ref->id);
+  for (const ll_ref *w = b->refs; w; w = w->next_of_binding) {
+    if (ts_node_start_byte(w->id) >= at) break; // refs are in source order
+    if (!(w->flags & LL_REF_WRITE) || w->from->function != fn ||
+        ts_node_symbol(w->parent) != ll_js.sym.assignment_expression ||
+        w->field != ll_js.field.left || ts_node_end_byte(w->parent) > at)
+      continue; // `list = list.concat(x)` reads the old object
+    TSNode value = ll_ast_unparenthesized(ts_node_child_by_field_id(w->parent, ll_js.field.right));
+    if (ll_ast_is(value, ll_js.sym.await_expression)) value = ts_node_named_child(value, 0);
+    if (ll_ast_is(value, ll_js.sym.call_expression) || ll_ast_is(value, ll_js.sym.new_expression))
+      return true;
+  }
+  return false;
+}
+
 // The root of `expr` and the member accesses above it (chain, outermost first): sets out's root
 // and lifetime, leaves out->text empty.
 static bool resolve_root(const ll_facts *f, TSNode expr, ll_path *out, TSNode chain[16],
@@ -1002,6 +1217,11 @@ static bool resolve_root(const ll_facts *f, TSNode expr, ll_path *out, TSNode ch
       out->binding = ref->target;
       out->lifetime = imports_process(f, ref->target) ? LL_LIFETIME_LONG
                                                       : ll_facts_binding_lifetime(ref->target);
+      // A top-level `child` that this run has just filled with a new object (`child =
+      // spawn(...)`): what it names here is that run's object, gone when the next run replaces
+      // it, listeners and all.
+      if (out->lifetime == LL_LIFETIME_LONG && ref->target->n_writes > 0 && made_in_this_run(ref))
+        out->lifetime = LL_LIFETIME_SHORT;
     } else if (is_global_object_name(name)) {
       static const char global_this[] = "globalThis";
       out->host = (ll_str){global_this, sizeof global_this - 1};

@@ -31,6 +31,8 @@ typedef enum ll_repeat_reason {
   LL_REPEAT_CALLBACK,     // passed to code the file does not see
   LL_REPEAT_RETURNED,     // returned to the caller, who may call it again and again
   LL_REPEAT_CALLED,       // called from repeated code in the same file (`via` is the caller)
+  LL_REPEAT_RERUN,        // has itself called again from a listener or timer it sets up
+                          // (`site` is that call): a reconnect or retry loop
 } ll_repeat_reason;
 
 /** Why a piece of code runs repeatedly. */

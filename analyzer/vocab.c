@@ -107,8 +107,22 @@ bool ll_vocab_is_route(const ll_vocab *vocab, const ll_source *source, TSNode ca
   return configured(vocab, LL_VOCAB_ROUTE_METHODS, source, callee);
 }
 
+// Command-line frameworks run one command per process: commander's and cac's
+// `.command('serve').action(fn)` (a single function argument: Telegraf's `bot.action(trigger,
+// fn)` runs per message and has two), and yargs' `.command(name, description, builder,
+// handler)` or `.command({ command, handler })`.
+static bool is_cli_command(const ll_source *source, TSNode callee) {
+  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return false;
+  ll_str method = text_of(source, ll_ast_field(callee, ll_js.field.property));
+  TSNode args = ll_ast_field(ts_node_parent(callee), ll_js.field.arguments);
+  uint32_t n = ll_ast_is(args, ll_js.sym.arguments) ? ts_node_named_child_count(args) : 0;
+  if (ll_str_eq(method, "action")) return n == 1;
+  if (!ll_str_eq(method, "command")) return false;
+  return n >= 3 || (n == 1 && ll_ast_is(ts_node_named_child(args, 0), ll_js.sym.object));
+}
+
 bool ll_vocab_runs_once(const ll_vocab *vocab, const ll_source *source, TSNode callee) {
-  return configured(vocab, LL_VOCAB_RUNS_ONCE, source, callee);
+  return is_cli_command(source, callee) || configured(vocab, LL_VOCAB_RUNS_ONCE, source, callee);
 }
 
 bool ll_vocab_name_runs_once(const ll_vocab *vocab, const ll_source *source, ll_str name) {

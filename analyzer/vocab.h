@@ -62,7 +62,11 @@ bool ll_vocab_listener_call(const ll_vocab *vocab, const ll_source *source, TSNo
 /** True when the callee text `callee` is configured as registering a per-request handler. */
 bool ll_vocab_is_route(const ll_vocab *vocab, const ll_source *source, TSNode callee);
 
-/** True when callbacks passed to `callee` run once, or `callee` is a start-up function. */
+/**
+ * True when callbacks passed to `callee` run once, or `callee` is a start-up function: the
+ * command actions of commander, cac and yargs (one command per process), and configured
+ * runsOnce patterns.
+ */
 bool ll_vocab_runs_once(const ll_vocab *vocab, const ll_source *source, TSNode callee);
 
 /** True for a name, such as a function's, configured as a start-up function (runsOnce). */

@@ -84,12 +84,15 @@ typedef struct state {
 // Per-request code and request state
 
 // True when code in `scope` runs per request or per event: a route or server callback, a
-// listener, or a function that such code calls.
+// listener, a function that reruns itself (a reconnect), or a function that such code calls.
 static bool runs_per_request(const ll_facts *facts, const ll_scope *scope, ll_repeat *why) {
   if (ll_facts_frequency(facts, scope, why) != LL_FREQ_REPEATED) return false;
   ll_repeat at = *why;
   for (int depth = 0; depth < 16; depth++) {
-    if ((at.reason == LL_REPEAT_ROUTE || at.reason == LL_REPEAT_LISTENER) && at.function)
+    // A reconnect or retry that runs the code again is a run of its own, like a request.
+    if ((at.reason == LL_REPEAT_ROUTE || at.reason == LL_REPEAT_LISTENER ||
+         at.reason == LL_REPEAT_RERUN) &&
+        at.function)
       return true;
     if (at.reason != LL_REPEAT_CALLED || !at.via ||
         ll_facts_frequency(facts, at.via, &at) != LL_FREQ_REPEATED)

@@ -44,6 +44,7 @@ typedef struct listener_call {
   bool event_known;
   bool event_set; // `event` is an array of strings, and the call runs once for each
   fn_kind fn;
+  TSNode listener;    // the function argument; may be null
   ll_path fn_path;    // for FN_NAMED
   bool capture;       // addEventListener's capture flag
   bool self_removing; // once, prependOnceListener, { once: true }, { signal }
@@ -218,6 +219,7 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
       lc->event_known = lc->event_set = true;
     }
   }
+  lc->listener = ll_ast_unparenthesized(parts.listener);
   if (!ts_node_is_null(parts.listener)) lc->fn = function_of(ctx, parts.listener, &lc->fn_path);
   if (!ts_node_is_null(parts.options)) read_options(ctx, parts.options, lc);
   lc->freq = ll_ctx_frequency_at(ctx, call, &lc->why);
@@ -355,6 +357,51 @@ static bool emitter_is_constructor_parameter(const ll_ctx *ctx, const listener_c
   return ll_str_eq(ll_ctx_text(ctx, ll_ast_field(fn->node, ll_js.field.name)), "constructor");
 }
 
+// A signal, exit or crash handler on the process itself (`process.on('SIGTERM', ...)`): a
+// daemon installs it once, at start-up, in its `start()` or a CLI command. Only code the file
+// shows to repeat, or a handler that keeps the data of the call that adds it, makes it a leak;
+// the mere chance that some caller runs it twice does not.
+static bool is_process_lifecycle(const listener_call *add) {
+  if (!add->emitter_known || add->emitter.text[0] || add->event_set) return false;
+  bool is_process = (add->emitter.binding == NULL && ll_str_eq(add->emitter.host, "process")) ||
+                    (add->emitter.binding && add->emitter.binding->kind == LL_BIND_IMPORT &&
+                     add->emitter.lifetime == LL_LIFETIME_LONG);
+  if (!is_process) return false;
+  static const char *const events[] = {
+      "SIGINT",   "SIGTERM",    "SIGHUP",  "SIGQUIT",    "SIGUSR1",           "SIGUSR2",
+      "SIGBREAK", "SIGWINCH",   "exit",    "beforeExit", "uncaughtException", "unhandledRejection",
+      "warning",  "disconnect", "message", NULL};
+  for (const char *const *e = events; *e; e++)
+    if (ll_str_eq(add->event, *e)) return true;
+  return false;
+}
+
+typedef struct capture_search {
+  const ll_scope *run; // the function whose run adds the listener
+  bool found;
+} capture_search;
+
+static void note_capture(const ll_binding *b, const ll_ref *first_use, void *data) {
+  (void)first_use;
+  capture_search *search = data;
+  if (b->kind != LL_BIND_FUNCTION && ll_scope_is_within(b->scope, search->run))
+    search->found = true;
+}
+
+// True when the listener is an inline function that captures a parameter or a local of the
+// function that adds it: the listener keeps that run's data (a user, a request, a child), the
+// signature of a handler added per call rather than once.
+static bool keeps_run_state(const ll_ctx *ctx, const listener_call *add) {
+  if (add->fn != FN_INLINE || !add->scope) return false;
+  TSNode body = ll_ast_field(add->listener, ll_js.field.body);
+  if (ts_node_is_null(body)) return false;
+  const ll_scope *fn = ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(body))->function;
+  if (!ts_node_eq(fn->node, add->listener)) return false;
+  capture_search search = {add->scope->function, false};
+  ll_scope_each_capture(ll_ctx_scopes(ctx), fn, note_capture, &search);
+  return search.found;
+}
+
 static void file_end(ll_ctx *ctx, void *opaque) {
   state *st = opaque;
   ll_arena *arena = ll_ctx_arena(ctx);
@@ -409,10 +456,14 @@ static void file_end(ll_ctx *ctx, void *opaque) {
     // Without the event's name the file cannot tell what is added: stay silent.
     if (!add->event_known || !add->emitter_known) continue;
     if (add->freq == LL_FREQ_REPEATED && emitter_is_long_lived(add)) {
-      ll_ctx_report(ctx, add->call,
-                    "%s is added to long-lived `%s` %s, and never removed: "
-                    "every run adds one more",
-                    what, emitter, ll_facts_describe_repeat(ll_ctx_facts(ctx), arena, &add->why));
+      ll_confidence confidence = ll_facts_repeat_confidence(ll_ctx_facts(ctx), &add->why);
+      if (confidence == LL_CONFIDENCE_MEDIUM && is_process_lifecycle(add) &&
+          !keeps_run_state(ctx, add))
+        continue;
+      ll_ctx_report_with_confidence(
+          ctx, add->call, confidence,
+          "%s is added to long-lived `%s` %s, and never removed: every run adds one more", what,
+          emitter, ll_facts_describe_repeat(ll_ctx_facts(ctx), arena, &add->why));
     } else if (add->in_loop && !add->event_set && emitter_is_long_lived(add) &&
                add->emitter.text[0] != '[' && !strstr(add->emitter.text, "[]")) {
       // The same emitter and event in every iteration: the listener is stacked once per
@@ -423,11 +474,12 @@ static void file_end(ll_ctx *ctx, void *opaque) {
                     what, emitter);
     } else if (add->freq == LL_FREQ_REPEATED && add->why.reason == LL_REPEAT_CLASS_MEMBER &&
                emitter_is_constructor_parameter(ctx, add)) {
-      ll_ctx_report(ctx, add->call,
-                    "%s is added to `%s`, an emitter the instance did not create, "
-                    "and no method of the class removes it: every instance stays reachable from "
-                    "the emitter",
-                    what, emitter);
+      ll_ctx_report_with_confidence(
+          ctx, add->call, LL_CONFIDENCE_MEDIUM,
+          "%s is added to `%s`, an emitter the instance did not create, "
+          "and no method of the class removes it: every instance stays reachable from "
+          "the emitter",
+          what, emitter);
     }
   }
 }
