@@ -31,6 +31,7 @@ enum {
   OPT_MAX_WARNINGS,
   OPT_QUIET,
   OPT_COLOR,
+  OPT_MIN_CONFIDENCE,
 };
 
 static const struct option long_options[] = {
@@ -55,6 +56,7 @@ static const struct option long_options[] = {
     {"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
     {"quiet", no_argument, NULL, OPT_QUIET},
     {"color", required_argument, NULL, OPT_COLOR},
+    {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
     {"version", no_argument, NULL, 'V'},
     {"help", no_argument, NULL, 'h'},
     {0},
@@ -74,7 +76,9 @@ void ll_cli_print_help(FILE *out) {
       "  -o, --output-file FILE    write the report to FILE instead of standard output\n"
       "      --color WHEN          color the text format: auto (default), always, never\n"
       "      --quiet               report errors only, not warnings\n"
-      "      --max-warnings N      exit 1 for warnings only when there are more than N\n"
+      "      --max-warnings N      exit 1 when there are more than N warnings\n"
+      "      --min-confidence LEVEL  report findings of this confidence or higher: high,\n"
+      "                            medium (default: both)\n"
       "      --include-suppressed  show suppressed and baselined findings (json, sarif)\n"
       "\n"
       "configuration:\n"
@@ -101,8 +105,9 @@ void ll_cli_print_help(FILE *out) {
       "  -V, --version             print the version and exit\n"
       "  -h, --help                print this help and exit\n"
       "\n"
-      "exit status: 0 no findings, 1 findings, 2 a file, option or configuration could not be\n"
-      "handled\n",
+      "exit status: 0 no errors (warnings alone do not fail, unless over --max-warnings),\n"
+      "1 an error-severity finding or too many warnings, 2 a file, option or configuration\n"
+      "could not be handled\n",
       out);
 }
 
@@ -240,6 +245,15 @@ ll_status ll_cli_parse(int argc, char **argv, ll_options *options) {
       }
       case OPT_QUIET:
         options->quiet = true;
+        break;
+      case OPT_MIN_CONFIDENCE:
+        if (strcmp(optarg, "high") == 0)
+          options->min_confidence = LL_CONFIDENCE_HIGH;
+        else if (strcmp(optarg, "medium") == 0)
+          options->min_confidence = LL_CONFIDENCE_MEDIUM;
+        else
+          return usage_error("--min-confidence: '%s' is not high or medium", optarg);
+        options->min_confidence_set = true;
         break;
       case OPT_COLOR:
         if (strcmp(optarg, "auto") == 0)

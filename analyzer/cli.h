@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "analyzer/diag.h"
+#include "analyzer/finding.h"
 #include "analyzer/report.h"
 
 typedef enum ll_color { LL_COLOR_AUTO, LL_COLOR_ALWAYS, LL_COLOR_NEVER } ll_color;
@@ -36,7 +37,9 @@ typedef struct ll_options {
   bool include_suppressed;    // --include-suppressed: JSON and SARIF show suppressed findings
   long max_warnings;          // --max-warnings: -1 unless given
   bool quiet;                 // --quiet: errors only
-  ll_color color;             // --color
+  bool min_confidence_set;    // --min-confidence given: it replaces `minConfidence`
+  ll_confidence min_confidence;
+  ll_color color; // --color
 } ll_options;
 
 /** Parses argv. On a usage error prints it (and a hint) to stderr and returns LL_ERR_USAGE. */

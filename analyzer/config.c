@@ -39,7 +39,7 @@ typedef struct ignore_glob {
 
 typedef struct rule_setting {
   ll_severity severity;
-  bool configured; // the severity is the configuration's, not the rule's default
+  bool configured;          // the severity is the configuration's, not the rule's default
   ll_pattern_list *options; // one per entry of rule->options; NULL when none is configured
 } rule_setting;
 
@@ -52,6 +52,7 @@ struct ll_config {
   size_t n_ignore;
   char **extensions;
   size_t n_extensions;
+  ll_confidence min_confidence; // findings below it are dropped
   ll_vocab vocab;
   ll_engine *engine;
 };
@@ -285,10 +286,20 @@ static bool compile_patterns(ll_config *config, const char *key, const json_t *v
   return true;
 }
 
-static bool parse_severity(const char *text, ll_severity *out) {
+// A severity as leaklint writes it ("off", "warning", "error"), or as ESLint users write it:
+// "warn", and the numbers 0, 1 and 2.
+static bool parse_severity(const json_t *value, ll_severity *out) {
+  if (json_is_integer(value)) {
+    json_int_t level = json_integer_value(value);
+    if (level < 0 || level > 2) return false;
+    *out = level == 0 ? LL_OFF : level == 1 ? LL_WARNING : LL_ERROR;
+    return true;
+  }
+  if (!json_is_string(value)) return false;
+  const char *text = json_string_value(value);
   if (strcmp(text, "off") == 0)
     *out = LL_OFF;
-  else if (strcmp(text, "warning") == 0)
+  else if (strcmp(text, "warning") == 0 || strcmp(text, "warn") == 0)
     *out = LL_WARNING;
   else if (strcmp(text, "error") == 0)
     *out = LL_ERROR;
@@ -329,11 +340,16 @@ static bool read_rule(ll_config *config, const char *id, const json_t *value) {
     level = json_array_get(value, 0);
     options = json_array_get(value, 1);
   }
-  if (!json_is_string(level) || !parse_severity(json_string_value(level), &setting->severity)) {
-    config_error(config, key, "expected \"off\", \"warning\" or \"error\", not %s%s%s",
-                 json_is_string(level) ? "\"" : type_name(level),
-                 json_is_string(level) ? json_string_value(level) : "",
-                 json_is_string(level) ? "\"" : "");
+  if (!parse_severity(level, &setting->severity)) {
+    char got[160];
+    if (json_is_string(level))
+      snprintf(got, sizeof got, "\"%s\"", json_string_value(level));
+    else if (json_is_integer(level))
+      snprintf(got, sizeof got, "%lld", (long long)json_integer_value(level));
+    else
+      snprintf(got, sizeof got, "%s", type_name(level));
+    config_error(config, key, "expected \"off\", \"warning\" or \"error\" (or 0, 1, 2), not %s",
+                 got);
     return false;
   }
   setting->configured = true;
@@ -453,6 +469,7 @@ static bool read_extensions(ll_config *config, const json_t *value) {
 // The keys of a configuration file, in the order --init and --print-config write them.
 static const char *const top_keys[] = {"$schema",
                                        "rules",
+                                       "minConfidence",
                                        "ignore",
                                        "extensions",
                                        "routeMethods",
@@ -485,6 +502,17 @@ static bool read_document(ll_config *config, const json_t *root) {
       const json_t *setting;
       json_object_foreach((json_t *)value, id, setting) {
         if (!read_rule(config, id, setting)) return false;
+      }
+    } else if (strcmp(key, "minConfidence") == 0) {
+      const char *level = json_string_value(value);
+      if (level && strcmp(level, "high") == 0)
+        config->min_confidence = LL_CONFIDENCE_HIGH;
+      else if (level && strcmp(level, "medium") == 0)
+        config->min_confidence = LL_CONFIDENCE_MEDIUM;
+      else {
+        config_error(config, key, "expected \"high\" or \"medium\", not %s%s%s",
+                     level ? "\"" : type_name(value), level ? level : "", level ? "\"" : "");
+        return false;
       }
     } else if (strcmp(key, "ignore") == 0) {
       if (!string_array(config, key, value)) return false;
@@ -528,6 +556,9 @@ static ll_config *config_new(const char *path, const char *dir, const ll_config_
     config->vocab.lists[k].key = ll_vocab_keys[k];
     config->vocab.lists[k].file = config->path;
   }
+  // Both levels are shown unless the file or the command line asks for sure findings only.
+  config->min_confidence =
+      flags && flags->min_confidence_set ? flags->min_confidence : LL_CONFIDENCE_MEDIUM;
   return config;
 }
 
@@ -579,7 +610,7 @@ ll_config *ll_config_load(const char *path, const ll_config_flags *flags) {
   ll_config *config = config_new(absolute, dir, flags);
   free(dir);
   free(absolute);
-  json_t *root = ll_json_read(path, "the configuration");
+  json_t *root = ll_jsonc_read(path, "the configuration");
   bool ok = root != NULL;
   if (root) {
     ok = read_document(config, root);
@@ -590,6 +621,8 @@ ll_config *ll_config_load(const char *path, const ll_config_flags *flags) {
   rule_setting *unused = &config->rules[ll_registry_index(&ll_rule_unused_disable)];
   if (flags && flags->report_unused_disable && unused->severity == LL_OFF)
     unused->severity = ll_rule_unused_disable.default_severity;
+  // --min-confidence has the last word too.
+  if (flags && flags->min_confidence_set) config->min_confidence = flags->min_confidence;
   if (!ok || !build_engine(config)) {
     ll_config_delete(config);
     return NULL;
@@ -638,6 +671,11 @@ ll_severity ll_config_severity(const ll_config *config, const ll_rule *rule) {
   return config->rules[ll_registry_index(rule)].severity;
 }
 
+bool ll_config_shows(const ll_config *config, const ll_finding *finding) {
+  // LL_CONFIDENCE_HIGH is 0: a larger value is a less sure finding.
+  return finding->confidence <= config->min_confidence;
+}
+
 static bool had_pattern_failure(const ll_config *config) {
   for (int k = 0; k < LL_VOCAB_COUNT; k++)
     if (ll_pattern_list_failed(&config->vocab.lists[k])) return true;
@@ -684,6 +722,8 @@ static json_t *config_document(const ll_config *config, bool with_schema) {
     json_object_set_new(rules_object, rules[i]->id, pair);
   }
   json_object_set_new(root, "rules", rules_object);
+  json_object_set_new(root, "minConfidence",
+                      json_string(ll_confidence_name(config->min_confidence)));
   json_t *ignore = json_array();
   for (size_t i = 0; i < config->n_ignore; i++) {
     // A `{a,b}` pattern was split into several: show it once, as written.

@@ -21,6 +21,8 @@ typedef struct ll_config ll_config;
 /** Command-line settings that every configuration takes into account. */
 typedef struct ll_config_flags {
   bool report_unused_disable; // --report-unused-disable: unused-disable on unless configured
+  bool min_confidence_set;    // --min-confidence: replaces every file's `minConfidence`
+  ll_confidence min_confidence;
 } ll_config_flags;
 
 /**
@@ -55,6 +57,12 @@ const ll_vocab *ll_config_vocab(const ll_config *config);
 
 /** The severity `rule` has here; LL_OFF when it is turned off. */
 ll_severity ll_config_severity(const ll_config *config, const ll_rule *rule);
+
+/**
+ * False when `finding` is below the configuration's `minConfidence` (or --min-confidence): it is
+ * then left out of the run entirely, as if no rule had reported it.
+ */
+bool ll_config_shows(const ll_config *config, const ll_finding *finding);
 
 /**
  * True when the absolute, normalised `path` is matched by an `ignore` pattern, itself or

@@ -10,6 +10,7 @@
 //       "endColumn": 44,
 //       "rule": "listener-unbalanced",
 //       "severity": "warning",
+//       "confidence": "high",
 //       "message": "listener for 'done' is added to long-lived `bus` ... every run adds one more"
 //     }
 //   ]
@@ -23,6 +24,8 @@
 //   the start for an empty range (e.g. a missing `}` at the end of a line).
 // - `rule` (string): the rule id, as --list-rules prints it.
 // - `severity` (string): "warning" or "error".
+// - `confidence` (string): "high" (every fact the finding rests on was established) or "medium"
+//   (one of them is a guess, such as who calls an exported function).
 // - `message` (string): starts in lower case, no final period, as in the text format.
 // - `suppressed` (object, only with --include-suppressed, only on suppressed findings):
 //   `kind` "inSource" (a leaklint-disable comment) or "external" (the --baseline file), and the
@@ -75,6 +78,7 @@ static void json_file(void *opaque, const char *path, const ll_finding *findings
     put(finding, "endColumn", json_integer(f->end_column));
     put(finding, "rule", json_string(f->rule->id));
     put(finding, "severity", json_string(ll_severity_name(f->severity)));
+    put(finding, "confidence", json_string(ll_confidence_name(f->confidence)));
     put(finding, "message", json_string(message));
     if (f->suppression) {
       json_t *suppressed = json_object();

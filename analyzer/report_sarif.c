@@ -4,8 +4,9 @@
 //   every rule of the registry, findings or not (so that a viewer can explain any result, and
 //   ruleIndex is the rule's position in ll_registry_rules);
 // - results, in the order the run delivers them: ruleId, ruleIndex, level, message, one physical
-//   location with a region (columns in UTF-16 code units, columnKind says so) and a
-//   partialFingerprint that survives unrelated edits elsewhere in the file;
+//   location with a region (columns in UTF-16 code units, columnKind says so), a
+//   partialFingerprint that survives unrelated edits elsewhere in the file, and the finding's
+//   confidence as `rank` and `properties.precision`;
 // - artifact locations relative to %SRCROOT%, the current directory, which originalUriBaseIds
 //   gives as an absolute file URI (a file outside it climbs with "../");
 // - one invocation: executionSuccessful, and a notification for each file that could not be
@@ -210,6 +211,12 @@ static void sarif_file(void *opaque, const char *path, const ll_finding *finding
     json_t *fingerprints = json_object();
     put_string(fingerprints, FINGERPRINT_KEY, f->fingerprint);
     put(result, "partialFingerprints", fingerprints);
+    // SARIF's rank (0 to 100) orders results for a viewer; precision is the name CodeQL's query
+    // metadata gives the same idea, which GitHub code scanning shows.
+    put(result, "rank", json_real(f->confidence == LL_CONFIDENCE_HIGH ? 90.0 : 50.0));
+    json_t *properties = json_object();
+    put_string(properties, "precision", ll_confidence_name(f->confidence));
+    put(result, "properties", properties);
     if (f->suppression) {
       // Only with --include-suppressed: a viewer shows the result as suppressed, and why.
       json_t *suppression = json_object();

@@ -108,10 +108,22 @@ static void release_report(file_report *r) {
   *r = (file_report){.ready = true};
 }
 
-// Decides what becomes of each finding of `r` (suppressed, baselined, left out by --quiet,
-// shown), counts them, and passes the shown ones to the reporter.
-static void report_findings(shared_run *run, const char *path, file_report *r) {
+// Decides what becomes of each finding of `r` (below the confidence asked for, suppressed,
+// baselined, left out by --quiet, shown), counts them, and passes the shown ones to the reporter.
+static void report_findings(shared_run *run, const ll_config *config, const char *path,
+                            file_report *r) {
   const ll_options *o = run->options;
+  // A finding below minConfidence is dropped before anything sees it: the baseline does not
+  // record it, and it counts for nothing.
+  size_t kept = 0;
+  for (size_t k = 0; k < r->n_findings; k++)
+    if (ll_config_shows(config, &r->findings[k]))
+      r->findings[kept++] = r->findings[k];
+    else {
+      free((char *)r->findings[k].message);
+      free((char *)r->findings[k].justification);
+    }
+  r->n_findings = kept;
   if (run->write_baseline)
     ll_baseline_record(run->write_baseline, path, r->findings, r->n_findings);
   bool show_suppressed = o->include_suppressed && ll_report_shows_suppressed(o->format);
@@ -160,7 +172,7 @@ static void emit(shared_run *run, size_t i) {
     if (r->has_syntax_error)
       run->reporter->problem(run->reporter_state, path, LL_WARNING,
                              "the file has syntax errors; code inside them was not analysed");
-    report_findings(run, path, r);
+    report_findings(run, run->configs[i], path, r);
   }
   release_report(r);
   run->stats.report_seconds += now_seconds() - t0;
@@ -355,7 +367,9 @@ int ll_run(const ll_options *options) {
     fprintf(stderr, "leaklint: wrote %s with every setting at its default\n", LL_CONFIG_NAME);
     return LL_EXIT_CLEAN;
   }
-  ll_config_flags flags = {.report_unused_disable = options->report_unused_disable};
+  ll_config_flags flags = {.report_unused_disable = options->report_unused_disable,
+                           .min_confidence_set = options->min_confidence_set,
+                           .min_confidence = options->min_confidence};
   ll_config_finder *finder = ll_config_finder_new(options->config_file, options->no_config, &flags);
   if (ll_config_finder_failed(finder)) {
     ll_config_finder_delete(finder);
@@ -448,7 +462,10 @@ int ll_run(const ll_options *options) {
   ll_file_list_fini(&files);
   ll_config_finder_delete(finder);
   if (run.trouble) return LL_EXIT_TROUBLE;
+  // ESLint's contract: errors fail, warnings are shown without failing unless they are more than
+  // --max-warnings.
   if (run.n_errors) return LL_EXIT_FINDINGS;
-  if (options->max_warnings >= 0) return (long)run.n_warnings > options->max_warnings;
-  return run.n_warnings ? LL_EXIT_FINDINGS : LL_EXIT_CLEAN;
+  if (options->max_warnings >= 0 && (long)run.n_warnings > options->max_warnings)
+    return LL_EXIT_FINDINGS;
+  return LL_EXIT_CLEAN;
 }

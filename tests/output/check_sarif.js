@@ -166,6 +166,10 @@ for (const file of files) {
       fail(`${at}: the region ends before it starts`);
     const fp = r.partialFingerprints && r.partialFingerprints['leaklintFingerprint/v1'];
     if (!/^[0-9a-f]{16}:[1-9][0-9]*$/.test(fp || '')) fail(`${at}: partialFingerprints is ${JSON.stringify(r.partialFingerprints)}`);
+    // The confidence: rank 90 for high, 50 for medium, and the same word as properties.precision.
+    const precision = r.properties && r.properties.precision;
+    if (!({ high: 90, medium: 50 })[precision] || r.rank !== ({ high: 90, medium: 50 })[precision])
+      fail(`${at}: rank ${r.rank} and properties.precision ${precision} do not give a confidence`);
   });
 }
 process.exit(problems ? 1 : 0);

@@ -87,7 +87,7 @@ case "$case" in
       const fs = require("fs");
       const rules = fs.readFileSync("rules.txt", "utf8").split("\n").filter(Boolean);
       const findings = JSON.parse(fs.readFileSync("json.out", "utf8"));
-      const keys = "path line column endLine endColumn rule severity message";
+      const keys = "path line column endLine endColumn rule severity confidence message";
       let bad = 0;
       const no = (i, why) => { bad++; console.log(`[${i}]: ${why}: ${JSON.stringify(findings[i])}`); };
       if (!Array.isArray(findings) || !findings.length) { console.log("not a non-empty array"); process.exit(1); }
@@ -98,6 +98,7 @@ case "$case" in
         if (f.endLine < f.line || (f.endLine === f.line && f.endColumn < f.column)) no(i, "ends before it starts");
         if (!rules.includes(f.rule)) no(i, "rule is not one of --list-rules");
         if (!["warning", "error"].includes(f.severity)) no(i, "severity");
+        if (!["high", "medium"].includes(f.confidence)) no(i, "confidence");
         if (typeof f.message !== "string" || !/^[^A-Z\n][^\n]*[^.\n]$/.test(f.message)) no(i, "message is not lower case without a final period");
         if (typeof f.path !== "string" || !f.path) no(i, "path");
       });

@@ -28,11 +28,17 @@ END
 bad "an unknown rule" "leaklint: error: $PWD/leaklint.json: \"rules.timer-leek\": unknown rule (did you mean \"timer-leak\"?); \`leaklint --list-rules\` lists them" <<'END'
 { "rules": { "timer-leek": "off" } }
 END
-bad "a bad severity" "leaklint: error: $PWD/leaklint.json: \"rules.timer-leak\": expected \"off\", \"warning\" or \"error\", not \"warn\"" <<'END'
-{ "rules": { "timer-leak": "warn" } }
+bad "a bad severity" "leaklint: error: $PWD/leaklint.json: \"rules.timer-leak\": expected \"off\", \"warning\" or \"error\" (or 0, 1, 2), not \"warnings\"" <<'END'
+{ "rules": { "timer-leak": "warnings" } }
 END
-bad "a severity of the wrong type" "leaklint: error: $PWD/leaklint.json: \"rules.timer-leak\": expected \"off\", \"warning\" or \"error\", not a boolean" <<'END'
+bad "a severity of the wrong type" "leaklint: error: $PWD/leaklint.json: \"rules.timer-leak\": expected \"off\", \"warning\" or \"error\" (or 0, 1, 2), not a boolean" <<'END'
 { "rules": { "timer-leak": false } }
+END
+bad "a severity number out of range" "leaklint: error: $PWD/leaklint.json: \"rules.timer-leak\": expected \"off\", \"warning\" or \"error\" (or 0, 1, 2), not 3" <<'END'
+{ "rules": { "timer-leak": 3 } }
+END
+bad "a severity number that is not whole" "leaklint: error: $PWD/leaklint.json: \"rules.timer-leak\": expected \"off\", \"warning\" or \"error\" (or 0, 1, 2), not a number" <<'END'
+{ "rules": { "timer-leak": 1.5 } }
 END
 bad "an unknown option" "leaklint: error: $PWD/leaklint.json: \"rules.listener-unbalanced\": unknown option \"ignoreEvent\" (did you mean \"ignoreEvents\"?)" <<'END'
 { "rules": { "listener-unbalanced": ["warning", { "ignoreEvent": ["^error$"] }] } }

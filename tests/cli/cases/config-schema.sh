@@ -41,7 +41,10 @@ done
 bad=(
   '{"rule": {}}'
   '{"rules": {"timer-leek": "off"}}'
-  '{"rules": {"timer-leak": "warn"}}'
+  '{"rules": {"timer-leak": "warnings"}}'
+  '{"rules": {"timer-leak": 3}}'
+  '{"rules": {"timer-leak": ["fatal"]}}'
+  '{"minConfidence": "low"}'
   '{"rules": {"timer-leak": ["warning", {"x": []}]}}'
   '{"rules": {"listener-unbalanced": ["warning", {"ignoreEvents": "error"}]}}'
   '{"rules": {"listener-unbalanced": ["warning", {}, 3]}}'

@@ -1,4 +1,5 @@
-# Exit status 0 on a clean file, 1 with findings, 1 for a syntax error (a finding of its own).
+# ESLint's contract: exit status 0 on a clean file, 1 with an error-severity finding, 1 for a
+# syntax error (a finding of its own, an error), and 0 when the findings are warnings only.
 printf '%s\n' "$clean_js" >clean.js
 printf '%s\n' "$leaky_js" >leaky.js
 printf '%s\n' "$broken_js" >broken.js
@@ -11,7 +12,7 @@ $(summary 0 0 0 1)
 END
 
 run leaky.js
-expect_code 1 "a file with a finding"
+expect_code 1 "a file with an error"
 expect_stdout "a file with a finding" <<END
 $(ig leaky.js 1 16 leaked)
 END
@@ -33,3 +34,16 @@ expect_code 1 "findings in some of the files"
 expect_stderr "the summary counts every file" <<END
 $(summary 2 2 2 3)
 END
+
+# Warnings alone: shown and counted, exit 0 (see exit-options.sh for --max-warnings).
+printf '{"rules": {"implicit-global": "warning"}}\n' >leaklint.json
+run clean.js leaky.js
+expect_code 0 "warnings alone"
+expect_stdout "warnings alone are shown" <<END
+$(ig leaky.js 1 16 leaked | sed 's/: error: /: warning: /')
+END
+expect_stderr "warnings alone are counted" <<END
+$(summary 1 0 1 2)
+END
+run leaky.js broken.js
+expect_code 1 "warnings and an error"

@@ -1,4 +1,5 @@
-# --max-warnings N fails only past N warnings (errors always fail); --quiet reports errors only.
+# --max-warnings N fails past N warnings (errors always fail; without it warnings never fail);
+# --quiet reports errors only.
 cat >two.js <<'END'
 function f() { a = 1; }
 function g() { b = 2; }
@@ -6,6 +7,8 @@ END
 printf '%s\n' "$broken_js" >broken.js
 # implicit-global is an error by default; these cases need warnings.
 printf '{"rules": {"implicit-global": "warning"}}\n' >leaklint.json
+run two.js
+expect_code 0 "2 warnings without --max-warnings"
 run --max-warnings 2 two.js
 expect_code 0 "--max-warnings 2 with 2 warnings"
 expect "--max-warnings still reports the warnings" test "$(wc -l <out)" -eq 2
