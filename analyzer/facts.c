@@ -62,6 +62,14 @@ static const callee_entry method_table[] = {
     {"useEffect", CB_EFFECT},
     {"useInsertionEffect", CB_EFFECT},
     {"useLayoutEffect", CB_EFFECT},
+    // `fs.watch(path, fn)`, `fs.watchFile(path, fn)`: run on each change of the file.
+    {"watch", CB_LISTENER},
+    {"watchFile", CB_LISTENER},
+    // `net.connect(port, fn)`, `tls.connect(options, fn)`: the 'connect' listener, run once.
+    {"connect", CB_INHERIT},
+    {"createConnection", CB_INHERIT},
+    // `$(document).ready(fn)`: once, when the page is ready.
+    {"ready", CB_ONCE},
 };
 
 static const char *const route_methods[] = {"all",     "delete", "del",   "get", "head",
@@ -79,6 +87,10 @@ static const callee_entry function_table[] = {
     {"useEffect", CB_EFFECT},
     {"useInsertionEffect", CB_EFFECT},
     {"useLayoutEffect", CB_EFFECT},
+    {"watch", CB_LISTENER},
+    // `$(fn)`, `jQuery(fn)`: jQuery runs fn once, when the page is ready.
+    {"$", CB_ONCE},
+    {"jQuery", CB_ONCE},
 };
 
 typedef struct fn_facts {
@@ -304,7 +316,11 @@ static callback_kind classify_call(const ll_facts *f, TSNode call, TSNode args) 
   }
   const callee_entry *e =
       find_entry(method_table, sizeof method_table / sizeof *method_table, method);
-  return e ? e->kind : CB_UNSEEN;
+  if (e) return e->kind;
+  // `i18n.init(options, done)`, `db.connect(done)`: a start-up call's callback runs when it has
+  // finished, once.
+  if (ll_vocab_is_startup_name(method)) return CB_INHERIT;
+  return CB_UNSEEN;
 }
 
 static ll_repeat_reason reason_of(callback_kind kind) {
@@ -400,12 +416,20 @@ static bool is_export_target(const ll_facts *f, TSNode node) {
   return ts_node_symbol(node) == ll_js.sym.identifier && ll_str_eq(text_of(f, node), "exports");
 }
 
+ll_confidence ll_facts_repeat_confidence(const ll_facts *facts, const ll_repeat *why);
+
 typedef struct use_outcome {
   ll_frequency freq;
   ll_repeat why;
+  // When set, only repetition the file shows counts (ll_facts_repeat_confidence high): for a
+  // start-up function whose unseen callers are taken to run it once.
+  const ll_facts *sure_only;
 } use_outcome;
 
 static void consider(use_outcome *out, ll_frequency freq, const ll_repeat *why) {
+  if (freq == LL_FREQ_REPEATED && out->sure_only &&
+      ll_facts_repeat_confidence(out->sure_only, why) != LL_CONFIDENCE_HIGH)
+    return;
   if (freq > out->freq) {
     out->freq = freq;
     out->why = *why;
@@ -627,6 +651,11 @@ static ll_str declared_name(const ll_facts *f, const ll_scope *fn) {
     if (ts_node_symbol(left) == ll_js.sym.member_expression)
       return text_of(f, ts_node_child_by_field_id(left, ll_js.field.property));
   }
+  // `{ init: function () {} }`
+  if (fn->context_field == ll_js.field.value && ts_node_symbol(parent) == ll_js.sym.pair) {
+    TSNode key = ts_node_child_by_field_id(parent, ll_js.field.key);
+    if (ll_ast_is(key, ll_js.sym.property_identifier)) return text_of(f, key);
+  }
   return (ll_str){"", 0};
 }
 
@@ -762,6 +791,42 @@ static bool instance_method_frequency(const ll_facts *f, const ll_scope *fn, use
   return called;
 }
 
+// Parameters that start-up code takes: settings, the program's arguments, the server or app it
+// wires, a completion callback. A `start(peer)` or `init(label)` takes per-call data instead.
+static bool is_setting_name(ll_str name) {
+  while (name.len && name.ptr[0] == '_') // `_userSettings`: a name kept free for the module's own
+    name.ptr++, name.len--;
+  static const char *const settings[] = {
+      "options", "opts", "config",  "conf",       "cfg",      "settings", "userSettings",
+      "argv",    "args", "program", "cmd",        "command",  "env",      "port",
+      "host",    "app",  "server",  "httpServer", "runtime",  "callback", "cb",
+      "done",    "next", "RED",     "api",        "adminApi", "context",  "userSettings"};
+  for (size_t i = 0; i < sizeof settings / sizeof *settings; i++)
+    if (ll_str_eq(name, settings[i])) return true;
+  return false;
+}
+
+// A function named like start-up code whose parameters are all settings (`start()`,
+// `init(config)`, `bootstrap(app, options)`), or a command-line entry that takes the process's
+// `argv`.
+static bool looks_like_startup(const ll_facts *f, const ll_scope *fn) {
+  TSNode params = ts_node_child_by_field_id(fn->node, ll_js.field.parameters);
+  uint32_t n = 1;
+  TSNode first = ts_node_child_by_field_id(fn->node, ll_js.field.parameter);
+  if (!ts_node_is_null(params)) {
+    n = ts_node_named_child_count(params);
+    first = ts_node_named_child(params, 0);
+  }
+  if (ll_ast_is(first, ll_js.sym.identifier) && ll_str_eq(text_of(f, first), "argv")) return true;
+  if (!ll_vocab_is_startup_name(declared_name(f, fn))) return false;
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode p = ts_node_is_null(params) ? first : ts_node_named_child(params, i);
+    if (ts_node_is_null(p)) continue;
+    if (!ll_ast_is(p, ll_js.sym.identifier) || !is_setting_name(text_of(f, p))) return false;
+  }
+  return true;
+}
+
 static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *changed) {
   if (fx->decided) return;
   use_outcome out = {0};
@@ -817,6 +882,18 @@ static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *change
       classify_value(f, fn->context, fn->context_field, fn->parent, fn, self, fn->node, &out);
     }
     if (self && out.freq != LL_FREQ_REPEATED) classify_binding(f, self, fn, &out);
+  }
+  // A start-up function (`start`, `init`, a CLI entry taking `argv`) that only unseen callers
+  // could repeat is taken to run once, as such functions do; callers the file shows to repeat
+  // (a watcher that restarts it, a route) still make it repeated.
+  if (out.freq == LL_FREQ_REPEATED && fn->kind == LL_SCOPE_FUNCTION &&
+      ll_facts_repeat_confidence(f, &out.why) != LL_CONFIDENCE_HIGH && looks_like_startup(f, fn)) {
+    fx->decided = false;
+    use_outcome sure = {.sure_only = f};
+    const ll_binding *self = ll_facts_function_binding(f, fn);
+    if (self) classify_binding(f, self, fn, &sure);
+    if (sure.freq != LL_FREQ_REPEATED) sure.freq = LL_FREQ_ONCE, sure.why = (ll_repeat){0};
+    out = sure;
   }
   raise(fx, out.freq, &out.why, changed);
   // Repeated is the top of the order: nothing later can change it.
@@ -1437,6 +1514,37 @@ bool ll_facts_guarded_once(const ll_facts *f, TSNode node) {
     }
   }
   return false;
+}
+
+typedef struct fresh_search {
+  const ll_facts *facts;
+  const ll_path *path;
+  uint32_t before;
+} fresh_search;
+
+// `server.http = http.createServer(app)`: an assignment of a new object to the path searched,
+// complete before the byte searched from.
+static bool assigns_new_object(TSNode node, void *data) {
+  const fresh_search *search = data;
+  if (ts_node_symbol(node) != ll_js.sym.assignment_expression ||
+      ts_node_end_byte(node) > search->before)
+    return false;
+  TSNode value = ll_ast_unparenthesized(ts_node_child_by_field_id(node, ll_js.field.right));
+  if (ll_ast_is(value, ll_js.sym.await_expression)) value = ts_node_named_child(value, 0);
+  if (!ll_ast_is(value, ll_js.sym.call_expression) && !ll_ast_is(value, ll_js.sym.new_expression))
+    return false;
+  ll_path left;
+  return ll_facts_path(search->facts, ts_node_child_by_field_id(node, ll_js.field.left), &left) &&
+         ll_path_equal(&left, search->path);
+}
+
+bool ll_facts_made_in_this_run(const ll_facts *f, TSNode expr, const ll_path *path) {
+  const ll_scope *fn = ll_scope_at(f->model, ts_node_start_byte(expr))->function;
+  if (!is_function_scope(fn)) return false;
+  TSNode body = ts_node_child_by_field_id(fn->node, ll_js.field.body);
+  if (ts_node_is_null(body)) return false;
+  fresh_search search = {f, path, ts_node_start_byte(expr)};
+  return ll_ast_find(body, assigns_new_object, &search);
 }
 
 bool ll_path_is_lasting_emitter(const ll_path *path) {

@@ -135,6 +135,15 @@ bool ll_path_is_lasting_emitter(const ll_path *path);
  */
 bool ll_facts_guarded_once(const ll_facts *facts, TSNode node);
 
+/**
+ * True when the function around `expr` (whose path is `path`) has just put a new object there,
+ * before `expr`: `this.server = http.createServer(app); this.server.on(...)`. What `expr` names
+ * is that run's object, replaced by the next run, whatever the path's lifetime. (A plain
+ * top-level variable filled so gets a short lifetime from ll_facts_path already.) Walks the
+ * function's body: for the few expressions a rule reports on.
+ */
+bool ll_facts_made_in_this_run(const ll_facts *facts, TSNode expr, const ll_path *path);
+
 /** True when both paths name the same object. */
 bool ll_path_equal(const ll_path *a, const ll_path *b);
 

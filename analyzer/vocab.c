@@ -130,6 +130,31 @@ bool ll_vocab_name_runs_once(const ll_vocab *vocab, const ll_source *source, ll_
   return list->n && ll_pattern_list_match(list, name, source->path);
 }
 
+// Words that start the names of start-up functions: `start`, `startServer`, `initConfig`,
+// `setup_routes`, `bootstrap`, `main`, `listen`.
+static const char *const startup_words[] = {"start",  "startup",   "init",      "initialize",
+                                            "setup",  "bootstrap", "boot",      "main",
+                                            "launch", "listen",    "configure", "install"};
+
+bool ll_vocab_is_startup_name(ll_str name) {
+  for (size_t i = 0; i < sizeof startup_words / sizeof *startup_words; i++) {
+    size_t len = strlen(startup_words[i]);
+    if (name.len < len) continue;
+    bool match = true;
+    for (size_t k = 0; k < len && match; k++) {
+      char c = name.ptr[k];
+      if (k == 0 && c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+      match = c == startup_words[i][k];
+    }
+    if (!match) continue;
+    // The word ends there: `startServer`, `init_master`, `start2`, not `started` or `mainly`.
+    char next = name.len > len ? name.ptr[len] : '\0';
+    if (next == '\0' || (next >= 'A' && next <= 'Z') || next == '_' || (next >= '0' && next <= '9'))
+      return true;
+  }
+  return false;
+}
+
 bool ll_vocab_is_bounded_cache(const ll_vocab *vocab, const ll_source *source, TSNode ctor) {
   ll_str name = text_of(source, ctor);
   for (size_t i = 0; i < sizeof bounded_caches / sizeof *bounded_caches; i++)

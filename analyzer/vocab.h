@@ -69,6 +69,13 @@ bool ll_vocab_is_route(const ll_vocab *vocab, const ll_source *source, TSNode ca
  */
 bool ll_vocab_runs_once(const ll_vocab *vocab, const ll_source *source, TSNode callee);
 
+/**
+ * True for a name that start-up functions carry (`start`, `init`, `setupRoutes`, `bootstrap`,
+ * `main`, `listen`...): a hint, for code whose callers the file does not show, that it runs once
+ * per process. Weaker than runsOnce: code the file shows to repeat still repeats.
+ */
+bool ll_vocab_is_startup_name(ll_str name);
+
 /** True for a name, such as a function's, configured as a start-up function (runsOnce). */
 bool ll_vocab_name_runs_once(const ll_vocab *vocab, const ll_source *source, ll_str name);
 

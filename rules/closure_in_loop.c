@@ -56,7 +56,8 @@ typedef struct closure {
   uint32_t n_regions;
   capture captures[MAX_CAPTURES];
   uint32_t n_captures;
-  bool repeated; // the code around the closure runs again and again
+  bool repeated;            // the code around the closure runs again and again
+  ll_confidence confidence; // of that repetition (high when it does not repeat: a shared var)
 } closure;
 
 // What a finding about a per-iteration value waits for, until the whole file is seen: a closure
@@ -75,6 +76,7 @@ typedef struct pending {
   check_kind check;
   ll_path place;
   const ll_binding *via; // the local of the iteration that names the closure, if any
+  ll_confidence confidence;
   struct pending *next;
 } pending;
 
@@ -428,9 +430,10 @@ static const char *judge(ll_ctx *ctx, const closure *c, const ll_retention *kept
 }
 
 static void defer(ll_ctx *ctx, state *st, TSNode node, const char *message, check_kind check,
-                  const ll_retention *kept, const ll_binding *via) {
+                  const ll_retention *kept, const ll_binding *via, ll_confidence confidence) {
   pending *p = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *p);
   p->node = node;
+  p->confidence = confidence;
   p->message = message;
   p->check = check;
   p->place = kept->place;
@@ -454,7 +457,10 @@ static void check_function(ll_ctx *ctx, state *st, TSNode node) {
   if (!c.n_captures) return;
   // A loop in start-up code makes a bounded number of closures, once; only a shared `var` is
   // wrong there. Per-iteration values pile up when the loop itself runs again and again.
-  c.repeated = ll_facts_frequency(ll_ctx_facts(ctx), fn->parent, NULL) == LL_FREQ_REPEATED;
+  ll_repeat why;
+  c.repeated = ll_facts_frequency(ll_ctx_facts(ctx), fn->parent, &why) == LL_FREQ_REPEATED;
+  c.confidence =
+      c.repeated ? ll_facts_repeat_confidence(ll_ctx_facts(ctx), &why) : LL_CONFIDENCE_HIGH;
   kept_list kept = {.n = 0};
   where_kept(ctx, &c, &kept);
   add_route_handler(ctx, &c, &kept);
@@ -463,12 +469,13 @@ static void check_function(ll_ctx *ctx, state *st, TSNode node) {
   for (uint32_t i = 0; i < kept.n; i++) {
     messages[i] = judge(ctx, &c, &kept.items[i], kept.route[i], &checks[i]);
     if (messages[i] && checks[i] == CHECK_NONE) {
-      ll_ctx_report(ctx, node, "%s", messages[i]);
+      ll_ctx_report_with_confidence(ctx, node, c.confidence, "%s", messages[i]);
       return;
     }
   }
   for (uint32_t i = 0; i < kept.n; i++)
-    if (messages[i]) defer(ctx, st, node, messages[i], checks[i], &kept.items[i], kept.via[i]);
+    if (messages[i])
+      defer(ctx, st, node, messages[i], checks[i], &kept.items[i], kept.via[i], c.confidence);
 }
 
 // Removals of listeners and clears of timers, anywhere in the file.
@@ -548,7 +555,7 @@ static void file_end(ll_ctx *ctx, void *opaque) {
   state *st = opaque;
   for (const pending *p = st->first; p; p = p->next) {
     if (!still_holds(ctx, st, p)) continue;
-    ll_ctx_report(ctx, p->node, "%s", p->message);
+    ll_ctx_report_with_confidence(ctx, p->node, p->confidence, "%s", p->message);
     while (p->next && ts_node_eq(p->next->node, p->node)) // one finding per closure
       p = p->next;
   }

@@ -42,10 +42,18 @@ static void check_file(ll_ctx *ctx, void *state) {
       // Top-level code runs once; a global it creates is as bounded as a declared one.
       if (function->kind == LL_SCOPE_GLOBAL || function->kind == LL_SCOPE_MODULE) continue;
       if (reported_in(global, ref, function)) continue;
-      ll_ctx_report(ctx, ref->id,
-                    "`%.*s` is assigned but never declared, so it becomes a global that lives as "
-                    "long as the process; declare it with let, const or var",
-                    (int)global->name.len, global->name.ptr);
+      // Sure when code that repeats keeps writing it (what it holds outlives each run); a
+      // function whose callers the file does not show may run once.
+      ll_repeat why;
+      ll_confidence confidence =
+          ll_facts_frequency(ll_ctx_facts(ctx), ref->from, &why) == LL_FREQ_REPEATED
+              ? ll_facts_repeat_confidence(ll_ctx_facts(ctx), &why)
+              : LL_CONFIDENCE_MEDIUM;
+      ll_ctx_report_with_confidence(
+          ctx, ref->id, confidence,
+          "`%.*s` is assigned but never declared, so it becomes a global that lives as long as "
+          "the process; declare it with let, const or var",
+          (int)global->name.len, global->name.ptr);
     }
   }
 }

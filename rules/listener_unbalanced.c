@@ -339,8 +339,13 @@ static match removes(ll_arena *arena, const listener_call *removal, const listen
 
 // The emitter outlives the code that adds to it: module or global scope, a global object,
 // `process`, `window`, `document`, a static member, an import.
-static bool emitter_is_long_lived(const listener_call *add) {
-  return add->emitter_known && ll_path_is_lasting_emitter(&add->emitter);
+static bool emitter_is_long_lived(const ll_ctx *ctx, const listener_call *add) {
+  if (!add->emitter_known || !ll_path_is_lasting_emitter(&add->emitter)) return false;
+  // `this.http.server = http.createServer(app); this.http.server.on(...)`: the listener goes
+  // with the server this run made.
+  TSNode emitter = ll_ast_field(ll_ast_field(add->call, ll_js.field.function), ll_js.field.object);
+  return !(add->emitter.text[0] &&
+           ll_facts_made_in_this_run(ll_ctx_facts(ctx), emitter, &add->emitter));
 }
 
 // A constructor adding to an emitter handed to it: the emitter existed before the instance and
@@ -357,16 +362,22 @@ static bool emitter_is_constructor_parameter(const ll_ctx *ctx, const listener_c
   return ll_str_eq(ll_ctx_text(ctx, ll_ast_field(fn->node, ll_js.field.name)), "constructor");
 }
 
-// A signal, exit or crash handler on the process itself (`process.on('SIGTERM', ...)`): a
-// daemon installs it once, at start-up, in its `start()` or a CLI command. Only code the file
+// A signal, exit or crash handler on the process itself (`process.on('SIGTERM', ...)`), or a
+// reader of its standard streams: a daemon installs it once, at start-up, in its `start()` or a
+// CLI command. Only code the file
 // shows to repeat, or a handler that keeps the data of the call that adds it, makes it a leak;
 // the mere chance that some caller runs it twice does not.
 static bool is_process_lifecycle(const listener_call *add) {
-  if (!add->emitter_known || add->emitter.text[0] || add->event_set) return false;
+  if (!add->emitter_known || add->event_set) return false;
   bool is_process = (add->emitter.binding == NULL && ll_str_eq(add->emitter.host, "process")) ||
                     (add->emitter.binding && add->emitter.binding->kind == LL_BIND_IMPORT &&
                      add->emitter.lifetime == LL_LIFETIME_LONG);
   if (!is_process) return false;
+  // `process.stdin.on('data')` in a command-line tool: read once per command.
+  if (!strcmp(add->emitter.text, ".stdin") || !strcmp(add->emitter.text, ".stdout") ||
+      !strcmp(add->emitter.text, ".stderr"))
+    return true;
+  if (add->emitter.text[0]) return false;
   static const char *const events[] = {
       "SIGINT",   "SIGTERM",    "SIGHUP",  "SIGQUIT",    "SIGUSR1",           "SIGUSR2",
       "SIGBREAK", "SIGWINCH",   "exit",    "beforeExit", "uncaughtException", "unhandledRejection",
@@ -455,7 +466,7 @@ static void file_end(ll_ctx *ctx, void *opaque) {
     }
     // Without the event's name the file cannot tell what is added: stay silent.
     if (!add->event_known || !add->emitter_known) continue;
-    if (add->freq == LL_FREQ_REPEATED && emitter_is_long_lived(add)) {
+    if (add->freq == LL_FREQ_REPEATED && emitter_is_long_lived(ctx, add)) {
       ll_confidence confidence = ll_facts_repeat_confidence(ll_ctx_facts(ctx), &add->why);
       if (confidence == LL_CONFIDENCE_MEDIUM && is_process_lifecycle(add) &&
           !keeps_run_state(ctx, add))
@@ -464,7 +475,7 @@ static void file_end(ll_ctx *ctx, void *opaque) {
           ctx, add->call, confidence,
           "%s is added to long-lived `%s` %s, and never removed: every run adds one more", what,
           emitter, ll_facts_describe_repeat(ll_ctx_facts(ctx), arena, &add->why));
-    } else if (add->in_loop && !add->event_set && emitter_is_long_lived(add) &&
+    } else if (add->in_loop && !add->event_set && emitter_is_long_lived(ctx, add) &&
                add->emitter.text[0] != '[' && !strstr(add->emitter.text, "[]")) {
       // The same emitter and event in every iteration: the listener is stacked once per
       // iteration. (A loop over a set of events adds one listener to each: not a stack.)

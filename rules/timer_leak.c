@@ -74,8 +74,33 @@ static ll_str import_source(const ll_ctx *ctx, TSNode decl) {
 // 'timers/promises' are not timers: they end with their loop or their AbortSignal.
 static ll_str timer_function(const ll_ctx *ctx, TSNode callee) {
   static const ll_str none = {"", 0};
-  if (ll_ast_is(callee, ll_js.sym.member_expression))
+  if (ll_ast_is(callee, ll_js.sym.member_expression)) {
+    // The global object's timers, or the 'timers' module's; `this.setInterval(ms)` is a method
+    // of the object's own (which may well clear the previous interval first).
+    TSNode receiver = ll_ast_unparenthesized(ll_ast_field(callee, ll_js.field.object));
+    if (!ll_ast_is(receiver, ll_js.sym.identifier)) return none;
+    const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), receiver);
+    ll_str name = ll_ctx_text(ctx, receiver);
+    if (ref && ref->target) {
+      // `const timers = require('timers')`, `import * as timers from 'timers'`
+      TSNode init = ll_ast_unparenthesized(ref->target->init);
+      TSNode module = ll_ast_is(init, ll_js.sym.call_expression)
+                          ? ts_node_named_child(ll_ast_field(init, ll_js.field.arguments), 0)
+                          : (TSNode){.id = NULL};
+      ll_str from = ref->target->kind == LL_BIND_IMPORT ? import_source(ctx, ref->target->decl)
+                    : ts_node_is_null(module)           ? none
+                                                        : ll_ctx_text(ctx, module);
+      if (!ll_str_eq(from, "timers") && !ll_str_eq(from, "node:timers") &&
+          !ll_str_eq(from, "'timers'") && !ll_str_eq(from, "\"timers\"") &&
+          !ll_str_eq(from, "'node:timers'") && !ll_str_eq(from, "\"node:timers\""))
+        return none;
+    } else if (!ll_str_eq(name, "window") && !ll_str_eq(name, "global") &&
+               !ll_str_eq(name, "globalThis") && !ll_str_eq(name, "self") &&
+               !ll_str_eq(name, "timers")) {
+      return none;
+    }
     return ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
+  }
   if (!ll_ast_is(callee, ll_js.sym.identifier)) return none;
   const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), callee);
   if (!ref || !ref->target) return ll_ctx_text(ctx, callee);
@@ -757,24 +782,29 @@ static void file_end(ll_ctx *ctx, void *opaque) {
       cleared = is_cleared(st, &t->id);
     }
     const char *why = ll_facts_describe_repeat(ll_ctx_facts(ctx), arena, &t->why);
+    // Started where only unseen callers could repeat it (an exported function, a constructor):
+    // the finding stands on less.
+    ll_confidence confidence = ll_facts_repeat_confidence(ll_ctx_facts(ctx), &t->why);
     if (t->kind == TIMER_LOOP) {
       if (cleared) continue;
       if (t->loop_name)
-        ll_ctx_report(ctx, t->call,
-                      "a %.*s loop is started %s: %s schedules itself again on every run "
-                      "and nothing ever stops it, so each run adds a timer that keeps its "
-                      "callback and everything it captures alive",
-                      (int)t->scheduler.len, t->scheduler.ptr, why, t->loop_name);
+        ll_ctx_report_with_confidence(
+            ctx, t->call, confidence,
+            "a %.*s loop is started %s: %s schedules itself again on every run "
+            "and nothing ever stops it, so each run adds a timer that keeps its "
+            "callback and everything it captures alive",
+            (int)t->scheduler.len, t->scheduler.ptr, why, t->loop_name);
       else
-        ll_ctx_report(ctx, t->call,
-                      "a %.*s loop is started %s; its callback schedules itself again on "
-                      "every run and nothing ever stops it%s, so each run adds a timer that keeps "
-                      "its callback and everything it captures alive",
-                      (int)t->scheduler.len, t->scheduler.ptr, why,
-                      !id_escapes(ctx, &t->id) && is_cleared(st, &t->id)
-                          ? " (only the id of this first call is cleared, which stops nothing "
-                            "once the callback has run)"
-                          : "");
+        ll_ctx_report_with_confidence(
+            ctx, t->call, confidence,
+            "a %.*s loop is started %s; its callback schedules itself again on "
+            "every run and nothing ever stops it%s, so each run adds a timer that keeps "
+            "its callback and everything it captures alive",
+            (int)t->scheduler.len, t->scheduler.ptr, why,
+            !id_escapes(ctx, &t->id) && is_cleared(st, &t->id)
+                ? " (only the id of this first call is cleared, which stops nothing "
+                  "once the callback has run)"
+                : "");
     } else if (!cleared) {
       const char *where =
           !t->id.known
@@ -784,16 +814,18 @@ static void file_end(ll_ctx *ctx, void *opaque) {
                                     ? ll_arena_printf(arena, "%.*s", (int)t->id.this_text.len,
                                                       t->id.this_text.ptr)
                                     : ll_path_describe(&t->id.path, arena));
-      ll_ctx_report(ctx, t->call,
-                    "setInterval is started %s; %s, so each run adds a timer that keeps its "
-                    "callback and everything it captures alive forever",
-                    why, where);
+      ll_ctx_report_with_confidence(
+          ctx, t->call, confidence,
+          "setInterval is started %s; %s, so each run adds a timer that keeps its "
+          "callback and everything it captures alive forever",
+          why, where);
     } else if (overwrites_shared_id(ctx, st, t)) {
-      ll_ctx_report(ctx, t->call,
-                    "setInterval is started %s; its id is kept in `%s`, which the next run "
-                    "overwrites without clearing it, so only the last of these timers can ever be "
-                    "cleared and the others keep their callbacks alive forever",
-                    why, ll_path_describe(&t->id.path, arena));
+      ll_ctx_report_with_confidence(
+          ctx, t->call, confidence,
+          "setInterval is started %s; its id is kept in `%s`, which the next run "
+          "overwrites without clearing it, so only the last of these timers can ever be "
+          "cleared and the others keep their callbacks alive forever",
+          why, ll_path_describe(&t->id.path, arena));
     }
   }
 }
