@@ -14,6 +14,7 @@
 
 #include "analyzer/binder.h"
 #include "analyzer/facts.h"
+#include "analyzer/generated.h"
 #include "analyzer/parse.h"
 #include "analyzer/registry.h"
 
@@ -177,9 +178,11 @@ static void analyze_loaded(ll_analyzer *an, const ll_config *config, const char 
   stats->rules_seconds += now_seconds() - t2;
 }
 
-// Takes ownership of `text` (arena memory of `len` bytes plus a NUL).
+// Takes ownership of `text` (arena memory of `len` bytes plus a NUL). With `skip_generated`, a
+// generated or minified file is left there, unparsed and uncounted.
 static void analyze_text(ll_analyzer *an, const ll_config *config, const char *path, char *text,
-                         size_t len, ll_file_result *result) {
+                         size_t len, bool skip_generated, ll_file_result *result) {
+  if (skip_generated && (result->generated = ll_generated_reason(text, len))) return;
   an->stats.files++;
   an->stats.bytes += len;
   if (memchr(text, '\0', len)) {
@@ -217,11 +220,11 @@ void ll_analyzer_source(ll_analyzer *an, const ll_config *config, const char *pa
   }
   char *copy = ll_arena_alloc(&an->arena, len + 1);
   memcpy(copy, text, len);
-  analyze_text(an, config, path, copy, len, result);
+  analyze_text(an, config, path, copy, len, false, result);
 }
 
-void ll_analyzer_file(ll_analyzer *an, const ll_config *config, const char *path,
-                      ll_file_result *result) {
+static void analyze_file(ll_analyzer *an, const ll_config *config, const char *path,
+                         bool skip_generated, ll_file_result *result) {
   begin(an, path, result);
   double t0 = now_seconds();
   // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
@@ -275,5 +278,15 @@ void ll_analyzer_file(ll_analyzer *an, const ll_config *config, const char *path
     return;
   }
   text[len] = '\0';
-  analyze_text(an, config, path, text, len, result);
+  analyze_text(an, config, path, text, len, skip_generated, result);
+}
+
+void ll_analyzer_file(ll_analyzer *an, const ll_config *config, const char *path,
+                      ll_file_result *result) {
+  analyze_file(an, config, path, false, result);
+}
+
+void ll_analyzer_file_unless_generated(ll_analyzer *an, const ll_config *config, const char *path,
+                                       ll_file_result *result) {
+  analyze_file(an, config, path, true, result);
 }

@@ -33,6 +33,7 @@ typedef struct ll_file_result {
   ll_suppress_note *notes; // problems with suppression comments; arena-owned
   size_t n_notes;
   bool has_syntax_error;   // a syntax-error finding is among them
+  const char *generated;   // ll_analyzer_file_unless_generated: why the file was not analysed
   const ll_source *source; // NULL when the file could not be read; arena-owned
 } ll_file_result;
 
@@ -50,6 +51,14 @@ void ll_analyzer_delete(ll_analyzer *analyzer);
  */
 void ll_analyzer_file(ll_analyzer *analyzer, const ll_config *config, const char *path,
                       ll_file_result *result);
+
+/**
+ * Like ll_analyzer_file, except that a file that looks generated or minified (generated.h) is
+ * read but not analysed (nor counted in the stats): result->generated then says why, with status
+ * LL_OK and no findings.
+ */
+void ll_analyzer_file_unless_generated(ll_analyzer *analyzer, const ll_config *config,
+                                       const char *path, ll_file_result *result);
 
 /** Like ll_analyzer_file, for `len` bytes of source already in memory (copied). */
 void ll_analyzer_source(ll_analyzer *analyzer, const ll_config *config, const char *path,

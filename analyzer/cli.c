@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/arena.h"
 #include "analyzer/registry.h"
 
 #ifndef LEAKLINT_VERSION
@@ -32,6 +33,10 @@ enum {
   OPT_QUIET,
   OPT_COLOR,
   OPT_MIN_CONFIDENCE,
+  OPT_NO_IGNORE_VCS,
+  OPT_IGNORE_PATTERN,
+  OPT_INCLUDE_GENERATED,
+  OPT_NO_ERROR_ON_UNMATCHED,
 };
 
 static const struct option long_options[] = {
@@ -57,6 +62,10 @@ static const struct option long_options[] = {
     {"quiet", no_argument, NULL, OPT_QUIET},
     {"color", required_argument, NULL, OPT_COLOR},
     {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
+    {"no-ignore-vcs", no_argument, NULL, OPT_NO_IGNORE_VCS},
+    {"ignore-pattern", required_argument, NULL, OPT_IGNORE_PATTERN},
+    {"include-generated", no_argument, NULL, OPT_INCLUDE_GENERATED},
+    {"no-error-on-unmatched-pattern", no_argument, NULL, OPT_NO_ERROR_ON_UNMATCHED},
     {"version", no_argument, NULL, 'V'},
     {"help", no_argument, NULL, 'h'},
     {0},
@@ -69,7 +78,8 @@ void ll_cli_print_help(FILE *out) {
       "Finds the JavaScript patterns behind Node.js heap-out-of-memory crashes: global\n"
       "accumulators, unbalanced listeners, retained closures and timers never cleared.\n"
       "PATHs are files or directories (default: .); directories are searched for .js .mjs\n"
-      ".cjs .jsx files, skipping node_modules, .git and hidden directories.\n"
+      ".cjs .jsx files, skipping node_modules, .git and hidden directories, what .gitignore\n"
+      "and .leaklintignore files leave out, and generated or minified files.\n"
       "\n"
       "output:\n"
       "  -f, --format FORMAT       text (default), json, sarif or github\n"
@@ -89,6 +99,11 @@ void ll_cli_print_help(FILE *out) {
       "      --report-unused-disable  report leaklint-disable comments that suppress nothing\n"
       "\n"
       "input:\n"
+      "      --ignore-pattern GLOB leave out paths matching GLOB (gitignore syntax, relative to\n"
+      "                            the current directory; repeatable)\n"
+      "      --no-ignore-vcs       do not read .gitignore and .git/info/exclude\n"
+      "      --include-generated   also analyse generated and minified files\n"
+      "      --no-error-on-unmatched-pattern  exit 0, not 2, when there is no file to analyse\n"
       "      --stdin               read the source from standard input\n"
       "      --stdin-filename PATH report it as PATH, with PATH's configuration\n"
       "      --baseline FILE       leave out the findings recorded in FILE\n"
@@ -109,6 +124,12 @@ void ll_cli_print_help(FILE *out) {
       "1 an error-severity finding or too many warnings, 2 a file, option or configuration\n"
       "could not be handled\n",
       out);
+}
+
+void ll_cli_fini(ll_options *options) {
+  free(options->ignore_patterns);
+  options->ignore_patterns = NULL;
+  options->n_ignore_patterns = 0;
 }
 
 void ll_cli_print_rules(FILE *out) {
@@ -245,6 +266,20 @@ ll_status ll_cli_parse(int argc, char **argv, ll_options *options) {
       }
       case OPT_QUIET:
         options->quiet = true;
+        break;
+      case OPT_NO_IGNORE_VCS:
+        options->no_ignore_vcs = true;
+        break;
+      case OPT_IGNORE_PATTERN:
+        if (!options->ignore_patterns)
+          options->ignore_patterns = ll_xcalloc((size_t)argc, sizeof *options->ignore_patterns);
+        options->ignore_patterns[options->n_ignore_patterns++] = optarg;
+        break;
+      case OPT_INCLUDE_GENERATED:
+        options->include_generated = true;
+        break;
+      case OPT_NO_ERROR_ON_UNMATCHED:
+        options->no_error_on_unmatched = true;
         break;
       case OPT_MIN_CONFIDENCE:
         if (strcmp(optarg, "high") == 0)

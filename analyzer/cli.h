@@ -23,6 +23,12 @@ typedef struct ll_options {
   double parse_timeout;   // seconds per file
   long jobs;              // worker threads; 0: one per online CPU
   bool parse_only;        // --parse-only: parse and walk, no analysis (the benchmark floor)
+  // What is analysed
+  bool no_ignore_vcs;     // --no-ignore-vcs: .gitignore and .git/info/exclude not read
+  char **ignore_patterns; // --ignore-pattern, in order: malloc'd array, strings in argv
+  size_t n_ignore_patterns;
+  bool include_generated;     // --include-generated: generated and minified files too
+  bool no_error_on_unmatched; // --no-error-on-unmatched-pattern: no file to analyse exits 0
   // Configuration
   const char *config_file;  // --config: this file for every file
   bool no_config;           // --no-config: the built-in configuration only
@@ -42,8 +48,12 @@ typedef struct ll_options {
   ll_color color; // --color
 } ll_options;
 
-/** Parses argv. On a usage error prints it (and a hint) to stderr and returns LL_ERR_USAGE. */
+/**
+ * Parses argv. On a usage error prints it (and a hint) to stderr and returns LL_ERR_USAGE.
+ * Either way, ll_cli_fini releases what `options` holds.
+ */
 ll_status ll_cli_parse(int argc, char **argv, ll_options *options);
+void ll_cli_fini(ll_options *options);
 
 void ll_cli_print_help(FILE *out);
 void ll_cli_print_rules(FILE *out);

@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "analyzer/diag.h"
+#include "analyzer/glob.h"
 #include "analyzer/json_file.h"
 #include "analyzer/paths.h"
 #include "analyzer/registry.h"
@@ -27,15 +28,6 @@
 #define SCHEMA_URL LEAKLINT_HOMEPAGE "/raw/main/analyzer/leaklint.schema.json"
 
 static const char *const default_extensions[] = {".js", ".mjs", ".cjs", ".jsx"};
-
-// One `ignore` entry, split the way it matches (gitignore's rules): a pattern with a slash
-// before its end is anchored at the configuration's directory, one without matches a name at
-// any depth, and a trailing slash matches directories only.
-typedef struct ignore_glob {
-  char *text; // as written, for --print-config
-  char *body; // without the leading and trailing slash
-  bool anchored, dir_only;
-} ignore_glob;
 
 typedef struct rule_setting {
   ll_severity severity;
@@ -48,7 +40,7 @@ struct ll_config {
   char *dir;           // what ignore patterns are relative to; may be NULL
   rule_setting *rules; // by registry index
   size_t n_rules;
-  ignore_glob *ignore;
+  ll_glob *ignore; // `{a,b}` patterns are split into one glob per alternative
   size_t n_ignore;
   char **extensions;
   size_t n_extensions;
@@ -58,95 +50,7 @@ struct ll_config {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Globs: `*` and `?` stay within a path segment, `**` crosses segments (`**/` also matches
-// nothing), `[a-z]` and `[!a-z]` are character classes.
-
-// The end of the class starting at `p` (just past its `]`), or NULL when it is not closed.
-static const char *class_end(const char *p) {
-  p++; // '['
-  if (*p == '!' || *p == '^') p++;
-  if (*p == ']') p++;
-  while (*p && *p != ']')
-    p++;
-  return *p ? p + 1 : NULL;
-}
-
-static bool class_has(const char *p, char c) {
-  p++;
-  bool negated = *p == '!' || *p == '^';
-  if (negated) p++;
-  bool found = false;
-  for (bool first = true; *p && (*p != ']' || first); first = false, p++) {
-    if (p[1] == '-' && p[2] && p[2] != ']') {
-      found |= (unsigned char)c >= (unsigned char)p[0] && (unsigned char)c <= (unsigned char)p[2];
-      p += 2;
-    } else {
-      found |= *p == c;
-    }
-  }
-  return found != negated;
-}
-
-// Whether `subject` matches the whole of glob `glob`: a set of subject positions reached so far,
-// advanced one glob token at a time, so the cost is tokens x length whatever the stars.
-static bool glob_match(const char *glob, const char *subject) {
-  size_t len = strlen(subject);
-  bool *at = ll_xcalloc(len + 1, 1), *next = ll_xcalloc(len + 1, 1);
-  at[0] = true;
-  const char *p = glob;
-  while (*p) {
-    memset(next, 0, len + 1);
-    size_t first = len + 1; // the first reached position
-    for (size_t i = 0; i <= len; i++)
-      if (at[i]) {
-        first = i;
-        break;
-      }
-    if (first > len) break;
-    if (p[0] == '*' && p[1] == '*') {
-      if (p[2] == '/') { // `**/`: nothing, or anything that ends with a slash
-        for (size_t i = first; i <= len; i++)
-          next[i] = at[i] || (i > first && subject[i - 1] == '/');
-        p += 3;
-      } else { // `**`: anything
-        for (size_t i = first; i <= len; i++)
-          next[i] = true;
-        p += 2;
-      }
-    } else if (*p == '*') {
-      for (size_t i = 0; i <= len; i++)
-        if (at[i])
-          for (size_t k = i; k <= len; k++) {
-            next[k] = true;
-            if (k == len || subject[k] == '/') break;
-          }
-      p++;
-    } else {
-      const char *end = *p == '[' ? class_end(p) : NULL;
-      for (size_t i = 0; i < len; i++) {
-        if (!at[i]) continue;
-        char c = subject[i];
-        bool ok = *p == '?' ? c != '/' : end ? c != '/' && class_has(p, c) : c == *p;
-        if (ok) next[i + 1] = true;
-      }
-      p = end ? end : p + 1;
-    }
-    bool *swap = at;
-    at = next;
-    next = swap;
-  }
-  bool matched = *p == '\0' && at[len];
-  free(at);
-  free(next);
-  return matched;
-}
-
-static bool glob_matches_path(const ignore_glob *g, const char *rel, bool is_dir) {
-  if (g->dir_only && !is_dir) return false;
-  if (g->anchored) return glob_match(g->body, rel);
-  const char *slash = strrchr(rel, '/');
-  return glob_match(g->body, slash ? slash + 1 : rel);
-}
+// Ignore patterns (glob.h matches them)
 
 bool ll_config_ignores(const ll_config *config, const char *path, bool is_dir) {
   if (!config->n_ignore || !config->dir) return false;
@@ -159,7 +63,7 @@ bool ll_config_ignores(const ll_config *config, const char *path, bool is_dir) {
     char *slash = strchr(cut, '/');
     if (slash) *slash = '\0';
     for (size_t i = 0; i < config->n_ignore && !ignored; i++)
-      ignored = glob_matches_path(&config->ignore[i], prefix, slash ? true : is_dir);
+      ignored = ll_glob_matches(&config->ignore[i], prefix, slash ? true : is_dir);
     if (!slash) break;
     *slash = '/';
     cut = slash;
@@ -413,35 +317,32 @@ static void expand_braces(const char *text, char ***out, size_t *n) {
 static bool add_ignore(ll_config *config, size_t index, const char *text) {
   char key[64];
   snprintf(key, sizeof key, "ignore[%zu]", index);
+  // Without negation a list of globs is a plain union, whose order does not matter; .gitignore
+  // and .leaklintignore have `!` for re-including.
   if (!*text || text[0] == '!') {
     config_error(config, key, "%s",
                  *text ? "negated patterns (\"!...\") are not supported"
                        : "an empty pattern matches nothing");
     return false;
   }
-  for (const char *p = text; *p; p++)
-    if (*p == '[' && !class_end(p)) {
-      config_error(config, key, "`%s`: unclosed `[` at offset %zu", text, (size_t)(p - text));
-      return false;
-    }
+  ll_glob check;
+  size_t offset = 0;
+  if (!ll_glob_parse(text, &check, &offset)) {
+    config_error(config, key, "`%s`: unclosed `[` at offset %zu", text, offset);
+    return false;
+  }
+  ll_glob_fini(&check);
   char **variants = NULL;
   size_t n_variants = 0;
   expand_braces(text, &variants, &n_variants);
   for (size_t v = 0; v < n_variants; v++) {
-    char *body = variants[v];
-    size_t len = strlen(body);
-    bool dir_only = len > 1 && body[len - 1] == '/';
-    if (dir_only) body[--len] = '\0';
-    bool anchored = strchr(body, '/') != NULL;
-    char *start = body;
-    while (*start == '/')
-      start++;
     config->ignore = ll_xrealloc(config->ignore, (config->n_ignore + 1) * sizeof *config->ignore);
-    config->ignore[config->n_ignore++] = (ignore_glob){.text = ll_xstrdup(text),
-                                                       .body = ll_xstrdup(start),
-                                                       .anchored = anchored,
-                                                       .dir_only = dir_only};
-    free(body);
+    ll_glob *glob = &config->ignore[config->n_ignore++];
+    ll_glob_parse(variants[v], glob, &offset);
+    // --print-config shows the pattern as written, once.
+    free(glob->text);
+    glob->text = ll_xstrdup(text);
+    free(variants[v]);
   }
   free(variants);
   return true;
@@ -644,10 +545,8 @@ void ll_config_delete(ll_config *config) {
     free(options);
   }
   free(config->rules);
-  for (size_t i = 0; i < config->n_ignore; i++) {
-    free(config->ignore[i].text);
-    free(config->ignore[i].body);
-  }
+  for (size_t i = 0; i < config->n_ignore; i++)
+    ll_glob_fini(&config->ignore[i]);
   free(config->ignore);
   for (size_t i = 0; i < config->n_extensions; i++)
     free(config->extensions[i]);

@@ -16,7 +16,9 @@
 #include "analyzer/analyze.h"
 #include "analyzer/baseline.h"
 #include "analyzer/files.h"
+#include "analyzer/ignore.h"
 #include "analyzer/output.h"
+#include "analyzer/paths.h"
 
 static double now_seconds(void) {
   struct timespec t;
@@ -38,6 +40,7 @@ static void print_stats(const ll_stats *s, double total) {
 // file while an earlier one is still being analysed elsewhere.
 typedef struct file_report {
   bool ready;
+  bool generated; // skipped as generated or minified
   ll_status status;
   char *error;
   bool has_syntax_error;
@@ -51,6 +54,7 @@ typedef struct shared_run {
   const ll_options *options;
   const ll_file_list *files;
   const ll_config **configs; // per file
+  const bool *named;         // per file: given on the command line (so analysed even if generated)
   ll_analyzer_options analyzer_options;
   const ll_baseline *baseline; // --baseline, or NULL
   ll_baseline *write_baseline; // --write-baseline, or NULL
@@ -64,6 +68,7 @@ typedef struct shared_run {
   size_t cap_shown;
   ll_stats stats; // sums of the workers' figures
   size_t n_errors, n_warnings, n_files_with, n_suppressed, n_baselined;
+  size_t n_generated; // files skipped as generated or minified
   bool trouble;
 } shared_run;
 
@@ -72,6 +77,7 @@ static char *copy_or_null(const char *text) {
 }
 
 static void copy_out(file_report *report, const ll_file_result *result) {
+  report->generated = result->generated != NULL;
   report->status = result->status;
   report->error = result->status != LL_OK ? ll_xstrdup(result->error) : NULL;
   report->has_syntax_error = result->has_syntax_error;
@@ -95,11 +101,14 @@ static void copy_out(file_report *report, const ll_file_result *result) {
   }
 }
 
+static void free_finding(ll_finding *f) {
+  free((char *)f->message);
+  free((char *)f->justification);
+}
+
 static void release_report(file_report *r) {
-  for (size_t k = 0; k < r->n_findings; k++) {
-    free((char *)r->findings[k].message);
-    free((char *)r->findings[k].justification);
-  }
+  for (size_t k = 0; k < r->n_findings; k++)
+    free_finding(&r->findings[k]);
   free(r->findings);
   for (size_t k = 0; k < r->n_notes; k++)
     free((char *)r->notes[k].message);
@@ -119,10 +128,8 @@ static void report_findings(shared_run *run, const ll_config *config, const char
   for (size_t k = 0; k < r->n_findings; k++)
     if (ll_config_shows(config, &r->findings[k]))
       r->findings[kept++] = r->findings[k];
-    else {
-      free((char *)r->findings[k].message);
-      free((char *)r->findings[k].justification);
-    }
+    else
+      free_finding(&r->findings[k]);
   r->n_findings = kept;
   if (run->write_baseline)
     ll_baseline_record(run->write_baseline, path, r->findings, r->n_findings);
@@ -162,7 +169,9 @@ static void emit(shared_run *run, size_t i) {
   double t0 = now_seconds();
   file_report *r = &run->reports[i];
   const char *path = run->files->paths[i];
-  if (r->status != LL_OK) {
+  if (r->generated) {
+    run->n_generated++; // silently, but for the count at the end
+  } else if (r->status != LL_OK) {
     ll_diag_error(path, "%s", r->error);
     run->reporter->problem(run->reporter_state, path, LL_ERROR, r->error);
     run->trouble = true;
@@ -212,7 +221,11 @@ static void *worker(void *opaque) {
     pthread_mutex_unlock(&run->lock);
     if (i >= run->files->n) break;
     ll_file_result result;
-    ll_analyzer_file(analyzer, run->configs[i], run->files->paths[i], &result);
+    // A generated file named on the command line is analysed: someone asked for it.
+    if (run->options->include_generated || run->named[i])
+      ll_analyzer_file(analyzer, run->configs[i], run->files->paths[i], &result);
+    else
+      ll_analyzer_file_unless_generated(analyzer, run->configs[i], run->files->paths[i], &result);
     deliver(run, i, &result);
   }
   pthread_mutex_lock(&run->lock);
@@ -231,17 +244,31 @@ static unsigned job_count(const ll_options *options, size_t n_files) {
   return (unsigned)jobs;
 }
 
-// The walk's filter: a file or directory the configuration that applies to it ignores is left
-// out, and a directory walk takes the configuration's extensions.
+// What the walk's filter needs: the configurations, the ignore files, and the count of what they
+// left out (for the message of a run with nothing to analyse).
+typedef struct walk_filter {
+  ll_config_finder *finder;
+  ll_ignore *ignore;
+  size_t n_ignored;
+} walk_filter;
+
+// The walk's filter: a file or directory that the configuration that applies to it, an ignore
+// file or --ignore-pattern leaves out is skipped, and a directory walk takes the configuration's
+// extensions.
 static bool wanted(void *data, const char *path, bool is_dir, bool named) {
-  ll_config_finder *finder = data;
+  walk_filter *filter = data;
   char *absolute;
   // A directory is an entry of its parent: the parent's configuration decides on it.
-  const ll_config *config = ll_config_finder_for_file(finder, path, &absolute);
+  const ll_config *config = ll_config_finder_for_file(filter->finder, path, &absolute);
   bool keep = false;
-  if (config && !ll_config_ignores(config, absolute, is_dir)) {
+  if (config) {
     const char *slash = strrchr(path, '/');
-    keep = is_dir || named || ll_config_wants_file(config, slash ? slash + 1 : path);
+    bool candidate = is_dir || named || ll_config_wants_file(config, slash ? slash + 1 : path);
+    bool ignored = ll_config_ignores(config, absolute, is_dir) ||
+                   (absolute[0] == '/' && ll_ignore_path(filter->ignore, absolute, is_dir, named));
+    // Only what would have been analysed counts as ignored, not every README.
+    if (candidate && ignored) filter->n_ignored++;
+    keep = candidate && !ignored;
   }
   free(absolute);
   return keep;
@@ -290,6 +317,17 @@ static void run_stdin(shared_run *run) {
   free(text);
 }
 
+// The end of a run that analysed no file: an error (exit 2), as ESLint's for a pattern that
+// matches nothing, unless --no-error-on-unmatched-pattern accepts it.
+static bool empty_run_is_trouble(const ll_options *options, size_t n_ignored, size_t n_generated) {
+  if (options->no_error_on_unmatched) return false;
+  fprintf(stderr,
+          "leaklint: error: no files to analyse (%zu ignored, %zu generated or minified, no "
+          "other JavaScript file found); --no-error-on-unmatched-pattern to accept it\n",
+          n_ignored, n_generated);
+  return true;
+}
+
 static void print_summary(const shared_run *run, size_t n_files) {
   size_t n = run->n_errors + run->n_warnings;
   fprintf(stderr, "leaklint: %zu finding%s (%zu error%s, %zu warning%s) in %zu of %zu file%s", n,
@@ -303,11 +341,13 @@ static void print_summary(const shared_run *run, size_t n_files) {
 }
 
 // --print-config FILE
-static int print_config(const ll_options *options, ll_config_finder *finder) {
+static int print_config(const ll_options *options, ll_config_finder *finder, ll_ignore *ignore) {
   char *absolute;
   const ll_config *config = ll_config_finder_for_file(finder, options->print_config, &absolute);
   if (config)
-    ll_config_print(config, options->print_config, ll_config_ignores(config, absolute, false),
+    ll_config_print(config, options->print_config,
+                    ll_config_ignores(config, absolute, false) ||
+                        (absolute[0] == '/' && ll_ignore_path(ignore, absolute, false, true)),
                     stdout);
   free(absolute);
   return config && !ll_config_finder_failed(finder) ? LL_EXIT_CLEAN : LL_EXIT_TROUBLE;
@@ -327,13 +367,32 @@ static bool use_color(const ll_options *options, const ll_output *out) {
 
 // The files to analyse, each with its configuration; false when a configuration could not be
 // read (the run then stops before analysing anything).
-static bool gather(const ll_options *options, ll_config_finder *finder, ll_file_list *files,
-                   const ll_config ***configs, bool *trouble) {
+static int compare_strings(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+// Which files were named on the command line (a walk's path equals the name when it is one).
+static bool *named_files(const ll_options *options, const ll_file_list *files) {
+  char **names = ll_xmalloc((options->n_paths + 1) * sizeof *names);
+  memcpy(names, options->paths, options->n_paths * sizeof *names);
+  qsort(names, options->n_paths, sizeof *names, compare_strings);
+  bool *named = ll_xcalloc(files->n + 1, sizeof *named);
+  for (size_t i = 0; i < files->n; i++)
+    named[i] =
+        bsearch(&files->paths[i], names, options->n_paths, sizeof *names, compare_strings) != NULL;
+  free(names);
+  return named;
+}
+
+static bool gather(const ll_options *options, ll_config_finder *finder, walk_filter *filter,
+                   ll_file_list *files, const ll_config ***configs, bool *trouble) {
   if (options->read_stdin) {
     const char *name = options->stdin_filename ? options->stdin_filename : "<stdin>";
     char *absolute;
     const ll_config *config = ll_config_finder_for_file(finder, name, &absolute);
-    bool ignored = config && options->stdin_filename && ll_config_ignores(config, absolute, false);
+    bool ignored = config && options->stdin_filename &&
+                   (ll_config_ignores(config, absolute, false) ||
+                    (absolute[0] == '/' && ll_ignore_path(filter->ignore, absolute, false, true)));
     free(absolute);
     if (!config) return false;
     *configs = ll_xcalloc(2, sizeof **configs);
@@ -346,7 +405,7 @@ static bool gather(const ll_options *options, ll_config_finder *finder, ll_file_
     return true;
   }
   for (size_t i = 0; i < options->n_paths; i++)
-    *trouble |= !ll_file_list_add(files, options->paths[i], wanted, finder);
+    *trouble |= !ll_file_list_add(files, options->paths[i], wanted, filter);
   ll_file_list_sort(files);
   if (ll_config_finder_failed(finder)) return false;
   *configs = ll_xcalloc(files->n + 1, sizeof **configs);
@@ -375,8 +434,17 @@ int ll_run(const ll_options *options) {
     ll_config_finder_delete(finder);
     return LL_EXIT_TROUBLE;
   }
+  char *cwd = ll_paths_cwd();
+  ll_ignore *ignore = ll_ignore_new(cwd, !options->no_ignore_vcs, options->ignore_patterns,
+                                    options->n_ignore_patterns);
+  free(cwd);
+  if (!ignore) {
+    ll_config_finder_delete(finder);
+    return LL_EXIT_TROUBLE;
+  }
   if (options->print_config) {
-    int status = print_config(options, finder);
+    int status = print_config(options, finder, ignore);
+    ll_ignore_delete(ignore);
     ll_config_finder_delete(finder);
     return status;
   }
@@ -385,7 +453,9 @@ int ll_run(const ll_options *options) {
   ll_file_list files = {0};
   const ll_config **configs = NULL;
   ll_baseline *baseline = NULL, *write_baseline = NULL;
-  bool ready = gather(options, finder, &files, &configs, &run.trouble);
+  walk_filter filter = {.finder = finder, .ignore = ignore};
+  bool ready = gather(options, finder, &filter, &files, &configs, &run.trouble);
+  ll_ignore_delete(ignore);
   if (ready && options->baseline) ready = (baseline = ll_baseline_load(options->baseline, false));
   if (ready && options->write_baseline)
     ready = (write_baseline = ll_baseline_load(options->write_baseline, true));
@@ -400,6 +470,8 @@ int ll_run(const ll_options *options) {
   }
   run.files = &files;
   run.configs = configs;
+  bool *named = named_files(options, &files);
+  run.named = named;
   run.baseline = baseline;
   run.write_baseline = write_baseline;
   run.analyzer_options = (ll_analyzer_options){.max_file_size = options->max_file_size,
@@ -453,8 +525,17 @@ int ll_run(const ll_options *options) {
   free(run.reports);
   free(run.shown);
 
-  print_summary(&run, files.n);
+  if (run.n_generated)
+    fprintf(stderr,
+            "leaklint: skipped %zu generated or minified file%s; --include-generated to analyse "
+            "%s\n",
+            run.n_generated, run.n_generated == 1 ? "" : "s", run.n_generated == 1 ? "it" : "them");
+  size_t n_analysed = files.n - run.n_generated;
+  if (!n_analysed && !run.trouble && !options->read_stdin)
+    run.trouble = empty_run_is_trouble(options, filter.n_ignored, run.n_generated);
+  print_summary(&run, n_analysed);
   if (options->stats) print_stats(&run.stats, now_seconds() - started);
+  free(named);
 
   ll_baseline_delete(baseline);
   ll_baseline_delete(write_baseline);

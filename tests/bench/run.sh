@@ -45,7 +45,7 @@ keep() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 verdict() { awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN{ok = op=="<=" ? v<=t : v>=t; print ok ? "met" : "MISSED"}'; }
 
-size=$("$leaklint" --parse-only --stats -j "$cpus" "$corpus" 2>&1 >/dev/null | grep -o 'files=.*bytes=[0-9]*')
+size=$("$leaklint" --include-generated --parse-only --stats -j "$cpus" "$corpus" 2>&1 >/dev/null | grep -o 'files=.*bytes=[0-9]*')
 files=$(sed 's/.*files=\([0-9]*\).*/\1/' <<<"$size")
 lines=$(sed 's/.*lines=\([0-9]*\).*/\1/' <<<"$size")
 bytes=$(sed 's/.*bytes=\([0-9]*\).*/\1/' <<<"$size")
@@ -55,15 +55,16 @@ printf 'corpus: %s files, %s lines, %.1f MB (%s)\n' "$files" "$lines" "$(awk -v 
 printf 'each figure: best of %s runs\n\n' "$runs"
 
 # Floor, full and independent-floor runs alternate, so that a slow spell of the machine hits
-# them alike.
+# them alike. All analyse the corpus's bundles and minified files too (--include-generated), so
+# that the figures stay comparable with earlier ones.
 json=/tmp/leaklint-bench.$$.json
 thread_counts=$(printf "%s\n" 1 2 "$cpus" | sort -un)
 floor_bin=""
 if [ -n "${LEAKLINT_FLOOR_BUILD:-}" ]; then floor_bin=$("$LEAKLINT_FLOOR_BUILD" | tail -1); fi
 for _ in $(seq "$runs"); do
   for jobs in $thread_counts; do
-    keep "floor$jobs" $(measure "$leaklint" --parse-only -j "$jobs" "$corpus")
-    keep "full$jobs" $(measure "$leaklint" -j "$jobs" -f json -o "$json" "$corpus")
+    keep "floor$jobs" $(measure "$leaklint" --include-generated --parse-only -j "$jobs" "$corpus")
+    keep "full$jobs" $(measure "$leaklint" --include-generated -j "$jobs" -f json -o "$json" "$corpus")
     if [ -n "$floor_bin" ]; then keep "independent$jobs" $(measure "$floor_bin" -j "$jobs" "$corpus"); fi
   done
 done

@@ -105,8 +105,10 @@ summary() {
 plural() { [ "$1" -eq 1 ] || printf s; }
 
 # Sources that the cases write: one implicit global at 1:16 (`leaked`), none, and a syntax error.
-leaky_js='function f() { leaked = 1; }
-module.exports = f;'
+# The implicit global is in a route handler, code that surely runs again and again: a finding of
+# high confidence, so an error by default.
+leaky_js="function f() { leaked = 1; }
+app.get('/', f);"
 clean_js='module.exports = function add(a, b) { return a + b; };'
 broken_js='function broken( {'
 

@@ -367,7 +367,7 @@ EOS
     lint text.out inputs/unicode.js
     lint json.out -f json inputs/unicode.js
     sarif u.sarif inputs/unicode.js
-    check "text: column 21" grep -q '^inputs/unicode.js:2:21: error: .*\[implicit-global\]$' text.out
+    check "text: column 21" grep -Eq '^inputs/unicode.js:2:21: (error|warning): .*\[implicit-global\]$' text.out
     node_check "JSON and SARIF: 2:21 to 2:25, and that is where JavaScript (UTF-16) finds note" '
       const fs = require("fs");
       const line = fs.readFileSync("inputs/unicode.js", "utf8").split("\n")[1];

@@ -25,6 +25,6 @@ expect_stdout "--stats: stdout unchanged" <<END
 $(ig leaky.js 1 16 leaked)
 END
 expect_line err "$(summary 1 1 1 1)" "--stats: the summary"
-expect_match err '^leaklint: stats: files=1 lines=2 bytes=49 read=[0-9.]+s parse=[0-9.]+s scopes=[0-9.]+s rules=[0-9.]+s report=[0-9.]+s total=[0-9.]+s$' \
+expect_match err '^leaklint: stats: files=1 lines=2 bytes=46 read=[0-9.]+s parse=[0-9.]+s scopes=[0-9.]+s rules=[0-9.]+s report=[0-9.]+s total=[0-9.]+s$' \
   "--stats prints the phases and counts on stderr"
 expect "--stats: two lines on stderr" [ "$(wc -l <err)" -eq 2 ]

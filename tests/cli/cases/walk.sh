@@ -46,11 +46,13 @@ expect_line out "$(ig src/a.js 1 16 leaked)" "no path: the walk starts at ."
 run ./src
 expect_line out "$(ig ./src/a.js 1 16 leaked)" "a path given as ./src is printed as given"
 
+# Nothing to analyse is an error, as in ESLint (empty-run.sh has the details).
 mkdir empty && cd empty
 run
-expect_code 0 "no path in an empty directory"
+expect_code 2 "no path in an empty directory"
 expect_no_stdout "no path in an empty directory"
-expect_stderr "no path in an empty directory: the summary" <<END
+expect_stderr "no path in an empty directory: the error, then the summary" <<END
+leaklint: error: no files to analyse (0 ignored, 0 generated or minified, no other JavaScript file found); --no-error-on-unmatched-pattern to accept it
 $(summary 0 0 0 0)
 END
 cd ..
