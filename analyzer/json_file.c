@@ -25,10 +25,12 @@ json_t *ll_json_read(const char *path, const char *what) {
 }
 
 void ll_jsonc_strip(char *text, size_t len) {
-  size_t comma = SIZE_MAX; // a comma outside strings, not yet followed by anything but blanks
+  size_t comma = SIZE_MAX; // a comma after a value, not yet followed by anything but blanks
+  char last = '\0';        // the last character outside strings, comments and blanks
   for (size_t i = 0; i < len; i++) {
     char c = text[i];
     if (c == '"') {
+      last = c;
       // A string is left alone, escapes included, to its closing quote (or the end: jansson
       // then reports the unterminated string where it starts).
       comma = SIZE_MAX;
@@ -55,7 +57,9 @@ void ll_jsonc_strip(char *text, size_t len) {
     }
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
     if ((c == '}' || c == ']') && comma != SIZE_MAX) text[comma] = ' ';
-    comma = c == ',' ? i : SIZE_MAX;
+    // Only a comma after a value is trailing: `{,}` and `[1,,]` stay errors.
+    comma = c == ',' && last != '{' && last != '[' && last != ',' && last ? i : SIZE_MAX;
+    last = c;
   }
 }
 

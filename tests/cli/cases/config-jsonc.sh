@@ -44,7 +44,7 @@ bad "an unclosed comment is an error where it starts" "leaklint: error: $PWD/lea
 { "rules": {}, /* unclosed
 }
 END
-bad "a comma alone is not a trailing comma" "leaklint: error: $PWD/leaklint.json: 1:17: string or '}' expected near '}'" <<'END'
+bad "a comma alone is not a trailing comma" "leaklint: error: $PWD/leaklint.json: 1:15: string or '}' expected near ','" <<'END'
 { "rules": {},, }
 END
 bad "a comment inside a string is the string's" "leaklint: error: $PWD/leaklint.json: \"rules.// x\": unknown rule; \`leaklint --list-rules\` lists them" <<'END'
