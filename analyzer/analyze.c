@@ -167,6 +167,7 @@ static void analyze_loaded(ll_analyzer *an, const ll_config *config, const char 
     result->has_syntax_error = true;
   }
   ll_engine_run(engine, &an->arena, &an->source, model, facts, &findings, &n);
+  result->links = ll_project_links(facts, &an->arena, &result->n_links);
   n = ll_findings_finish(findings, n, &an->source);
   ll_suppress_result suppressed;
   ll_suppress_apply(&an->arena, &an->source, an->tree, findings, n,

@@ -10,6 +10,7 @@
 
 #include "analyzer/config.h"
 #include "analyzer/diag.h"
+#include "analyzer/project.h"
 #include "analyzer/suppress.h"
 
 typedef struct ll_stats {
@@ -35,6 +36,8 @@ typedef struct ll_file_result {
   bool has_syntax_error;   // a syntax-error finding is among them
   const char *generated;   // ll_analyzer_file_unless_generated: why the file was not analysed
   const ll_source *source; // NULL when the file could not be read; arena-owned
+  ll_link *links;          // its uses of other files' exports (project.h); arena-owned
+  size_t n_links;
 } ll_file_result;
 
 typedef struct ll_analyzer ll_analyzer;

@@ -112,8 +112,8 @@ void ll_engine_delete(ll_engine *engine) {
   free(engine);
 }
 
-static void report(ll_ctx *ctx, TSNode node, ll_confidence confidence, const char *format,
-                   va_list args) {
+static void report(ll_ctx *ctx, TSNode node, ll_confidence confidence, const char *export_root,
+                   const char *format, va_list args) {
   uint32_t start = ts_node_start_byte(node);
   if (ll_scope_model_in_error(ctx->model, start)) return;
   if (ctx->n_findings == ctx->cap_findings) {
@@ -131,6 +131,7 @@ static void report(ll_ctx *ctx, TSNode node, ll_confidence confidence, const cha
       .rule = ctx->running->rule,
       .severity = severity,
       .confidence = confidence,
+      .export_root = export_root,
       .start_byte = start,
       .end_byte = ts_node_end_byte(node),
       .message = ll_arena_vprintf(ctx->arena, format, args),
@@ -140,7 +141,7 @@ static void report(ll_ctx *ctx, TSNode node, ll_confidence confidence, const cha
 void ll_ctx_report(ll_ctx *ctx, TSNode node, const char *format, ...) {
   va_list args;
   va_start(args, format);
-  report(ctx, node, LL_CONFIDENCE_HIGH, format, args);
+  report(ctx, node, LL_CONFIDENCE_HIGH, NULL, format, args);
   va_end(args);
 }
 
@@ -148,7 +149,28 @@ void ll_ctx_report_with_confidence(ll_ctx *ctx, TSNode node, ll_confidence confi
                                    const char *format, ...) {
   va_list args;
   va_start(args, format);
-  report(ctx, node, confidence, format, args);
+  report(ctx, node, confidence, NULL, format, args);
+  va_end(args);
+}
+
+void ll_ctx_report_repeated(ll_ctx *ctx, TSNode node, const ll_repeat *why, unsigned flags,
+                            const char *format, ...) {
+  ll_confidence confidence = ll_facts_repeat_confidence(ctx->facts, why);
+  bool sure = confidence == LL_CONFIDENCE_HIGH;
+  const char *export_root = sure ? NULL : ll_facts_export_root(ctx->facts, why, ctx->arena);
+  // Start-up code, or a finding that needs a sure repeat: only callers elsewhere can show one.
+  bool needs_sure_callers =
+      !sure && ((flags & LL_REPORT_SURE_ONLY) || ll_facts_repeat_is_startup(ctx->facts, why));
+  if (needs_sure_callers && !export_root) return;
+  if (flags & LL_REPORT_MEDIUM) confidence = LL_CONFIDENCE_MEDIUM;
+  va_list args;
+  va_start(args, format);
+  size_t before = ctx->n_findings;
+  report(ctx, node, confidence, export_root, format, args);
+  if (ctx->n_findings > before) {
+    ctx->findings[before].doubt_is_repeat = !sure && !(flags & LL_REPORT_MEDIUM);
+    ctx->findings[before].needs_sure_callers = needs_sure_callers;
+  }
   va_end(args);
 }
 

@@ -37,6 +37,8 @@ typedef struct callee_entry {
 // argument; configured routeMethods and runsOnce patterns come first.
 static const callee_entry method_table[] = {
     {"catch", CB_INHERIT},
+    // jQuery's and lodash's `.each(fn)`: called at once, for each element.
+    {"each", CB_INHERIT},
     {"every", CB_INHERIT},
     {"filter", CB_INHERIT},
     {"finally", CB_INHERIT},
@@ -201,9 +203,11 @@ static bool has_once_option(const ll_facts *f, TSNode args) {
 // Events an emitter emits at most once in its life: a server starts listening once, a stream
 // ends and closes once, a process exits once, a page loads once. A listener for one of them runs
 // once per registration. (`ready`, `open` and `connect` are left out: clients that reconnect
-// emit them again.)
-static bool fires_once(const ll_facts *f, TSNode event) {
+// emit them again; and `cluster` emits its events once per worker.)
+static bool fires_once(const ll_facts *f, TSNode emitter, TSNode event) {
   if (ts_node_is_null(event) || ts_node_symbol(event) != ll_js.sym.string) return false;
+  // The cluster module emits 'exit', 'disconnect' and the rest once per worker: for each of them.
+  if (ll_str_eq(text_of(f, emitter), "cluster")) return false;
   ll_str text = text_of(f, event);
   if (text.len < 2) return false;
   ll_str name = {text.ptr + 1, text.len - 2};
@@ -258,6 +262,21 @@ static bool is_queue(const ll_facts *f, TSNode receiver) {
   return ll_str_eq(ctor, "Queue") || ll_str_eq(ctor, "Bull") || ll_str_eq(ctor, "Bee");
 }
 
+// A name destructured from a module: `const { watch } = require('fs')`.
+static bool is_required(const ll_facts *f, const ll_binding *b) {
+  if (b->kind != LL_BIND_CONST && b->kind != LL_BIND_LET && b->kind != LL_BIND_VAR) return false;
+  if (!ts_node_is_null(b->init) || ts_node_is_null(b->decl)) return false;
+  TSNode pattern = ts_node_parent(b->decl);
+  if (ll_ast_is(pattern, ll_js.sym.pair_pattern)) pattern = ts_node_parent(pattern);
+  TSNode declarator = ts_node_parent(pattern);
+  if (!ll_ast_is(pattern, ll_js.sym.object_pattern) ||
+      !ll_ast_is(declarator, ll_js.sym.variable_declarator))
+    return false;
+  TSNode value = ll_ast_unparenthesized(ts_node_child_by_field_id(declarator, ll_js.field.value));
+  return ll_ast_is(value, ll_js.sym.call_expression) &&
+         ll_str_eq(text_of(f, ts_node_child_by_field_id(value, ll_js.field.function)), "require");
+}
+
 // What `call` (a call or new expression whose `arguments` node is `args`) does with a function
 // passed in it.
 static callback_kind classify_call(const ll_facts *f, TSNode call, TSNode args) {
@@ -277,8 +296,9 @@ static callback_kind classify_call(const ll_facts *f, TSNode call, TSNode args) 
     const callee_entry *e = find_entry(
         function_table, sizeof function_table / sizeof *function_table, text_of(f, callee));
     // A local variable holds unseen code; an import of a known name (`import { useEffect }
-    // from 'react'`) is that function.
-    if (ref && ref->target && ref->target->kind != LL_BIND_IMPORT) return CB_UNSEEN;
+    // from 'react'`, `const { watch } = require('fs')`) is that function.
+    if (ref && ref->target && ref->target->kind != LL_BIND_IMPORT && !is_required(f, ref->target))
+      return CB_UNSEEN;
     return e ? e->kind : CB_UNSEEN;
   }
   if (callee_sym != ll_js.sym.member_expression) return CB_UNSEEN;
@@ -311,7 +331,7 @@ static callback_kind classify_call(const ll_facts *f, TSNode call, TSNode args) 
     if (listener.kind == LL_LISTENER_ADD_ONCE) return CB_INHERIT;
     if (listener.kind != LL_LISTENER_ADD) return CB_UNSEEN;
     if (ll_str_eq(method, "addEventListener") && has_once_option(f, args)) return CB_INHERIT;
-    if (fires_once(f, listener.event)) return CB_INHERIT;
+    if (fires_once(f, listener.emitter, listener.event)) return CB_INHERIT;
     return CB_LISTENER;
   }
   const callee_entry *e =
@@ -361,7 +381,16 @@ static ll_frequency scope_frequency(const ll_facts *f, const ll_scope *scope, ll
   return f->fns[fn->index].freq;
 }
 
-static void raise(fn_facts *fx, ll_frequency freq, const ll_repeat *why, bool *changed) {
+static void raise(const ll_facts *f, fn_facts *fx, ll_frequency freq, const ll_repeat *why,
+                  bool *changed) {
+  if (freq == LL_FREQ_REPEATED && fx->freq == LL_FREQ_REPEATED &&
+      ll_facts_repeat_confidence(f, &fx->why) == LL_CONFIDENCE_MEDIUM &&
+      ll_facts_repeat_confidence(f, why) == LL_CONFIDENCE_HIGH) {
+    // A repetition the file shows, found in a later pass, replaces the guess.
+    fx->why = *why;
+    *changed = true;
+    return;
+  }
   if (freq <= fx->freq) return;
   fx->freq = freq;
   fx->why = *why;
@@ -416,20 +445,21 @@ static bool is_export_target(const ll_facts *f, TSNode node) {
   return ts_node_symbol(node) == ll_js.sym.identifier && ll_str_eq(text_of(f, node), "exports");
 }
 
-ll_confidence ll_facts_repeat_confidence(const ll_facts *facts, const ll_repeat *why);
-
 typedef struct use_outcome {
   ll_frequency freq;
   ll_repeat why;
-  // When set, only repetition the file shows counts (ll_facts_repeat_confidence high): for a
-  // start-up function whose unseen callers are taken to run it once.
-  const ll_facts *sure_only;
+  const ll_facts *facts; // when set, a repetition the file shows replaces one it only guesses
 } use_outcome;
 
+ll_confidence ll_facts_repeat_confidence(const ll_facts *facts, const ll_repeat *why);
+
 static void consider(use_outcome *out, ll_frequency freq, const ll_repeat *why) {
-  if (freq == LL_FREQ_REPEATED && out->sure_only &&
-      ll_facts_repeat_confidence(out->sure_only, why) != LL_CONFIDENCE_HIGH)
+  if (freq == LL_FREQ_REPEATED && out->freq == LL_FREQ_REPEATED && out->facts &&
+      ll_facts_repeat_confidence(out->facts, &out->why) == LL_CONFIDENCE_MEDIUM &&
+      ll_facts_repeat_confidence(out->facts, why) == LL_CONFIDENCE_HIGH) {
+    out->why = *why;
     return;
+  }
   if (freq > out->freq) {
     out->freq = freq;
     out->why = *why;
@@ -582,11 +612,22 @@ static bool is_event_call(const ll_facts *f, TSNode call) {
 static bool reruns_itself(const ll_facts *f, const ll_scope *fn, const ll_ref *ref) {
   if (!(ref->flags & LL_REF_CALLEE) && ts_node_symbol(ref->parent) != ll_js.sym.arguments)
     return false;
+  // `client.on('close', connect)`: handed itself to the event.
+  if (!(ref->flags & LL_REF_CALLEE) && is_event_call(f, ref->grandparent)) return true;
   for (const ll_scope *g = ref->from->function; g && g != fn && is_function_scope(g);
        g = g->parent ? g->parent->function : NULL) {
-    if (!ts_node_is_null(g->context[0]) && ts_node_symbol(g->context[0]) == ll_js.sym.arguments &&
-        is_event_call(f, g->context[1]))
+    if (ts_node_is_null(g->context[0])) continue;
+    if (ts_node_symbol(g->context[0]) == ll_js.sym.arguments && is_event_call(f, g->context[1]))
       return true;
+    // `ws.onclose = () => ...`: an event handler property.
+    if (ts_node_symbol(g->context[0]) == ll_js.sym.assignment_expression &&
+        g->context_field == ll_js.field.right) {
+      TSNode left = ts_node_child_by_field_id(g->context[0], ll_js.field.left);
+      ll_str property = ll_ast_is(left, ll_js.sym.member_expression)
+                            ? text_of(f, ts_node_child_by_field_id(left, ll_js.field.property))
+                            : (ll_str){"", 0};
+      if (property.len > 2 && property.ptr[0] == 'o' && property.ptr[1] == 'n') return true;
+    }
   }
   return false;
 }
@@ -807,8 +848,8 @@ static bool is_setting_name(ll_str name) {
 }
 
 // A function named like start-up code whose parameters are all settings (`start()`,
-// `init(config)`, `bootstrap(app, options)`), or a command-line entry that takes the process's
-// `argv`.
+// `init(config)`, `bootstrap(app, options)`), or a command-line entry (`run_cli`, `runCli`, or
+// one that takes the process's `argv`).
 static bool looks_like_startup(const ll_facts *f, const ll_scope *fn) {
   TSNode params = ts_node_child_by_field_id(fn->node, ll_js.field.parameters);
   uint32_t n = 1;
@@ -818,7 +859,14 @@ static bool looks_like_startup(const ll_facts *f, const ll_scope *fn) {
     first = ts_node_named_child(params, 0);
   }
   if (ll_ast_is(first, ll_js.sym.identifier) && ll_str_eq(text_of(f, first), "argv")) return true;
-  if (!ll_vocab_is_startup_name(declared_name(f, fn))) return false;
+  ll_str name = declared_name(f, fn);
+  // `run_cli`, `runCli`, `cli`: a command-line entry, whatever it is handed.
+  if (name.len >= 3 &&
+      (!memcmp(name.ptr + name.len - 3, "cli", 3) || !memcmp(name.ptr + name.len - 3, "Cli", 3) ||
+       !memcmp(name.ptr + name.len - 3, "CLI", 3)) &&
+      (name.len == 3 || name.ptr[name.len - 4] == '_' || name.ptr[name.len - 3] != 'c'))
+    return true;
+  if (!ll_vocab_is_startup_name(name)) return false;
   for (uint32_t i = 0; i < n; i++) {
     TSNode p = ts_node_is_null(params) ? first : ts_node_named_child(params, i);
     if (ts_node_is_null(p)) continue;
@@ -829,7 +877,7 @@ static bool looks_like_startup(const ll_facts *f, const ll_scope *fn) {
 
 static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *changed) {
   if (fx->decided) return;
-  use_outcome out = {0};
+  use_outcome out = {.facts = f};
   TSSymbol sym = ts_node_symbol(fn->node);
   if (f->vocab->lists[LL_VOCAB_RUNS_ONCE].n && fn->kind == LL_SCOPE_FUNCTION &&
       ll_vocab_name_runs_once(f->vocab, f->source, declared_name(f, fn))) {
@@ -883,21 +931,10 @@ static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *change
     }
     if (self && out.freq != LL_FREQ_REPEATED) classify_binding(f, self, fn, &out);
   }
-  // A start-up function (`start`, `init`, a CLI entry taking `argv`) that only unseen callers
-  // could repeat is taken to run once, as such functions do; callers the file shows to repeat
-  // (a watcher that restarts it, a route) still make it repeated.
-  if (out.freq == LL_FREQ_REPEATED && fn->kind == LL_SCOPE_FUNCTION &&
-      ll_facts_repeat_confidence(f, &out.why) != LL_CONFIDENCE_HIGH && looks_like_startup(f, fn)) {
-    fx->decided = false;
-    use_outcome sure = {.sure_only = f};
-    const ll_binding *self = ll_facts_function_binding(f, fn);
-    if (self) classify_binding(f, self, fn, &sure);
-    if (sure.freq != LL_FREQ_REPEATED) sure.freq = LL_FREQ_ONCE, sure.why = (ll_repeat){0};
-    out = sure;
-  }
-  raise(fx, out.freq, &out.why, changed);
-  // Repeated is the top of the order: nothing later can change it.
-  if (fx->freq == LL_FREQ_REPEATED) fx->decided = true;
+  raise(f, fx, out.freq, &out.why, changed);
+  // Repeated for a reason the file shows is the top of the order: nothing later can change it.
+  if (fx->freq == LL_FREQ_REPEATED && ll_facts_repeat_confidence(f, &fx->why) == LL_CONFIDENCE_HIGH)
+    fx->decided = true;
 }
 
 ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scope_model *model,
@@ -991,6 +1028,117 @@ ll_confidence ll_facts_repeat_confidence(const ll_facts *f, const ll_repeat *why
     }
   }
   return LL_CONFIDENCE_MEDIUM;
+}
+
+// The name under which `fn` leaves the file at the export `site`: "default" for the module
+// itself (`module.exports = fn`, `export default`), else the exported name.
+static ll_str export_name(const ll_facts *f, TSNode site, const ll_scope *fn) {
+  static const ll_str module = {"default", 7};
+  TSSymbol sym = ts_node_symbol(site);
+  if (sym == ll_js.sym.export_statement) {
+    uint32_t n = ts_node_child_count(site);
+    for (uint32_t i = 0; i < n; i++)
+      if (!strcmp(ts_node_type(ts_node_child(site, i)), "default")) return module;
+  } else if (sym == ll_js.sym.export_specifier) {
+    TSNode alias = ts_node_child_by_field_id(site, ll_js.field.alias);
+    return text_of(f, ts_node_is_null(alias) ? ts_node_child_by_field_id(site, ll_js.field.name)
+                                             : alias);
+  } else if (sym == ll_js.sym.assignment_expression) {
+    TSNode left = ll_ast_unparenthesized(ts_node_child_by_field_id(site, ll_js.field.left));
+    // `module.exports = fn` (not `module.exports = { fn }`, whose entries keep their names)
+    if (ll_str_eq(text_of(f, left), "module.exports") &&
+        ts_node_eq(ll_ast_unparenthesized(ts_node_child_by_field_id(site, ll_js.field.right)),
+                   fn->node))
+      return module;
+    if (ts_node_symbol(left) == ll_js.sym.member_expression &&
+        !ll_str_eq(text_of(f, left), "module.exports"))
+      return text_of(f, ts_node_child_by_field_id(left, ll_js.field.property));
+  }
+  return declared_name(f, fn);
+}
+
+// The name under which the class scope `cls` leaves the file (`module.exports = Server` and
+// `export default class` give "default"; `exports.Server = Server`, `module.exports = { Server }`
+// and `export class Server` give "Server"), or an empty slice.
+static ll_str class_export_name(const ll_facts *f, const ll_scope *cls) {
+  static const ll_str module = {"default", 7}, none = {"", 0};
+  TSNode decl = cls->node;
+  if (ts_node_symbol(cls->context[0]) == ll_js.sym.export_statement) {
+    uint32_t n = ts_node_child_count(cls->context[0]);
+    for (uint32_t i = 0; i < n; i++)
+      if (!strcmp(ts_node_type(ts_node_child(cls->context[0], i)), "default")) return module;
+    TSNode name = ts_node_child_by_field_id(decl, ll_js.field.name);
+    return ts_node_is_null(name) ? none : text_of(f, name);
+  }
+  const ll_binding *b = binding_of_class(f, cls);
+  if (!b) return none;
+  for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
+    TSSymbol ps = ts_node_symbol(ref->parent);
+    if (ps == ll_js.sym.assignment_expression && ref->field == ll_js.field.right) {
+      TSNode left = ts_node_child_by_field_id(ref->parent, ll_js.field.left);
+      if (ll_str_eq(text_of(f, left), "module.exports")) return module;
+      if (is_export_target(f, left) && ts_node_symbol(left) == ll_js.sym.member_expression)
+        return text_of(f, ts_node_child_by_field_id(left, ll_js.field.property));
+    } else if (ps == ll_js.sym.object &&
+               ts_node_symbol(ref->id) == ll_js.sym.shorthand_property_identifier) {
+      // `module.exports = { Server }`
+      TSNode holder = ref->grandparent;
+      if (ts_node_symbol(holder) == ll_js.sym.assignment_expression &&
+          is_export_target(f, ts_node_child_by_field_id(holder, ll_js.field.left)))
+        return b->name;
+    } else if (ps == ll_js.sym.export_specifier) {
+      TSNode alias = ts_node_child_by_field_id(ref->parent, ll_js.field.alias);
+      return ts_node_is_null(alias) ? b->name : text_of(f, alias);
+    }
+  }
+  return none;
+}
+
+const char *ll_facts_export_root(const ll_facts *f, const ll_repeat *why, ll_arena *arena) {
+  ll_repeat at = *why;
+  for (int hops = 0; hops < 32 && at.reason == LL_REPEAT_CALLED; hops++) {
+    if (!at.via || !is_function_scope(at.via)) return NULL;
+    at = f->fns[at.via->index].why;
+  }
+  if (at.reason == LL_REPEAT_CLASS_MEMBER && at.function && at.function->parent &&
+      at.function->parent->kind == LL_SCOPE_CLASS) {
+    // A member of an exported class: "Server#run", "default#constructor" (field initializers
+    // run with the constructor). Static members are called on the class, not an instance.
+    const ll_scope *fn = at.function;
+    ll_str cls = class_export_name(f, fn->parent);
+    if (!cls.len || ll_facts_is_static_member(fn->node)) return NULL;
+    ll_str method = fn->kind == LL_SCOPE_CLASS_FIELD
+                        ? (ll_str){"constructor", 11}
+                        : text_of(f, ts_node_child_by_field_id(fn->node, ll_js.field.name));
+    return ll_arena_printf(arena, "%.*s#%.*s", (int)cls.len, cls.ptr, (int)method.len, method.ptr);
+  }
+  if (at.reason != LL_REPEAT_EXPORTED || !at.function || ts_node_is_null(at.site)) return NULL;
+  ll_str name = export_name(f, at.site, at.function);
+  if (!name.len) return NULL;
+  return ll_arena_printf(arena, "%.*s", (int)name.len, name.ptr);
+}
+
+ll_frequency ll_facts_use_frequency(const ll_facts *f, const ll_ref *ref, ll_repeat *why) {
+  TSNode up[4] = {ref->parent, ref->grandparent, {.id = NULL}, {.id = NULL}};
+  TSSymbol ps = ts_node_symbol(ref->parent);
+  if (!ts_node_is_null(ref->grandparent) &&
+      (ps == ll_js.sym.pair || ps == ll_js.sym.variable_declarator))
+    up[2] = ts_node_parent(ref->grandparent);
+  use_outcome out = {0};
+  classify_value(f, up, ref->field, ref->from, NULL, NULL, ref->id, &out);
+  *why = out.why;
+  return out.freq;
+}
+
+bool ll_facts_repeat_is_startup(const ll_facts *f, const ll_repeat *why) {
+  ll_repeat at = *why;
+  for (int hops = 0; hops < 32 && at.reason == LL_REPEAT_CALLED; hops++) {
+    if (!at.via || !is_function_scope(at.via)) return false;
+    at = f->fns[at.via->index].why;
+  }
+  return at.function && at.function->kind == LL_SCOPE_FUNCTION &&
+         ll_facts_repeat_confidence(f, &at) == LL_CONFIDENCE_MEDIUM &&
+         looks_like_startup(f, at.function);
 }
 
 // `app.get` for a registration call, `setInterval` for a timer.
@@ -1241,7 +1389,9 @@ static bool resolve_jquery_page(const ll_facts *f, TSNode call, ll_path *out) {
 
 // True when `ref` (a use of a top-level `let` or `var`, in a function) follows, in the same
 // function, an assignment of a new object to it: a call's result or a `new`.
-static bool made_in_this_run(const ll_ref *ref) {
+static bool is_lazy_fill(const ll_facts *f, TSNode assignment, TSNode place);
+
+static bool made_in_this_run(const ll_facts *f, const ll_ref *ref) {
   const ll_binding *b = ref->target;
   const ll_scope *fn = ref->from->function;
   if ((b->kind != LL_BIND_LET && b->kind != LL_BIND_VAR) || !is_function_scope(fn)) return false;
@@ -1254,7 +1404,9 @@ static bool made_in_this_run(const ll_ref *ref) {
       continue; // `list = list.concat(x)` reads the old object
     TSNode value = ll_ast_unparenthesized(ts_node_child_by_field_id(w->parent, ll_js.field.right));
     if (ll_ast_is(value, ll_js.sym.await_expression)) value = ts_node_named_child(value, 0);
-    if (ll_ast_is(value, ll_js.sym.call_expression) || ll_ast_is(value, ll_js.sym.new_expression))
+    if ((ll_ast_is(value, ll_js.sym.call_expression) ||
+         ll_ast_is(value, ll_js.sym.new_expression)) &&
+        !is_lazy_fill(f, w->parent, w->id))
       return true;
   }
   return false;
@@ -1297,7 +1449,8 @@ static bool resolve_root(const ll_facts *f, TSNode expr, ll_path *out, TSNode ch
       // A top-level `child` that this run has just filled with a new object (`child =
       // spawn(...)`): what it names here is that run's object, gone when the next run replaces
       // it, listeners and all.
-      if (out->lifetime == LL_LIFETIME_LONG && ref->target->n_writes > 0 && made_in_this_run(ref))
+      if (out->lifetime == LL_LIFETIME_LONG && ref->target->n_writes > 0 &&
+          made_in_this_run(f, ref))
         out->lifetime = LL_LIFETIME_SHORT;
     } else if (is_global_object_name(name)) {
       static const char global_this[] = "globalThis";
@@ -1516,6 +1669,20 @@ bool ll_facts_guarded_once(const ll_facts *f, TSNode node) {
   return false;
 }
 
+// `if (!this.server) this.server = http.createServer()`: filled the first time only, the same
+// object afterwards. True when an `if` around `assignment` tests the place it fills.
+static bool is_lazy_fill(const ll_facts *f, TSNode assignment, TSNode place) {
+  ll_str filled = text_of(f, place);
+  for (TSNode up = ts_node_parent(assignment); !ts_node_is_null(up) && !ll_ast_is_function(up);
+       up = ts_node_parent(up)) {
+    if (ts_node_symbol(up) != ll_js.sym.if_statement) continue;
+    ll_str test = text_of(f, ts_node_child_by_field_id(up, ll_js.field.condition));
+    for (uint32_t i = 0; i + filled.len <= test.len; i++)
+      if (!memcmp(test.ptr + i, filled.ptr, filled.len)) return true;
+  }
+  return false;
+}
+
 typedef struct fresh_search {
   const ll_facts *facts;
   const ll_path *path;
@@ -1534,8 +1701,9 @@ static bool assigns_new_object(TSNode node, void *data) {
   if (!ll_ast_is(value, ll_js.sym.call_expression) && !ll_ast_is(value, ll_js.sym.new_expression))
     return false;
   ll_path left;
-  return ll_facts_path(search->facts, ts_node_child_by_field_id(node, ll_js.field.left), &left) &&
-         ll_path_equal(&left, search->path);
+  TSNode target = ts_node_child_by_field_id(node, ll_js.field.left);
+  return ll_facts_path(search->facts, target, &left) && ll_path_equal(&left, search->path) &&
+         !is_lazy_fill(search->facts, node, target);
 }
 
 bool ll_facts_made_in_this_run(const ll_facts *f, TSNode expr, const ll_path *path) {
@@ -1545,6 +1713,23 @@ bool ll_facts_made_in_this_run(const ll_facts *f, TSNode expr, const ll_path *pa
   if (ts_node_is_null(body)) return false;
   fresh_search search = {f, path, ts_node_start_byte(expr)};
   return ll_ast_find(body, assigns_new_object, &search);
+}
+
+bool ll_facts_listener_outlives_run(const ll_facts *f, TSNode call, const ll_path *emitter) {
+  if (!ll_path_is_lasting_emitter(emitter)) return false;
+  // An import the file calls (`busboy({ headers })`) is a factory function, not an emitter.
+  const ll_binding *root = emitter->binding;
+  if (root && root->kind == LL_BIND_IMPORT && !emitter->text[0])
+    for (const ll_ref *ref = root->refs; ref; ref = ref->next_of_binding)
+      if (ref->flags & LL_REF_CALLEE) return false;
+  // `this.http.server = http.createServer(app); this.http.server.on(...)`: the listener goes
+  // with the server this run made.
+  TSNode callee = ts_node_child_by_field_id(call, ll_js.field.function);
+  TSNode receiver = ll_ast_is(callee, ll_js.sym.member_expression)
+                        ? ts_node_child_by_field_id(callee, ll_js.field.object)
+                        : (TSNode){.id = NULL};
+  return ts_node_is_null(receiver) || !emitter->text[0] ||
+         !ll_facts_made_in_this_run(f, receiver, emitter);
 }
 
 bool ll_path_is_lasting_emitter(const ll_path *path) {

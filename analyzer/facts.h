@@ -144,6 +144,14 @@ bool ll_facts_guarded_once(const ll_facts *facts, TSNode node);
  */
 bool ll_facts_made_in_this_run(const ll_facts *facts, TSNode expr, const ll_path *path);
 
+/**
+ * True when a listener added by `call` (`emitter.on(...)`, with `emitter` its receiver's path)
+ * outlives the run that adds it: the emitter is lasting (ll_path_is_lasting_emitter), is not a
+ * function the file calls (an imported factory), and was not just made by the same run
+ * (ll_facts_made_in_this_run).
+ */
+bool ll_facts_listener_outlives_run(const ll_facts *facts, TSNode call, const ll_path *emitter);
+
 /** True when both paths name the same object. */
 bool ll_path_equal(const ll_path *a, const ll_path *b);
 
@@ -186,6 +194,30 @@ const ll_ref *ll_facts_ref_at(const ll_facts *facts, TSNode id);
  * (`(req, res)`, `(ctx, next)`) is taken as one wherever it goes.
  */
 ll_confidence ll_facts_repeat_confidence(const ll_facts *facts, const ll_repeat *why);
+
+/**
+ * True when the repetition `why` rests only on callers outside the file (ll_facts_repeat_
+ * confidence medium) of a function shaped like start-up code: named `start`, `init`, `setup`,
+ * `bootstrap`, `main`, `listen`... with only settings for parameters (`init(config)`), or a
+ * command-line entry taking `argv`. Such functions run once per process unless some code shows
+ * otherwise, so rules report there only what callers elsewhere show to repeat.
+ */
+bool ll_facts_repeat_is_startup(const ll_facts *facts, const ll_repeat *why);
+
+/**
+ * When the repetition `why` rests only on callers outside the file, through a function the file
+ * exports (directly, or called from one): the name it is exported under ("start"; "default" for
+ * `module.exports = fn` and `export default`), arena-owned; NULL otherwise. A run over several
+ * files resolves such findings with the callers the other files show (project.h).
+ */
+const char *ll_facts_export_root(const ll_facts *facts, const ll_repeat *why, ll_arena *arena);
+
+/**
+ * How often a function value used at `ref` (not called there: passed, registered, exported)
+ * runs, as ll_facts_frequency tells it for functions declared in place: a route registration
+ * makes it per request, an export leaves it to other files.
+ */
+ll_frequency ll_facts_use_frequency(const ll_facts *facts, const ll_ref *ref, ll_repeat *why);
 
 /** A short phrase for messages: "inside a route handler registered with app.get at line 12". */
 const char *ll_facts_describe_repeat(const ll_facts *facts, ll_arena *arena, const ll_repeat *why);

@@ -44,8 +44,13 @@ typedef struct ll_finding {
   uint32_t line, column;         // 1-based; column in UTF-16 code units
   uint32_t end_line, end_column; // the position just after the reported node
   const char *message;           // lower case, no final period; owned by the file arena
-  char fingerprint[24];          // "<16 hex digits>:<occurrence>", stable across unrelated edits
-  char line_hash[17];            // 16 hex digits of the rule and the line's own text only
+  const char *export_root; // when its repetition rests only on callers in other files: the name
+                           // its function is exported under (ll_facts_export_root); else NULL.
+                           // Owned like `message`
+  bool doubt_is_repeat;    // medium only for want of those callers: sure callers make it high
+  bool needs_sure_callers; // shown only if those callers surely repeat (start-up code)
+  char fingerprint[24];    // "<16 hex digits>:<occurrence>", stable across unrelated edits
+  char line_hash[17];      // 16 hex digits of the rule and the line's own text only
 } ll_finding;
 
 /** "warning" or "error". */

@@ -20,6 +20,9 @@ typedef struct walk {
   const ll_binding *followed[MAX_FOLLOWED];
   uint32_t n_followed;
   uint32_t budget;
+  // Asking what a value holds (the keys `for (k in x)` visits) rather than what it is: a literal
+  // object then holds the keys written in it, not a new identity.
+  bool contents;
 } walk;
 
 static ll_origin of_expr(walk *w, TSNode expr, int depth);
@@ -162,10 +165,20 @@ static bool follow(walk *w, const ll_binding *b) {
   return true;
 }
 
+static ll_origin of_elements_of(walk *w, TSNode iterable, int depth);
+
 // The elements of what `iterable` iterates: an array literal's items, the keys of
 // Object.keys(x) (x's own, bounded when x is), `list.split(',')`'s parts.
 static ll_origin of_elements(walk *w, TSNode iterable, int depth) {
   iterable = ll_ast_unparenthesized(iterable);
+  bool was = w->contents;
+  w->contents = true;
+  ll_origin o = of_elements_of(w, iterable, depth);
+  w->contents = was;
+  return o;
+}
+
+static ll_origin of_elements_of(walk *w, TSNode iterable, int depth) {
   if (ll_ast_is(iterable, ll_js.sym.array)) {
     ll_origin acc = bounded;
     uint32_t n = ts_node_named_child_count(iterable);
@@ -345,9 +358,13 @@ static bool is_counter_write(const ll_ref *ref) {
 }
 
 static ll_origin of_variable(walk *w, const ll_binding *b, TSNode at, int depth) {
-  // A counter: every run sees a new number.
+  // A counter that outlives the run (`let seq = 0` at the top, `++seq` per request): every run
+  // sees a new number. One declared in the run (a loop index) counts the same numbers each run.
+  const ll_ref *use = ll_facts_ref_at(w->facts, at);
+  bool outlives = !use || use->from->function != b->scope->function;
   for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding)
-    if ((ref->flags & LL_REF_WRITE) && is_counter_write(ref)) return per_run(ref->parent);
+    if ((ref->flags & LL_REF_WRITE) && is_counter_write(ref))
+      return outlives ? per_run(ref->parent) : unknown(at);
   TSNode loop = loop_of(b->decl);
   ll_origin acc = bounded;
   if (!ts_node_is_null(loop)) {
@@ -551,6 +568,9 @@ static ll_origin of_expr(walk *w, TSNode expr, int depth) {
   if (sym == ll_js.sym.assignment_expression)
     return of_expr(w, ll_ast_field(expr, ll_js.field.right), depth + 1);
   if (sym == ll_js.sym.await_expression) return of_expr(w, ts_node_named_child(expr, 0), depth + 1);
+  // What a literal object holds are the keys written in it; an array, its elements.
+  if (w->contents && sym == ll_js.sym.object) return bounded;
+  if (w->contents && sym == ll_js.sym.array) return of_elements_of(w, expr, depth);
   // A literal object, array or function used as a key or member is a new object each time.
   if (sym == ll_js.sym.object || sym == ll_js.sym.array || ll_ast_is_function(expr))
     return per_run(expr);

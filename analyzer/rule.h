@@ -69,6 +69,25 @@ void ll_ctx_report(ll_ctx *ctx, TSNode node, const char *format, ...)
 void ll_ctx_report_with_confidence(ll_ctx *ctx, TSNode node, ll_confidence confidence,
                                    const char *format, ...) __attribute__((format(printf, 4, 5)));
 
+/** How ll_ctx_report_repeated weighs a finding, beyond the repetition it rests on. */
+enum {
+  LL_REPORT_MEDIUM = 1u << 0,    // other evidence is doubtful too (a key of unknown origin)
+  LL_REPORT_SURE_ONLY = 1u << 1, // report only a sure repetition: shown by this file, or by the
+                                 // callers other files of the run show (a process signal
+                                 // handler that some caller might install twice is no leak)
+};
+
+/**
+ * Reports a finding about code that runs repeatedly for the reason `why`, with `flags`
+ * (LL_REPORT_*). Its confidence is that of the repetition (ll_facts_repeat_confidence). When
+ * the repetition rests on callers in other files, the finding names the export they go through
+ * (ll_finding.export_root), so that a run over the project settles it with the callers it sees;
+ * a finding in start-up code (ll_facts_repeat_is_startup), or one that is LL_REPORT_SURE_ONLY,
+ * is kept only if they show a sure repeat.
+ */
+void ll_ctx_report_repeated(ll_ctx *ctx, TSNode node, const ll_repeat *why, unsigned flags,
+                            const char *format, ...) __attribute__((format(printf, 5, 6)));
+
 /** The file being analysed. */
 const ll_source *ll_ctx_source(const ll_ctx *ctx);
 

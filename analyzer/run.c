@@ -19,6 +19,7 @@
 #include "analyzer/ignore.h"
 #include "analyzer/output.h"
 #include "analyzer/paths.h"
+#include "analyzer/project.h"
 
 static double now_seconds(void) {
   struct timespec t;
@@ -70,6 +71,9 @@ typedef struct shared_run {
   size_t n_errors, n_warnings, n_files_with, n_suppressed, n_baselined;
   size_t n_generated; // files skipped as generated or minified
   bool trouble;
+  // Several files: the calls between them (project.h). Reports are then held until every file
+  // is analysed, so that findings resting on other files' callers can be settled.
+  ll_project *project;
 } shared_run;
 
 static char *copy_or_null(const char *text) {
@@ -89,6 +93,7 @@ static void copy_out(file_report *report, const ll_file_result *result) {
       report->findings[k] = result->findings[k];
       report->findings[k].message = ll_xstrdup(result->findings[k].message);
       report->findings[k].justification = copy_or_null(result->findings[k].justification);
+      report->findings[k].export_root = copy_or_null(result->findings[k].export_root);
     }
   }
   report->n_notes = result->n_notes;
@@ -104,6 +109,7 @@ static void copy_out(file_report *report, const ll_file_result *result) {
 static void free_finding(ll_finding *f) {
   free((char *)f->message);
   free((char *)f->justification);
+  free((char *)f->export_root);
 }
 
 static void release_report(file_report *r) {
@@ -198,15 +204,30 @@ static void add_stats(ll_stats *sum, const ll_stats *part) {
   sum->nodes += part->nodes;
 }
 
-// Hands a worker's result to the ordered output (lock held by the caller).
+// Settles the findings of file `i` with the callers the other files of the run show (or, for
+// a single file, with none): see ll_project_settle.
+static void settle(shared_run *run, size_t i) {
+  file_report *r = &run->reports[i];
+  r->n_findings = ll_project_settle(run->project, run->files->paths[i], run->configs[i],
+                                    r->findings, r->n_findings, free_finding);
+}
+
+// Hands a worker's result to the ordered output (lock held by the caller). In a run over
+// several files, the file's calls into the others are noted and its report waits for them all.
 static void deliver(shared_run *run, size_t i, const ll_file_result *result) {
   file_report report;
   copy_out(&report, result);
   pthread_mutex_lock(&run->lock);
   run->reports[i] = report;
   run->reports[i].ready = true;
-  while (run->next_report < run->files->n && run->reports[run->next_report].ready)
-    emit(run, run->next_report++);
+  if (run->project) {
+    ll_project_add(run->project, run->files->paths[i], result->links, result->n_links);
+  } else {
+    while (run->next_report < run->files->n && run->reports[run->next_report].ready) {
+      settle(run, run->next_report);
+      emit(run, run->next_report++);
+    }
+  }
   pthread_mutex_unlock(&run->lock);
 }
 
@@ -478,6 +499,7 @@ int ll_run(const ll_options *options) {
                                                .parse_timeout = options->parse_timeout,
                                                .parse_only = options->parse_only};
   run.reports = ll_xcalloc(files.n + 1, sizeof *run.reports);
+  if (!options->read_stdin && !options->parse_only && files.n > 1) run.project = ll_project_new();
   pthread_mutex_init(&run.lock, NULL);
 
   ll_output out = {0};
@@ -504,6 +526,10 @@ int ll_run(const ll_options *options) {
       for (unsigned t = 1; t <= started_threads; t++)
         pthread_join(threads[t], NULL);
       free(threads);
+      for (; run.project && run.next_report < files.n; run.next_report++) {
+        settle(&run, run.next_report);
+        emit(&run, run.next_report);
+      }
     }
     // A pattern that hit its match limit was reported as it happened; the run did not do all
     // it was asked.
@@ -523,6 +549,7 @@ int ll_run(const ll_options *options) {
   }
   pthread_mutex_destroy(&run.lock);
   free(run.reports);
+  ll_project_delete(run.project);
   free(run.shown);
 
   if (run.n_generated)

@@ -56,8 +56,8 @@ typedef struct closure {
   uint32_t n_regions;
   capture captures[MAX_CAPTURES];
   uint32_t n_captures;
-  bool repeated;            // the code around the closure runs again and again
-  ll_confidence confidence; // of that repetition (high when it does not repeat: a shared var)
+  bool repeated; // the code around the closure runs again and again
+  ll_repeat why; // why it does, when it does
 } closure;
 
 // What a finding about a per-iteration value waits for, until the whole file is seen: a closure
@@ -76,7 +76,7 @@ typedef struct pending {
   check_kind check;
   ll_path place;
   const ll_binding *via; // the local of the iteration that names the closure, if any
-  ll_confidence confidence;
+  ll_repeat why;         // of the closure's code (no reason: a shared var, which needs no repeat)
   struct pending *next;
 } pending;
 
@@ -341,7 +341,8 @@ static bool escapes(ll_ctx *ctx, const closure *c, const capture *k, const ll_re
     case LL_KEPT_LISTENER:
       // A shared `var` is read when the event fires, after the loop, whatever the emitter.
       if (k->shared_var) return true;
-      if (!kept->place_known || !c->repeated || !ll_path_is_lasting_emitter(&kept->place))
+      if (!kept->place_known || !c->repeated ||
+          !ll_facts_listener_outlives_run(ll_ctx_facts(ctx), kept->site, &kept->place))
         return false;
       return !(kept->place.binding && inside(kept->place.binding->decl, k->region));
     case LL_KEPT_INTERVAL:
@@ -430,10 +431,10 @@ static const char *judge(ll_ctx *ctx, const closure *c, const ll_retention *kept
 }
 
 static void defer(ll_ctx *ctx, state *st, TSNode node, const char *message, check_kind check,
-                  const ll_retention *kept, const ll_binding *via, ll_confidence confidence) {
+                  const ll_retention *kept, const ll_binding *via, const ll_repeat *why) {
   pending *p = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *p);
   p->node = node;
-  p->confidence = confidence;
+  p->why = *why;
   p->message = message;
   p->check = check;
   p->place = kept->place;
@@ -457,10 +458,8 @@ static void check_function(ll_ctx *ctx, state *st, TSNode node) {
   if (!c.n_captures) return;
   // A loop in start-up code makes a bounded number of closures, once; only a shared `var` is
   // wrong there. Per-iteration values pile up when the loop itself runs again and again.
-  ll_repeat why;
-  c.repeated = ll_facts_frequency(ll_ctx_facts(ctx), fn->parent, &why) == LL_FREQ_REPEATED;
-  c.confidence =
-      c.repeated ? ll_facts_repeat_confidence(ll_ctx_facts(ctx), &why) : LL_CONFIDENCE_HIGH;
+  c.repeated = ll_facts_frequency(ll_ctx_facts(ctx), fn->parent, &c.why) == LL_FREQ_REPEATED;
+  if (!c.repeated) c.why = (ll_repeat){0};
   kept_list kept = {.n = 0};
   where_kept(ctx, &c, &kept);
   add_route_handler(ctx, &c, &kept);
@@ -469,13 +468,13 @@ static void check_function(ll_ctx *ctx, state *st, TSNode node) {
   for (uint32_t i = 0; i < kept.n; i++) {
     messages[i] = judge(ctx, &c, &kept.items[i], kept.route[i], &checks[i]);
     if (messages[i] && checks[i] == CHECK_NONE) {
-      ll_ctx_report_with_confidence(ctx, node, c.confidence, "%s", messages[i]);
+      ll_ctx_report_repeated(ctx, node, &c.why, 0, "%s", messages[i]);
       return;
     }
   }
   for (uint32_t i = 0; i < kept.n; i++)
     if (messages[i])
-      defer(ctx, st, node, messages[i], checks[i], &kept.items[i], kept.via[i], c.confidence);
+      defer(ctx, st, node, messages[i], checks[i], &kept.items[i], kept.via[i], &c.why);
 }
 
 // Removals of listeners and clears of timers, anywhere in the file.
@@ -530,10 +529,22 @@ static bool keeps_everything(const ll_collections *collections, const ll_path *p
   return false;
 }
 
-// The emitter drops the closure when the file removes all its listeners, or this very function.
+// A binding whose function the file does not pin down: a parameter, or a name destructured or
+// taken from a loop (`for (const [event, listener] of pairs) bus.off(event, listener)`). It holds
+// whichever function was kept, this one as well as any.
+static bool holds_any_function(const ll_binding *b) {
+  if (!b) return false;
+  if (b->kind == LL_BIND_PARAM) return true;
+  return (b->kind == LL_BIND_CONST || b->kind == LL_BIND_LET || b->kind == LL_BIND_VAR) &&
+         ts_node_is_null(b->init);
+}
+
+// The emitter drops the closure when the file removes all its listeners, this very function, or
+// a function whose identity the file cannot pin down.
 static bool is_removed(const state *st, const pending *p) {
   for (const removal *r = st->removals; r; r = r->next)
-    if (ll_path_equal(&r->emitter, &p->place) && (r->all || (p->via && r->listener == p->via)))
+    if (ll_path_equal(&r->emitter, &p->place) &&
+        (r->all || (p->via && r->listener == p->via) || holds_any_function(r->listener)))
       return true;
   return false;
 }
@@ -555,7 +566,7 @@ static void file_end(ll_ctx *ctx, void *opaque) {
   state *st = opaque;
   for (const pending *p = st->first; p; p = p->next) {
     if (!still_holds(ctx, st, p)) continue;
-    ll_ctx_report_with_confidence(ctx, p->node, p->confidence, "%s", p->message);
+    ll_ctx_report_repeated(ctx, p->node, &p->why, 0, "%s", p->message);
     while (p->next && ts_node_eq(p->next->node, p->node)) // one finding per closure
       p = p->next;
   }

@@ -294,8 +294,9 @@ static bool keeps_past_request(const ll_ctx *ctx, const ll_retention *kept, cand
     return follow_timer_id(ctx, site, c);
   }
   if (!kept->place_known) return false;
-  if (kept->kind == LL_KEPT_LISTENER ? !ll_path_is_lasting_emitter(&kept->place)
-                                     : kept->place.lifetime != LL_LIFETIME_LONG)
+  if (kept->kind == LL_KEPT_LISTENER
+          ? !ll_facts_listener_outlives_run(ll_ctx_facts(ctx), site, &kept->place)
+          : kept->place.lifetime != LL_LIFETIME_LONG)
     return false;
   c->place = kept->place;
   if (kept->kind == LL_KEPT_LISTENER) {

@@ -97,10 +97,8 @@ static void file_end(ll_ctx *ctx, void *state) {
     ll_origin origin = ts_node_is_null(g->key) ? (ll_origin){LL_ORIGIN_PER_RUN, {.id = NULL}}
                                                : ll_facts_origin(facts, g->key);
     if (origin.kind == LL_ORIGIN_BOUNDED) continue;
-    ll_confidence confidence = ll_facts_repeat_confidence(facts, &g->why);
-    if (origin.kind == LL_ORIGIN_UNKNOWN) confidence = LL_CONFIDENCE_MEDIUM;
-    ll_ctx_report_with_confidence(
-        ctx, g->site, confidence,
+    ll_ctx_report_repeated(
+        ctx, g->site, &g->why, origin.kind == LL_ORIGIN_UNKNOWN ? LL_REPORT_MEDIUM : 0,
         "%s grows here %s%s, and nothing in this file removes, clears or bounds its entries",
         describe_collection(ctx, c), ll_facts_describe_repeat(facts, ll_ctx_arena(ctx), &g->why),
         describe_key(ctx, g, &origin));

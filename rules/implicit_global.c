@@ -44,13 +44,15 @@ static void check_file(ll_ctx *ctx, void *state) {
       if (reported_in(global, ref, function)) continue;
       // Sure when code that repeats keeps writing it (what it holds outlives each run); a
       // function whose callers the file does not show may run once.
+      // Sure when code the file shows to repeat keeps writing it; a bug wherever it is, so a
+      // function that may run once is reported too, with less confidence.
       ll_repeat why;
-      ll_confidence confidence =
-          ll_facts_frequency(ll_ctx_facts(ctx), ref->from, &why) == LL_FREQ_REPEATED
-              ? ll_facts_repeat_confidence(ll_ctx_facts(ctx), &why)
-              : LL_CONFIDENCE_MEDIUM;
+      bool repeated = ll_facts_frequency(ll_ctx_facts(ctx), ref->from, &why) == LL_FREQ_REPEATED;
       ll_ctx_report_with_confidence(
-          ctx, ref->id, confidence,
+          ctx, ref->id,
+          repeated && ll_facts_repeat_confidence(ll_ctx_facts(ctx), &why) == LL_CONFIDENCE_HIGH
+              ? LL_CONFIDENCE_HIGH
+              : LL_CONFIDENCE_MEDIUM,
           "`%.*s` is assigned but never declared, so it becomes a global that lives as long as "
           "the process; declare it with let, const or var",
           (int)global->name.len, global->name.ptr);

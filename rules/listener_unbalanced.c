@@ -340,12 +340,8 @@ static match removes(ll_arena *arena, const listener_call *removal, const listen
 // The emitter outlives the code that adds to it: module or global scope, a global object,
 // `process`, `window`, `document`, a static member, an import.
 static bool emitter_is_long_lived(const ll_ctx *ctx, const listener_call *add) {
-  if (!add->emitter_known || !ll_path_is_lasting_emitter(&add->emitter)) return false;
-  // `this.http.server = http.createServer(app); this.http.server.on(...)`: the listener goes
-  // with the server this run made.
-  TSNode emitter = ll_ast_field(ll_ast_field(add->call, ll_js.field.function), ll_js.field.object);
-  return !(add->emitter.text[0] &&
-           ll_facts_made_in_this_run(ll_ctx_facts(ctx), emitter, &add->emitter));
+  return add->emitter_known &&
+         ll_facts_listener_outlives_run(ll_ctx_facts(ctx), add->call, &add->emitter);
 }
 
 // A constructor adding to an emitter handed to it: the emitter existed before the instance and
@@ -467,12 +463,9 @@ static void file_end(ll_ctx *ctx, void *opaque) {
     // Without the event's name the file cannot tell what is added: stay silent.
     if (!add->event_known || !add->emitter_known) continue;
     if (add->freq == LL_FREQ_REPEATED && emitter_is_long_lived(ctx, add)) {
-      ll_confidence confidence = ll_facts_repeat_confidence(ll_ctx_facts(ctx), &add->why);
-      if (confidence == LL_CONFIDENCE_MEDIUM && is_process_lifecycle(add) &&
-          !keeps_run_state(ctx, add))
-        continue;
-      ll_ctx_report_with_confidence(
-          ctx, add->call, confidence,
+      bool sure_only = is_process_lifecycle(add) && !keeps_run_state(ctx, add);
+      ll_ctx_report_repeated(
+          ctx, add->call, &add->why, sure_only ? LL_REPORT_SURE_ONLY : 0,
           "%s is added to long-lived `%s` %s, and never removed: every run adds one more", what,
           emitter, ll_facts_describe_repeat(ll_ctx_facts(ctx), arena, &add->why));
     } else if (add->in_loop && !add->event_set && emitter_is_long_lived(ctx, add) &&

@@ -782,21 +782,17 @@ static void file_end(ll_ctx *ctx, void *opaque) {
       cleared = is_cleared(st, &t->id);
     }
     const char *why = ll_facts_describe_repeat(ll_ctx_facts(ctx), arena, &t->why);
-    // Started where only unseen callers could repeat it (an exported function, a constructor):
-    // the finding stands on less.
-    ll_confidence confidence = ll_facts_repeat_confidence(ll_ctx_facts(ctx), &t->why);
     if (t->kind == TIMER_LOOP) {
       if (cleared) continue;
       if (t->loop_name)
-        ll_ctx_report_with_confidence(
-            ctx, t->call, confidence,
-            "a %.*s loop is started %s: %s schedules itself again on every run "
-            "and nothing ever stops it, so each run adds a timer that keeps its "
-            "callback and everything it captures alive",
-            (int)t->scheduler.len, t->scheduler.ptr, why, t->loop_name);
+        ll_ctx_report_repeated(ctx, t->call, &t->why, 0,
+                               "a %.*s loop is started %s: %s schedules itself again on every run "
+                               "and nothing ever stops it, so each run adds a timer that keeps its "
+                               "callback and everything it captures alive",
+                               (int)t->scheduler.len, t->scheduler.ptr, why, t->loop_name);
       else
-        ll_ctx_report_with_confidence(
-            ctx, t->call, confidence,
+        ll_ctx_report_repeated(
+            ctx, t->call, &t->why, 0,
             "a %.*s loop is started %s; its callback schedules itself again on "
             "every run and nothing ever stops it%s, so each run adds a timer that keeps "
             "its callback and everything it captures alive",
@@ -814,14 +810,14 @@ static void file_end(ll_ctx *ctx, void *opaque) {
                                     ? ll_arena_printf(arena, "%.*s", (int)t->id.this_text.len,
                                                       t->id.this_text.ptr)
                                     : ll_path_describe(&t->id.path, arena));
-      ll_ctx_report_with_confidence(
-          ctx, t->call, confidence,
+      ll_ctx_report_repeated(
+          ctx, t->call, &t->why, 0,
           "setInterval is started %s; %s, so each run adds a timer that keeps its "
           "callback and everything it captures alive forever",
           why, where);
     } else if (overwrites_shared_id(ctx, st, t)) {
-      ll_ctx_report_with_confidence(
-          ctx, t->call, confidence,
+      ll_ctx_report_repeated(
+          ctx, t->call, &t->why, 0,
           "setInterval is started %s; its id is kept in `%s`, which the next run "
           "overwrites without clearing it, so only the last of these timers can ever be "
           "cleared and the others keep their callbacks alive forever",

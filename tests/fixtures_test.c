@@ -23,6 +23,7 @@
 #include "analyzer/analyze.h"
 #include "analyzer/files.h"
 #include "analyzer/parse.h"
+#include "analyzer/project.h"
 #include "analyzer/registry.h"
 
 typedef struct expectation {
@@ -133,35 +134,47 @@ static const ll_config *fixture_config(const char *path, const ll_config *builti
   return *loaded ? *loaded : builtin;
 }
 
-// Checks one fixture file; returns true when its findings are exactly as expected. Suppressed
-// findings are not reported, so they are not expected either.
-static bool check_fixture(ll_analyzer *analyzer, ll_parser *parser, const ll_config *builtin,
-                          const char *path) {
+// Checks that a fixture named positive-* expects findings and one named negative-* none.
+static bool check_naming(const char *path, size_t n_expected) {
+  const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+  if (has_prefix(base, "positive-") && n_expected == 0) {
+    fprintf(stderr, "%s:1:1: a positive fixture needs at least one `expect:` comment\n", path);
+    return false;
+  }
+  if (has_prefix(base, "negative-") && n_expected > 0) {
+    fprintf(stderr, "%s:1:1: a negative fixture must not expect findings\n", path);
+    return false;
+  }
+  return true;
+}
+
+// Compares the findings of the file at `path`, settled as a run would settle them (with the
+// callers `project` saw in the other files of a multi-file fixture, or none), with its
+// expectations; returns true when they are exactly as expected, and adds the number of
+// expectations to `*n_expected`. Suppressed findings are not reported, so they are not expected
+// either.
+static bool compare_file(ll_analyzer *analyzer, ll_parser *parser, const ll_config *builtin,
+                         const char *path, const ll_project *project, size_t *n_expected) {
   ll_config *loaded;
   const ll_config *config = fixture_config(path, builtin, &loaded);
   ll_file_result result;
   ll_analyzer_file(analyzer, config, path, &result);
-  ll_config_delete(loaded);
   if (result.status != LL_OK) {
+    ll_config_delete(loaded);
     fprintf(stderr, "%s:1:1: cannot analyse: %s\n", path, result.error);
     return false;
   }
+  result.n_findings =
+      ll_project_settle(project, path, config, result.findings, result.n_findings, NULL);
+  ll_config_delete(loaded);
   const ll_source *source = result.source;
   TSTree *tree = ll_parser_parse(parser, source->text, source->len);
   expectations expected = {0};
   read_expectations(path, source, tree, &expected);
   ts_tree_delete(tree);
+  *n_expected += expected.n;
 
   bool ok = !expected.malformed;
-  const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-  if (has_prefix(base, "positive-") && expected.n == 0) {
-    fprintf(stderr, "%s:1:1: a positive fixture needs at least one `expect:` comment\n", path);
-    ok = false;
-  }
-  if (has_prefix(base, "negative-") && expected.n > 0) {
-    fprintf(stderr, "%s:1:1: a negative fixture must not expect findings\n", path);
-    ok = false;
-  }
   // Exact columns match first, so that a column-less expectation cannot take the finding that an
   // exact one on the same line needs.
   bool *used = ll_xcalloc(result.n_findings + 1, sizeof *used);
@@ -196,9 +209,47 @@ static bool check_fixture(ll_analyzer *analyzer, ll_parser *parser, const ll_con
   return ok;
 }
 
+static bool check_fixture(ll_analyzer *analyzer, ll_parser *parser, const ll_config *builtin,
+                          const char *path) {
+  size_t n_expected = 0;
+  bool ok = compare_file(analyzer, parser, builtin, path, NULL, &n_expected);
+  return check_naming(path, n_expected) && ok;
+}
+
+// A fixture that is a folder: a small project whose files are analysed as one run analyses
+// them, with the calls between them settling what one file alone cannot (project.h). Every
+// file's findings are compared with its own expectations.
+static bool check_project(ll_analyzer *analyzer, ll_parser *parser, const ll_config *builtin,
+                          const char *dir) {
+  ll_file_list files = {0};
+  ll_file_list_add(&files, dir, NULL, NULL);
+  ll_file_list_sort(&files);
+  ll_project *project = ll_project_new();
+  for (size_t i = 0; i < files.n; i++) {
+    ll_config *loaded;
+    const ll_config *config = fixture_config(files.paths[i], builtin, &loaded);
+    ll_file_result result;
+    ll_analyzer_file(analyzer, config, files.paths[i], &result);
+    if (result.status == LL_OK)
+      ll_project_add(project, files.paths[i], result.links, result.n_links);
+    ll_config_delete(loaded);
+  }
+  bool ok = files.n > 0;
+  size_t n_expected = 0;
+  for (size_t i = 0; i < files.n; i++)
+    ok &= compare_file(analyzer, parser, builtin, files.paths[i], project, &n_expected);
+  ll_project_delete(project);
+  ll_file_list_fini(&files);
+  return check_naming(dir, n_expected) && ok;
+}
+
 static bool is_fixture_name(const char *name) {
   return (has_prefix(name, "positive-") || has_prefix(name, "negative-")) &&
          ll_file_is_javascript(name);
+}
+
+static int compare_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static int check_rule_dirs(int n_dirs, char **dirs) {
@@ -210,28 +261,50 @@ static int check_rule_dirs(int n_dirs, char **dirs) {
   ll_parser *parser = ll_parser_new(10);
   int passed = 0, failed = 0;
   for (int d = 0; d < n_dirs; d++) {
-    ll_file_list files = {0};
-    ll_file_list_add(&files, dirs[d], NULL, NULL);
-    ll_file_list_sort(&files);
-    if (!files.n) {
+    // The folder's entries, sorted: files are fixtures, folders are multi-file fixtures.
+    DIR *dir = opendir(dirs[d]);
+    if (!dir) {
+      fprintf(stderr, "%s: cannot open\n", dirs[d]);
+      failed++;
+      continue;
+    }
+    char **names = NULL;
+    size_t n_names = 0;
+    for (struct dirent *entry; (entry = readdir(dir));) {
+      if (entry->d_name[0] == '.') continue;
+      names = ll_xrealloc(names, (n_names + 1) * sizeof *names);
+      names[n_names++] = ll_xstrdup(entry->d_name);
+    }
+    closedir(dir);
+    qsort(names, n_names, sizeof *names, compare_names);
+    if (!n_names) {
       fprintf(stderr, "%s: no fixtures\n", dirs[d]);
       failed++;
     }
-    for (size_t i = 0; i < files.n; i++) {
-      const char *base =
-          strrchr(files.paths[i], '/') ? strrchr(files.paths[i], '/') + 1 : files.paths[i];
-      if (!is_fixture_name(base)) {
-        fprintf(stderr, "%s:1:1: fixture names start with positive- or negative-\n",
-                files.paths[i]);
+    for (size_t i = 0; i < n_names; i++) {
+      char path[4096];
+      snprintf(path, sizeof path, "%s/%s", dirs[d], names[i]);
+      struct stat st;
+      bool is_dir = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+      bool named = has_prefix(names[i], "positive-") || has_prefix(names[i], "negative-");
+      if (!named || (!is_dir && !is_fixture_name(names[i]))) {
+        // A configuration (`CASE.leaklint.json` beside a fixture, `leaklint.json` for the
+        // folder) is no fixture of its own.
+        if (!is_dir && strstr(names[i], ".json")) {
+          free(names[i]);
+          continue;
+        }
+        fprintf(stderr, "%s:1:1: fixture names start with positive- or negative-\n", path);
         failed++;
-        continue;
-      }
-      if (check_fixture(analyzer, parser, builtin, files.paths[i]))
+      } else if (is_dir ? check_project(analyzer, parser, builtin, path)
+                        : check_fixture(analyzer, parser, builtin, path)) {
         passed++;
-      else
+      } else {
         failed++;
+      }
+      free(names[i]);
     }
-    ll_file_list_fini(&files);
+    free(names);
   }
   ll_parser_delete(parser);
   ll_analyzer_delete(analyzer);

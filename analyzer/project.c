@@ -1,0 +1,385 @@
+// The project view (project.h): each file's calls into the other files of the run, gathered into
+// one table keyed by the real path of the called file and the export's name.
+#define _DEFAULT_SOURCE
+#include "analyzer/project.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "analyzer/ast.h"
+
+// ---------------------------------------------------------------------------------------------
+// The links of one file
+
+typedef struct link_list {
+  ll_arena *arena;
+  ll_link *items;
+  size_t n, cap;
+} link_list;
+
+static ll_str text_of(const ll_source *source, TSNode node) {
+  uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+  if (end > source->len) end = source->len;
+  if (start > end) start = end;
+  return (ll_str){source->text + start, end - start};
+}
+
+static const char *copy(ll_arena *arena, ll_str text) {
+  return ll_arena_printf(arena, "%.*s", (int)text.len, text.ptr);
+}
+
+static void add_link(link_list *list, const char *module, const char *name, ll_frequency freq,
+                     ll_confidence confidence) {
+  if (list->n == list->cap) {
+    size_t cap = list->cap ? list->cap * 2 : 16;
+    list->items = ll_arena_grow(list->arena, list->items, list->n, cap, sizeof *list->items);
+    list->cap = cap;
+  }
+  list->items[list->n++] = (ll_link){module, name, freq, confidence};
+}
+
+// A module specifier of the project's own files: a string literal starting with `.`.
+static bool relative_module(const ll_source *source, TSNode string, ll_str *out) {
+  if (!ll_ast_is(string, ll_js.sym.string)) return false;
+  ll_str text = text_of(source, string);
+  if (text.len < 3 || text.ptr[1] != '.') return false;
+  *out = (ll_str){text.ptr + 1, text.len - 2};
+  return true;
+}
+
+// `require('./x')`: the specifier, when `node` is such a call.
+static bool required_module(const ll_source *source, TSNode node, ll_str *out) {
+  node = ll_ast_unparenthesized(node);
+  if (!ll_ast_is(node, ll_js.sym.call_expression)) return false;
+  TSNode callee = ll_ast_field(node, ll_js.field.function);
+  if (!ll_ast_is(callee, ll_js.sym.identifier) || !ll_str_eq(text_of(source, callee), "require"))
+    return false;
+  TSNode args = ll_ast_field(node, ll_js.field.arguments);
+  return ts_node_named_child_count(args) == 1 &&
+         relative_module(source, ts_node_named_child(args, 0), out);
+}
+
+// What binding `b` holds of another file: the module object (`*name` = "*"), or one export.
+static bool imported(const ll_facts *facts, const ll_binding *b, ll_str *module, ll_str *name) {
+  const ll_source *source = ll_facts_source(facts);
+  static const ll_str whole = {"*", 1}, module_itself = {"default", 7};
+  if (ts_node_is_null(b->decl)) return false;
+  if (b->kind == LL_BIND_IMPORT) {
+    TSNode parent = ts_node_parent(b->decl), statement = parent;
+    for (int up = 0; up < 5 && !ll_ast_is(statement, ll_js.sym.import_statement); up++)
+      statement = ts_node_parent(statement);
+    if (!ll_ast_is(statement, ll_js.sym.import_statement) ||
+        !relative_module(source, ll_ast_field(statement, ll_js.field.source), module))
+      return false;
+    if (ll_ast_is(parent, ll_js.sym.import_specifier))
+      *name = text_of(source, ll_ast_field(parent, ll_js.field.name)); // `{ start as s }`
+    else if (ll_ast_is(parent, ll_js.sym.namespace_import))
+      *name = whole;
+    else
+      *name = module_itself; // `import daemon from './daemon'`
+    return true;
+  }
+  if (b->kind != LL_BIND_CONST && b->kind != LL_BIND_LET && b->kind != LL_BIND_VAR) return false;
+  if (required_module(source, b->init, module)) {
+    *name = whole;
+    return true;
+  }
+  // `const { start } = require('./daemon')`, `const { start: run } = require(...)`
+  TSNode parent = ts_node_parent(b->decl);
+  TSNode pattern = ll_ast_is(parent, ll_js.sym.pair_pattern) ? ts_node_parent(parent) : parent;
+  if (!ll_ast_is(pattern, ll_js.sym.object_pattern)) return false;
+  TSNode declarator = ts_node_parent(pattern);
+  if (!ll_ast_is(declarator, ll_js.sym.variable_declarator) ||
+      !required_module(source, ll_ast_field(declarator, ll_js.field.value), module))
+    return false;
+  *name = ll_ast_is(parent, ll_js.sym.pair_pattern)
+              ? text_of(source, ll_ast_field(parent, ll_js.field.key))
+              : text_of(source, b->decl);
+  return true;
+}
+
+// How often code in `scope` runs, as a link sees it.
+static void frequency_at(const ll_facts *facts, const ll_scope *scope, ll_frequency *freq,
+                         ll_confidence *confidence) {
+  ll_repeat why;
+  *freq = ll_facts_frequency(facts, scope, &why);
+  *confidence =
+      *freq == LL_FREQ_REPEATED ? ll_facts_repeat_confidence(facts, &why) : LL_CONFIDENCE_HIGH;
+}
+
+// The uses of an instance of another file's class `export` made by the `new` expression
+// `made`: its construction, then the methods called on it (`server.run()`, or
+// `new Server().run()`). An instance handed on may have any method called: "Server#*".
+static void instance_links(const ll_facts *facts, link_list *list, const char *module,
+                           ll_str export, TSNode made, const ll_scope *where) {
+  const ll_source *source = ll_facts_source(facts);
+  ll_arena *arena = list->arena;
+  ll_frequency freq;
+  ll_confidence confidence;
+  frequency_at(facts, where, &freq, &confidence);
+  add_link(list, module, ll_arena_printf(arena, "%.*s#constructor", (int)export.len, export.ptr),
+           freq, confidence);
+  TSNode child = made, parent = ll_ast_parent(&child);
+  if (ll_ast_is(parent, ll_js.sym.member_expression)) {
+    TSNode call = ts_node_parent(parent);
+    if (ll_ast_is(call, ll_js.sym.call_expression) &&
+        ts_node_eq(ll_ast_field(call, ll_js.field.function), parent)) {
+      ll_str method = text_of(source, ll_ast_field(parent, ll_js.field.property));
+      add_link(list, module,
+               ll_arena_printf(arena, "%.*s#%.*s", (int)export.len, export.ptr, (int)method.len,
+                               method.ptr),
+               freq, confidence);
+      return;
+    }
+  }
+  const ll_binding *held = NULL;
+  if (ll_ast_is(parent, ll_js.sym.variable_declarator)) {
+    TSNode name = ll_ast_field(parent, ll_js.field.name);
+    if (ll_ast_is(name, ll_js.sym.identifier))
+      held = ll_scope_lookup(ll_facts_model(facts), where, text_of(source, name));
+  }
+  const char *any = ll_arena_printf(arena, "%.*s#*", (int)export.len, export.ptr);
+  if (!held) {
+    add_link(list, module, any, LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM);
+    return;
+  }
+  for (const ll_ref *ref = held->refs; ref; ref = ref->next_of_binding) {
+    if (ref->flags & LL_REF_WRITE) continue;
+    if (!ll_ast_is(ref->parent, ll_js.sym.member_expression) || ref->field != ll_js.field.object) {
+      add_link(list, module, any, LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM);
+      continue;
+    }
+    if (!ll_ast_is(ref->grandparent, ll_js.sym.call_expression) ||
+        !ts_node_eq(ll_ast_field(ref->grandparent, ll_js.field.function), ref->parent))
+      continue; // reading a property
+    ll_str method = text_of(source, ll_ast_field(ref->parent, ll_js.field.property));
+    frequency_at(facts, ref->from, &freq, &confidence);
+    add_link(list, module,
+             ll_arena_printf(arena, "%.*s#%.*s", (int)export.len, export.ptr, (int)method.len,
+                             method.ptr),
+             freq, confidence);
+  }
+}
+
+static void links_of(const ll_facts *facts, link_list *list, const ll_binding *b) {
+  ll_str module, name;
+  if (!imported(facts, b, &module, &name)) return;
+  const ll_source *source = ll_facts_source(facts);
+  const char *module_text = copy(list->arena, module);
+  bool whole = ll_str_eq(name, "*");
+  const char *name_text = whole ? "*" : copy(list->arena, name);
+  for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
+    if (ref->flags & LL_REF_WRITE) continue;
+    ll_frequency freq;
+    ll_confidence confidence;
+    // `new Server(...)`, `new lib.Server(...)`: an instance of an exported class.
+    if (ll_ast_is(ref->parent, ll_js.sym.new_expression) && ref->field == ll_js.field.constructor) {
+      instance_links(facts, list, module_text, whole ? (ll_str){"default", 7} : name, ref->parent,
+                     ref->from);
+      continue;
+    }
+    if (whole && ll_ast_is(ref->parent, ll_js.sym.member_expression) &&
+        ref->field == ll_js.field.object && ll_ast_is(ref->grandparent, ll_js.sym.new_expression)) {
+      instance_links(facts, list, module_text,
+                     text_of(source, ll_ast_field(ref->parent, ll_js.field.property)),
+                     ref->grandparent, ref->from);
+      continue;
+    }
+    if (ref->flags & LL_REF_CALLEE) {
+      // `daemon()`: the module itself when it is what `require` returned.
+      frequency_at(facts, ref->from, &freq, &confidence);
+      add_link(list, module_text, whole ? "default" : name_text, freq, confidence);
+      continue;
+    }
+    if (whole) {
+      // `daemon.start(...)` calls that export; reading `daemon.port` calls nothing; handing the
+      // module object on may lead to any of its exports.
+      if (ll_ast_is(ref->parent, ll_js.sym.member_expression) && ref->field == ll_js.field.object) {
+        const char *member =
+            copy(list->arena, text_of(source, ll_ast_field(ref->parent, ll_js.field.property)));
+        if (ll_ast_is(ref->grandparent, ll_js.sym.call_expression) &&
+            ts_node_eq(ll_ast_field(ref->grandparent, ll_js.field.function), ref->parent)) {
+          frequency_at(facts, ref->from, &freq, &confidence);
+          add_link(list, module_text, member, freq, confidence);
+        } else if (ll_ast_is(ref->grandparent, ll_js.sym.arguments)) {
+          add_link(list, module_text, member, LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM);
+        }
+        continue;
+      }
+      add_link(list, module_text, "*", LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM);
+      continue;
+    }
+    // The export handed on: registered as a route, exported again, stored.
+    ll_repeat why;
+    freq = ll_facts_use_frequency(facts, ref, &why);
+    confidence =
+        freq == LL_FREQ_REPEATED ? ll_facts_repeat_confidence(facts, &why) : LL_CONFIDENCE_HIGH;
+    add_link(list, module_text, name_text, freq == LL_FREQ_ONCE ? LL_FREQ_ONCE : freq, confidence);
+  }
+}
+
+ll_link *ll_project_links(const ll_facts *facts, ll_arena *arena, size_t *n) {
+  link_list list = {.arena = arena};
+  const ll_scope_model *model = ll_facts_model(facts);
+  for (uint32_t i = 0; i < model->n_scopes; i++)
+    for (const ll_binding *b = model->scopes[i]->bindings; b; b = b->next)
+      if (b->refs) links_of(facts, &list, b);
+  *n = list.n;
+  return list.items;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table of the run
+
+typedef struct entry {
+  char *key; // "<real path>\n<export name>"
+  ll_callers callers;
+} entry;
+
+struct ll_project {
+  entry *entries; // open addressing, capacity a power of two
+  size_t capacity, count;
+};
+
+ll_project *ll_project_new(void) {
+  return ll_xcalloc(1, sizeof(ll_project));
+}
+
+void ll_project_delete(ll_project *project) {
+  if (!project) return;
+  for (size_t i = 0; i < project->capacity; i++)
+    free(project->entries[i].key);
+  free(project->entries);
+  free(project);
+}
+
+static size_t hash(const char *key) {
+  size_t h = 1469598103934665603ull;
+  for (; *key; key++)
+    h = (h ^ (unsigned char)*key) * 1099511628211ull;
+  return h;
+}
+
+static entry *slot(const ll_project *project, const char *key) {
+  if (!project->capacity) return NULL;
+  size_t mask = project->capacity - 1;
+  for (size_t i = hash(key) & mask;; i = (i + 1) & mask)
+    if (!project->entries[i].key || !strcmp(project->entries[i].key, key))
+      return &project->entries[i];
+}
+
+static void record(ll_project *project, char *key, ll_callers callers) {
+  if ((project->count + 1) * 2 > project->capacity) {
+    entry *old = project->entries;
+    size_t old_capacity = project->capacity;
+    project->capacity = old_capacity ? old_capacity * 2 : 256;
+    project->entries = ll_xcalloc(project->capacity, sizeof *project->entries);
+    for (size_t i = 0; i < old_capacity; i++)
+      if (old[i].key) *slot(project, old[i].key) = old[i];
+    free(old);
+  }
+  entry *e = slot(project, key);
+  if (e->key) {
+    free(key);
+  } else {
+    e->key = key;
+    project->count++;
+  }
+  // Order of the verdicts: a sure repeat decides; doubt beats a run-once caller.
+  if (callers > e->callers) e->callers = callers;
+}
+
+// The real path of `path`, a file that exists; NULL otherwise (malloc'd).
+static char *real_file(const char *path) {
+  struct stat st;
+  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) return NULL;
+  return realpath(path, NULL);
+}
+
+// The file `module` names from the directory `dir`, as Node's require finds it.
+static char *resolve(const char *dir, const char *module) {
+  static const char *const suffixes[] = {"",     ".js",       ".cjs",       ".mjs",
+                                         ".jsx", "/index.js", "/index.cjs", "/index.mjs"};
+  char candidate[PATH_MAX];
+  for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+    if ((size_t)snprintf(candidate, sizeof candidate, "%s/%s%s", dir, module, suffixes[i]) >=
+        sizeof candidate)
+      return NULL;
+    char *found = real_file(candidate);
+    if (found) return found;
+  }
+  return NULL;
+}
+
+static char *key_of(const char *real, const char *name) {
+  size_t len = strlen(real) + strlen(name) + 2;
+  char *key = ll_xmalloc(len);
+  snprintf(key, len, "%s\n%s", real, name);
+  return key;
+}
+
+void ll_project_add(ll_project *project, const char *path, const ll_link *links, size_t n) {
+  if (!n) return;
+  char *real = real_file(path);
+  if (!real) return;
+  char *slash = strrchr(real, '/');
+  if (slash) *slash = '\0';
+  for (size_t i = 0; i < n; i++) {
+    char *target = resolve(real, links[i].module);
+    if (!target) continue;
+    ll_callers callers =
+        links[i].freq == LL_FREQ_ONCE ? LL_CALLERS_ONCE
+        : links[i].freq == LL_FREQ_REPEATED && links[i].confidence == LL_CONFIDENCE_HIGH
+            ? LL_CALLERS_REPEATED
+            : LL_CALLERS_UNKNOWN;
+    record(project, key_of(target, links[i].name), callers);
+    free(target);
+  }
+  free(real);
+}
+
+ll_callers ll_project_callers(const ll_project *project, const char *path, const char *name) {
+  char *real = real_file(path);
+  if (!real) return LL_CALLERS_NONE;
+  ll_callers callers = LL_CALLERS_NONE;
+  // A method "Server#run" is also reached through an instance handed on ("Server#*"); any
+  // export through the module object handed on ("*").
+  char any_method[512] = "";
+  const char *hash = strchr(name, '#');
+  if (hash) snprintf(any_method, sizeof any_method, "%.*s#*", (int)(hash - name), name);
+  const char *names[] = {name, "*", any_method};
+  for (size_t i = 0; i < 3; i++) {
+    if (!names[i][0]) continue;
+    char *key = key_of(real, names[i]);
+    const entry *e = slot(project, key);
+    if (e && e->key && e->callers > callers) callers = e->callers;
+    free(key);
+  }
+  free(real);
+  return callers;
+}
+
+size_t ll_project_settle(const ll_project *project, const char *path, const ll_config *config,
+                         ll_finding *findings, size_t n, void (*drop)(ll_finding *finding)) {
+  size_t kept = 0;
+  for (size_t k = 0; k < n; k++) {
+    ll_finding *f = &findings[k];
+    ll_callers callers = project && f->export_root
+                             ? ll_project_callers(project, path, f->export_root)
+                             : LL_CALLERS_NONE;
+    if (callers == LL_CALLERS_ONCE || (f->needs_sure_callers && callers != LL_CALLERS_REPEATED)) {
+      if (drop) drop(f);
+      continue;
+    }
+    if (callers == LL_CALLERS_REPEATED && f->doubt_is_repeat) {
+      f->confidence = LL_CONFIDENCE_HIGH;
+      f->severity = ll_config_severity(config, f->rule);
+    }
+    f->needs_sure_callers = false;
+    findings[kept++] = *f;
+  }
+  return kept;
+}
