@@ -57,13 +57,13 @@ repos:
 END
 git add .pre-commit-config.yaml
 printf 'export const add = (a, b) => a + b;\n' >src/clean.mjs
-printf 'const bus = require("./bus");\nexports.watch = (s) => { bus.on("x", (m) => s.send(m)); };\n' >src/legacy.cjs
+printf 'const bus = require("./bus");\nrequire("express")().get("/w", (req, res) => { bus.on("x", (m) => res.write(m)); });\n' >src/legacy.cjs
 printf 'function f() { leaked = 1; }\n' >notes.txt
 printf 'export function Widget() { return <div onClick={() => 1}>x</div>; }\n' >src/widget.jsx
 git add src/clean.mjs src/legacy.cjs notes.txt src/widget.jsx
 cd "$work" || exit 2
 try "run, staged .mjs, .cjs, .jsx and .txt (builds leaklint)" run
-check ".cjs files are analysed" 'grep -q "^src/legacy.cjs:2:26: error: .*\[listener-unbalanced\]$" out'
+check ".cjs files are analysed" 'grep -q "^src/legacy.cjs:2:48: error: .*\[listener-unbalanced\]$" out'
 check "only JavaScript and JSX files are passed (not notes.txt)" '! grep -q "notes.txt" out'
 check "a leak in a .cjs fails the hook" '[ $code -ne 0 ]'
 
