@@ -27,14 +27,14 @@ typedef struct walk {
 
 static ll_origin of_expr(walk *w, TSNode expr, int depth);
 
-static const ll_origin bounded = {LL_ORIGIN_BOUNDED, {.id = NULL}};
+static const ll_origin bounded = {LL_ORIGIN_BOUNDED, {.id = NULL}, false};
 
 static ll_origin unknown(TSNode at) {
-  return (ll_origin){LL_ORIGIN_UNKNOWN, at};
+  return (ll_origin){LL_ORIGIN_UNKNOWN, at, false};
 }
 
 static ll_origin per_run(TSNode at) {
-  return (ll_origin){LL_ORIGIN_PER_RUN, at};
+  return (ll_origin){LL_ORIGIN_PER_RUN, at, false};
 }
 
 static void combine(ll_origin *acc, ll_origin o) {
@@ -352,6 +352,27 @@ static ll_origin of_param(walk *w, const ll_binding *b, TSNode at, int depth) {
   return acc;
 }
 
+// A literal object, array or function: a new identity each time it is evaluated.
+static bool is_fresh_object(TSNode node) {
+  node = ll_ast_unparenthesized(node);
+  return ll_ast_is(node, ll_js.sym.object) || ll_ast_is(node, ll_js.sym.array) ||
+         (!ts_node_is_null(node) && ll_ast_is_function(node));
+}
+
+// The origin of a value written to a name that is written more than once (see of_variable).
+static ll_origin written(walk *w, TSNode value, TSNode at, int depth) {
+  ll_origin o = of_expr(w, value, depth);
+  return o.kind == LL_ORIGIN_PER_RUN && is_fresh_object(o.evidence) ? unknown(at) : o;
+}
+
+// `for (k in x)`, as opposed to `for (v of x)`.
+static bool is_for_in(TSNode loop) {
+  uint32_t n = ts_node_child_count(loop);
+  for (uint32_t i = 0; i < n; i++)
+    if (!strcmp(ts_node_type(ts_node_child(loop, i)), "in")) return true;
+  return false;
+}
+
 static bool is_counter_write(const ll_ref *ref) {
   return ll_ast_is(ref->parent, ll_js.sym.update_expression) ||
          ll_ast_is(ref->parent, ll_js.sym.augmented_assignment_expression);
@@ -371,6 +392,10 @@ static ll_origin of_variable(walk *w, const ll_binding *b, TSNode at, int depth)
     TSNode right = ll_ast_field(loop, ll_js.field.right);
     // `for (k in obj)` iterates obj's keys: bounded when obj is.
     combine(&acc, of_elements(w, right, depth));
+    if (acc.kind != LL_ORIGIN_BOUNDED && is_for_in(loop)) {
+      acc.evidence = right; // say "the property names of `style`", not "`style`"
+      acc.keys_of = true;
+    }
   } else if (b->n_writes == 0 && is_module_level(b)) {
     // Made once, at start-up: one value for the life of the process.
     return bounded;
@@ -383,11 +408,15 @@ static ll_origin of_variable(walk *w, const ll_binding *b, TSNode at, int depth)
     else if (b->n_writes == 0)
       return unknown(at);
   }
+  // A name written more than once holds, at the use, one of its values; which one the walk does
+  // not tell. A new object among them (`x = {}` on another path) then says nothing sure.
+  if (b->n_writes > 0 && acc.kind == LL_ORIGIN_PER_RUN && is_fresh_object(acc.evidence))
+    acc = unknown(at);
   for (const ll_ref *ref = b->refs; ref && acc.kind != LL_ORIGIN_PER_RUN;
        ref = ref->next_of_binding) {
     if (!(ref->flags & LL_REF_WRITE)) continue;
     if (ll_ast_is(ref->parent, ll_js.sym.assignment_expression) && ref->field == ll_js.field.left)
-      combine(&acc, of_expr(w, ll_ast_field(ref->parent, ll_js.field.right), depth + 1));
+      combine(&acc, written(w, ll_ast_field(ref->parent, ll_js.field.right), at, depth + 1));
     else if (ts_node_is_null(loop_of(ref->id)))
       combine(&acc, unknown(ref->id)); // destructured or otherwise written
     else

@@ -23,6 +23,7 @@ typedef struct ll_origin {
   TSNode evidence; // for PER_RUN: the per-run value (`req.params.id`, `Date.now()`, `++seq`), in
                    // this file, possibly at a call site of the function that uses it; for
                    // UNKNOWN: the value whose origin is unseen; null for BOUNDED
+  bool keys_of;    // the keys are the property names of `evidence` (`for (k in style)`)
 } ll_origin;
 
 /**

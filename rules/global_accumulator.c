@@ -63,14 +63,15 @@ static const char *describe_key(ll_ctx *ctx, const ll_growth *g, const ll_origin
   }
   uint32_t line = ts_node_start_point(shown).row + 1;
   bool elsewhere = line != ts_node_start_point(g->key).row + 1;
+  const char *keys = origin->keys_of ? "the property names of " : "";
   if (origin->kind == LL_ORIGIN_UNKNOWN)
     return ll_arena_printf(ll_ctx_arena(ctx),
-                           ", keyed by `%.*s%s`%s%s, whose values this file does not show",
+                           ", keyed by %s`%.*s%s`%s%s, whose values this file does not show", keys,
                            (int)text.len, text.ptr, cut ? "..." : "", elsewhere ? " at line " : "",
                            elsewhere ? ll_arena_printf(ll_ctx_arena(ctx), "%u", line) : "");
   return ll_arena_printf(ll_ctx_arena(ctx),
-                         ", keyed by `%.*s%s`%s%s (one entry per distinct value)", (int)text.len,
-                         text.ptr, cut ? "..." : "", elsewhere ? " from line " : "",
+                         ", keyed by %s`%.*s%s`%s%s (one entry per distinct value)", keys,
+                         (int)text.len, text.ptr, cut ? "..." : "", elsewhere ? " from line " : "",
                          elsewhere ? ll_arena_printf(ll_ctx_arena(ctx), "%u", line) : "");
 }
 
@@ -94,7 +95,7 @@ static void file_end(ll_ctx *ctx, void *state) {
     // that stops growing once each key is in; keys made per run (request data, ids, times)
     // add an entry each run. Where the keys come from is unseen, the finding is less sure.
     const ll_facts *facts = ll_ctx_facts(ctx);
-    ll_origin origin = ts_node_is_null(g->key) ? (ll_origin){LL_ORIGIN_PER_RUN, {.id = NULL}}
+    ll_origin origin = ts_node_is_null(g->key) ? (ll_origin){LL_ORIGIN_PER_RUN, {.id = NULL}, false}
                                                : ll_facts_origin(facts, g->key);
     if (origin.kind == LL_ORIGIN_BOUNDED) continue;
     ll_ctx_report_repeated(
