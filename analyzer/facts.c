@@ -99,6 +99,10 @@ typedef struct fn_facts {
   ll_frequency freq;
   ll_repeat why;
   bool decided; // the context alone decides; no need to look at call sites again
+  // The function's shape, asked often (for every repetition's confidence): computed once.
+  bool shape_known;
+  bool handler_shaped; // `(req, res)`, `(ctx, next)`, a serverless `handler`
+  bool startup_shaped; // `start(config)`, `init()`, a CLI entry
   // For a class scope: the `new` that makes the class's only instance (see find_singletons);
   // NULL for every other class and scope.
   const TSNode *only_instance;
@@ -266,6 +270,8 @@ static bool is_queue(const ll_facts *f, TSNode receiver) {
 static bool is_required(const ll_facts *f, const ll_binding *b) {
   if (b->kind != LL_BIND_CONST && b->kind != LL_BIND_LET && b->kind != LL_BIND_VAR) return false;
   if (!ts_node_is_null(b->init) || ts_node_is_null(b->decl)) return false;
+  // Requires sit at the top of a file; a node's parent is found by a walk from the root.
+  if (b->scope->kind != LL_SCOPE_MODULE && b->scope->kind != LL_SCOPE_GLOBAL) return false;
   TSNode pattern = ts_node_parent(b->decl);
   if (ll_ast_is(pattern, ll_js.sym.pair_pattern)) pattern = ts_node_parent(pattern);
   TSNode declarator = ts_node_parent(pattern);
@@ -467,10 +473,8 @@ static void consider(use_outcome *out, ll_frequency freq, const ll_repeat *why) 
 }
 
 // `{ Query: { user: (parent, args) => ... } }`: a GraphQL resolver map's operation types. Their
-// functions run per request.
-static bool is_resolver_object(const ll_facts *f, TSNode object) {
-  if (!ll_ast_is(object, ll_js.sym.object)) return false;
-  TSNode pair = ts_node_parent(object);
+// functions run per request. `pair` holds the object that holds the function.
+static bool is_resolver_object(const ll_facts *f, TSNode pair) {
   if (!ll_ast_is(pair, ll_js.sym.pair)) return false;
   ll_str key = text_of(f, ts_node_child_by_field_id(pair, ll_js.field.key));
   return ll_str_eq(key, "Query") || ll_str_eq(key, "Mutation") || ll_str_eq(key, "Subscription");
@@ -524,8 +528,8 @@ static void classify_value(const ll_facts *f, const TSNode up[4], TSFieldId fiel
     // `module.exports = { handler }` / `{ handler: fn }` exported or registered as a whole.
     TSNode object = ps == ll_js.sym.pair ? up[1] : parent;
     TSNode holder = ps == ll_js.sym.pair ? up[2] : up[1];
-    if (is_resolver_object(f, object)) {
-      why = (ll_repeat){.reason = LL_REPEAT_ROUTE, .site = ts_node_parent(object), .function = fn};
+    if (ps == ll_js.sym.pair && is_resolver_object(f, up[2])) {
+      why = (ll_repeat){.reason = LL_REPEAT_ROUTE, .site = up[2], .function = fn};
       consider(out, LL_FREQ_REPEATED, &why);
       return;
     }
@@ -650,7 +654,7 @@ static void classify_binding(const ll_facts *f, const ll_binding *b, const ll_sc
       ll_repeat why;
       ll_frequency freq = scope_frequency(f, ref->from, &why);
       TSNode retry;
-      if (freq != LL_FREQ_REPEATED && (ref->flags & LL_REF_IN_LOOP) &&
+      if (freq == LL_FREQ_ONCE && (ref->flags & LL_REF_IN_LOOP) &&
           !ts_node_is_null(retry = unbounded_loop_around(f, ref->id))) {
         // `for (;;) { try { await start(); return; } catch { ... } }`: a retry loop runs the
         // start-up code again after each failure.
@@ -932,9 +936,9 @@ static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *change
     if (self && out.freq != LL_FREQ_REPEATED) classify_binding(f, self, fn, &out);
   }
   raise(f, fx, out.freq, &out.why, changed);
-  // Repeated for a reason the file shows is the top of the order: nothing later can change it.
-  if (fx->freq == LL_FREQ_REPEATED && ll_facts_repeat_confidence(f, &fx->why) == LL_CONFIDENCE_HIGH)
-    fx->decided = true;
+  // Repeated is the top of the order: the frequency cannot change any more (only a guessed
+  // reason may yet give way to one the file shows: see ll_facts_build).
+  if (fx->freq == LL_FREQ_REPEATED) fx->decided = true;
 }
 
 ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scope_model *model,
@@ -953,6 +957,23 @@ ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scop
     for (uint32_t i = 0; i < model->n_scopes; i++) {
       const ll_scope *s = model->scopes[i];
       if (is_function_scope(s) && s->depth < 4096) classify(f, s, &f->fns[i], &changed);
+    }
+  }
+  // A repetition decided on a guess (exported, handed to unseen code) in an early pass may have a
+  // reason the file shows, found once other functions were decided (`server.close(start)` in a
+  // watcher that a later scope registers): look again at those, a few times at most.
+  changed = true;
+  for (int pass = 0; changed && pass < 4; pass++) {
+    changed = false;
+    for (uint32_t i = 0; i < model->n_scopes; i++) {
+      const ll_scope *s = model->scopes[i];
+      fn_facts *fx = &f->fns[i];
+      if (!is_function_scope(s) || s->depth >= 4096 || fx->freq != LL_FREQ_REPEATED ||
+          ll_facts_repeat_confidence(f, &fx->why) == LL_CONFIDENCE_HIGH)
+        continue;
+      fx->decided = false;
+      classify(f, s, fx, &changed);
+      fx->decided = true;
     }
   }
   return f;
@@ -1009,6 +1030,19 @@ static bool is_handler_shaped(const ll_facts *f, const ll_scope *fn) {
   return ll_str_eq(declared_name(f, fn), "handler");
 }
 
+// The shape facts of function scope `fn`, computed the first time they are asked. (The facts are
+// built by one thread and read-only afterwards; this cache is filled while they are built or by
+// the thread analysing the file, which alone sees them.)
+static const fn_facts *shape_of(const ll_facts *f, const ll_scope *fn) {
+  fn_facts *fx = &f->fns[fn->index];
+  if (!fx->shape_known) {
+    fx->handler_shaped = is_handler_shaped(f, fn);
+    fx->startup_shaped = fn->kind == LL_SCOPE_FUNCTION && looks_like_startup(f, fn);
+    fx->shape_known = true;
+  }
+  return fx;
+}
+
 ll_confidence ll_facts_repeat_confidence(const ll_facts *f, const ll_repeat *why) {
   ll_repeat at = *why;
   for (int hops = 0; hops < 32; hops++) {
@@ -1022,7 +1056,8 @@ ll_confidence ll_facts_repeat_confidence(const ll_facts *f, const ll_repeat *why
       case LL_REPEAT_CALLBACK:
       case LL_REPEAT_RETURNED:
       case LL_REPEAT_CLASS_MEMBER:
-        return is_handler_shaped(f, at.function) ? LL_CONFIDENCE_HIGH : LL_CONFIDENCE_MEDIUM;
+        return at.function && shape_of(f, at.function)->handler_shaped ? LL_CONFIDENCE_HIGH
+                                                                       : LL_CONFIDENCE_MEDIUM;
       default:
         return LL_CONFIDENCE_HIGH;
     }
@@ -1138,7 +1173,7 @@ bool ll_facts_repeat_is_startup(const ll_facts *f, const ll_repeat *why) {
   }
   return at.function && at.function->kind == LL_SCOPE_FUNCTION &&
          ll_facts_repeat_confidence(f, &at) == LL_CONFIDENCE_MEDIUM &&
-         looks_like_startup(f, at.function);
+         shape_of(f, at.function)->startup_shaped;
 }
 
 // `app.get` for a registration call, `setInterval` for a timer.

@@ -87,7 +87,12 @@ static bool imported(const ll_facts *facts, const ll_binding *b, ll_str *module,
     *name = whole;
     return true;
   }
-  // `const { start } = require('./daemon')`, `const { start: run } = require(...)`
+  // `const { start } = require('./daemon')`, `const { start: run } = require(...)`: a name
+  // without an initializer of its own, at the top of the file, where requires are. (Asking a
+  // node's parent walks down from the root: only for the few names that may be one.)
+  if (!ts_node_is_null(b->init) ||
+      (b->scope->kind != LL_SCOPE_MODULE && b->scope->kind != LL_SCOPE_GLOBAL))
+    return false;
   TSNode parent = ts_node_parent(b->decl);
   TSNode pattern = ll_ast_is(parent, ll_js.sym.pair_pattern) ? ts_node_parent(parent) : parent;
   if (!ll_ast_is(pattern, ll_js.sym.object_pattern)) return false;
@@ -235,24 +240,37 @@ ll_link *ll_project_links(const ll_facts *facts, ll_arena *arena, size_t *n) {
 // The table of the run
 
 typedef struct entry {
-  char *key; // "<real path>\n<export name>"
+  char *key; // "<real path>\n<export name>"; for `dirs`, a directory as the run names it
   ll_callers callers;
+  char *real; // for `dirs`: its real path
 } entry;
 
-struct ll_project {
+typedef struct table {
   entry *entries; // open addressing, capacity a power of two
   size_t capacity, count;
+} table;
+
+struct ll_project {
+  table exports; // who uses each export, and how
+  table dirs;    // the real path of each directory of the run's files, asked once
 };
 
 ll_project *ll_project_new(void) {
   return ll_xcalloc(1, sizeof(ll_project));
 }
 
+static void table_fini(table *t) {
+  for (size_t i = 0; i < t->capacity; i++) {
+    free(t->entries[i].key);
+    free(t->entries[i].real);
+  }
+  free(t->entries);
+}
+
 void ll_project_delete(ll_project *project) {
   if (!project) return;
-  for (size_t i = 0; i < project->capacity; i++)
-    free(project->entries[i].key);
-  free(project->entries);
+  table_fini(&project->exports);
+  table_fini(&project->dirs);
   free(project);
 }
 
@@ -263,31 +281,36 @@ static size_t hash(const char *key) {
   return h;
 }
 
-static entry *slot(const ll_project *project, const char *key) {
-  if (!project->capacity) return NULL;
-  size_t mask = project->capacity - 1;
+static entry *slot(const table *t, const char *key) {
+  if (!t->capacity) return NULL;
+  size_t mask = t->capacity - 1;
   for (size_t i = hash(key) & mask;; i = (i + 1) & mask)
-    if (!project->entries[i].key || !strcmp(project->entries[i].key, key))
-      return &project->entries[i];
+    if (!t->entries[i].key || !strcmp(t->entries[i].key, key)) return &t->entries[i];
 }
 
-static void record(ll_project *project, char *key, ll_callers callers) {
-  if ((project->count + 1) * 2 > project->capacity) {
-    entry *old = project->entries;
-    size_t old_capacity = project->capacity;
-    project->capacity = old_capacity ? old_capacity * 2 : 256;
-    project->entries = ll_xcalloc(project->capacity, sizeof *project->entries);
+// The entry for `key` (taken over), made when there is none.
+static entry *table_put(table *t, char *key) {
+  if ((t->count + 1) * 2 > t->capacity) {
+    entry *old = t->entries;
+    size_t old_capacity = t->capacity;
+    t->capacity = old_capacity ? old_capacity * 2 : 256;
+    t->entries = ll_xcalloc(t->capacity, sizeof *t->entries);
     for (size_t i = 0; i < old_capacity; i++)
-      if (old[i].key) *slot(project, old[i].key) = old[i];
+      if (old[i].key) *slot(t, old[i].key) = old[i];
     free(old);
   }
-  entry *e = slot(project, key);
+  entry *e = slot(t, key);
   if (e->key) {
     free(key);
   } else {
     e->key = key;
-    project->count++;
+    t->count++;
   }
+  return e;
+}
+
+static void record(ll_project *project, char *key, ll_callers callers) {
+  entry *e = table_put(&project->exports, key);
   // Order of the verdicts: a sure repeat decides; doubt beats a run-once caller.
   if (callers > e->callers) e->callers = callers;
 }
@@ -299,7 +322,35 @@ static char *real_file(const char *path) {
   return realpath(path, NULL);
 }
 
-// The file `module` names from the directory `dir`, as Node's require finds it.
+// Removes `.` and `x/..` segments and doubled slashes from an absolute path, in place.
+static void normalize(char *path) {
+  char *out = path;
+  for (const char *in = path; *in;) {
+    if (*in != '/') {
+      *out++ = *in++;
+      continue;
+    }
+    while (*in == '/')
+      in++;
+    if (in[0] == '.' && (in[1] == '/' || !in[1])) {
+      in++;
+      continue;
+    }
+    if (in[0] == '.' && in[1] == '.' && (in[2] == '/' || !in[2])) {
+      in += 2;
+      while (out > path && *--out != '/')
+        ;
+      continue;
+    }
+    *out++ = '/';
+  }
+  if (out == path) *out++ = '/';
+  *out = '\0';
+}
+
+// The file `module` names from the real directory `dir`, as Node's require finds it. (The
+// directory is real, so joining the specifier's segments needs no realpath, unless the
+// specifier itself goes through a link, which projects do not do.)
 static char *resolve(const char *dir, const char *module) {
   static const char *const suffixes[] = {"",     ".js",       ".cjs",       ".mjs",
                                          ".jsx", "/index.js", "/index.cjs", "/index.mjs"};
@@ -308,10 +359,22 @@ static char *resolve(const char *dir, const char *module) {
     if ((size_t)snprintf(candidate, sizeof candidate, "%s/%s%s", dir, module, suffixes[i]) >=
         sizeof candidate)
       return NULL;
-    char *found = real_file(candidate);
-    if (found) return found;
+    normalize(candidate);
+    struct stat st;
+    if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode)) return ll_xstrdup(candidate);
   }
   return NULL;
+}
+
+// The real path of the directory of `path` (a file of the run), asked of the system once per
+// directory.
+static const char *real_dir_of(ll_project *project, const char *path) {
+  const char *slash = strrchr(path, '/');
+  char *dir = ll_xstrdup(slash ? path : ".");
+  if (slash) dir[slash == path ? 1 : slash - path] = '\0';
+  entry *e = table_put(&project->dirs, dir);
+  if (!e->real) e->real = realpath(e->key, NULL);
+  return e->real;
 }
 
 static char *key_of(const char *real, const char *name) {
@@ -323,10 +386,8 @@ static char *key_of(const char *real, const char *name) {
 
 void ll_project_add(ll_project *project, const char *path, const ll_link *links, size_t n) {
   if (!n) return;
-  char *real = real_file(path);
+  const char *real = real_dir_of(project, path);
   if (!real) return;
-  char *slash = strrchr(real, '/');
-  if (slash) *slash = '\0';
   for (size_t i = 0; i < n; i++) {
     char *target = resolve(real, links[i].module);
     if (!target) continue;
@@ -338,7 +399,6 @@ void ll_project_add(ll_project *project, const char *path, const ll_link *links,
     record(project, key_of(target, links[i].name), callers);
     free(target);
   }
-  free(real);
 }
 
 ll_callers ll_project_callers(const ll_project *project, const char *path, const char *name) {
@@ -354,7 +414,7 @@ ll_callers ll_project_callers(const ll_project *project, const char *path, const
   for (size_t i = 0; i < 3; i++) {
     if (!names[i][0]) continue;
     char *key = key_of(real, names[i]);
-    const entry *e = slot(project, key);
+    const entry *e = slot(&project->exports, key);
     if (e && e->key && e->callers > callers) callers = e->callers;
     free(key);
   }

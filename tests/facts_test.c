@@ -15,39 +15,13 @@
 #include "analyzer/facts.h"
 #include "analyzer/grammar.h"
 #include "analyzer/parse.h"
+#include "facts_fixture.h"
 
 typedef struct answer {
   ll_frequency freq;
   ll_repeat_reason reason;
   char description[256];
 } answer;
-
-// A snippet parsed, bound and with its facts built; release with unload().
-typedef struct loaded {
-  ll_arena arena;
-  ll_parser *parser;
-  TSTree *tree;
-  ll_source source;
-  ll_scope_model *model;
-  ll_facts *facts;
-} loaded;
-
-static void load(loaded *l, const char *code, ll_source_kind kind) {
-  ll_arena_init(&l->arena);
-  l->parser = ll_parser_new(10);
-  uint32_t len = (uint32_t)strlen(code);
-  l->tree = ll_parser_parse(l->parser, code, len);
-  ll_source_init(&l->source, &l->arena, "test.js", code, len);
-  l->model = ll_bind(&l->arena, &l->source, l->tree, kind, NULL);
-  static const ll_vocab builtin_vocab;
-  l->facts = ll_facts_build(&l->arena, &l->source, l->model, &builtin_vocab);
-}
-
-static void unload(loaded *l) {
-  ts_tree_delete(l->tree);
-  ll_parser_delete(l->parser);
-  ll_arena_fini(&l->arena);
-}
 
 static answer ask(const char *code, ll_source_kind kind) {
   answer out = {0};
