@@ -21,6 +21,7 @@
 #include "analyzer/json_file.h"
 #include "analyzer/paths.h"
 #include "analyzer/registry.h"
+#include "analyzer/strmap.h"
 
 #ifndef LEAKLINT_HOMEPAGE
 #define LEAKLINT_HOMEPAGE "https://github.com/leaklint/leaklint"
@@ -698,16 +699,9 @@ struct ll_config_finder {
   bool failed;
 };
 
-static uint64_t hash_text(const char *text) {
-  uint64_t h = 14695981039346656037ull;
-  for (; *text; text++)
-    h = (h ^ (unsigned char)*text) * 1099511628211ull;
-  return h;
-}
-
 static dir_entry *dir_slot(ll_config_finder *finder, const char *dir) {
   size_t mask = finder->cap_dirs - 1;
-  for (size_t i = hash_text(dir) & mask;; i = (i + 1) & mask)
+  for (size_t i = ll_hash_text(dir) & mask;; i = (i + 1) & mask)
     if (!finder->dirs[i].dir || strcmp(finder->dirs[i].dir, dir) == 0) return &finder->dirs[i];
 }
 

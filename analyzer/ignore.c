@@ -14,6 +14,7 @@
 #include "analyzer/diag.h"
 #include "analyzer/glob.h"
 #include "analyzer/paths.h"
+#include "analyzer/strmap.h"
 
 typedef struct glob_list {
   ll_glob *items;
@@ -74,16 +75,9 @@ static void read_file(glob_list *list, const char *dir, const char *name) {
   fclose(file);
 }
 
-static uint64_t hash_text(const char *text) {
-  uint64_t h = 14695981039346656037ull;
-  for (; *text; text++)
-    h = (h ^ (unsigned char)*text) * 1099511628211ull;
-  return h;
-}
-
 static dir_node **slot(ll_ignore *ig, const char *dir) {
   size_t mask = ig->cap - 1;
-  for (size_t i = hash_text(dir) & mask;; i = (i + 1) & mask)
+  for (size_t i = ll_hash_text(dir) & mask;; i = (i + 1) & mask)
     if (!ig->table[i] || strcmp(ig->table[i]->dir, dir) == 0) return &ig->table[i];
 }
 

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "analyzer/ast.h"
+#include "analyzer/strmap.h"
 
 // ---------------------------------------------------------------------------------------------
 // The links of one file
@@ -239,80 +240,26 @@ ll_link *ll_project_links(const ll_facts *facts, ll_arena *arena, size_t *n) {
 // ---------------------------------------------------------------------------------------------
 // The table of the run
 
-typedef struct entry {
-  char *key; // "<real path>\n<export name>"; for `dirs`, a directory as the run names it
-  ll_callers callers;
-  char *real; // for `dirs`: its real path
-} entry;
-
-typedef struct table {
-  entry *entries; // open addressing, capacity a power of two
-  size_t capacity, count;
-} table;
-
 struct ll_project {
-  table exports; // who uses each export, and how
-  table dirs;    // the real path of each directory of the run's files, asked once
+  ll_strmap exports; // "<real path>\n<export name>" -> its callers (an ll_callers, in a pointer)
+  ll_strmap dirs;    // a directory of the run's files, as named -> its real path (malloc'd)
 };
 
 ll_project *ll_project_new(void) {
   return ll_xcalloc(1, sizeof(ll_project));
 }
 
-static void table_fini(table *t) {
-  for (size_t i = 0; i < t->capacity; i++) {
-    free(t->entries[i].key);
-    free(t->entries[i].real);
-  }
-  free(t->entries);
-}
-
 void ll_project_delete(ll_project *project) {
   if (!project) return;
-  table_fini(&project->exports);
-  table_fini(&project->dirs);
+  ll_strmap_fini(&project->exports, NULL);
+  ll_strmap_fini(&project->dirs, free);
   free(project);
 }
 
-static size_t hash(const char *key) {
-  size_t h = 1469598103934665603ull;
-  for (; *key; key++)
-    h = (h ^ (unsigned char)*key) * 1099511628211ull;
-  return h;
-}
-
-static entry *slot(const table *t, const char *key) {
-  if (!t->capacity) return NULL;
-  size_t mask = t->capacity - 1;
-  for (size_t i = hash(key) & mask;; i = (i + 1) & mask)
-    if (!t->entries[i].key || !strcmp(t->entries[i].key, key)) return &t->entries[i];
-}
-
-// The entry for `key` (taken over), made when there is none.
-static entry *table_put(table *t, char *key) {
-  if ((t->count + 1) * 2 > t->capacity) {
-    entry *old = t->entries;
-    size_t old_capacity = t->capacity;
-    t->capacity = old_capacity ? old_capacity * 2 : 256;
-    t->entries = ll_xcalloc(t->capacity, sizeof *t->entries);
-    for (size_t i = 0; i < old_capacity; i++)
-      if (old[i].key) *slot(t, old[i].key) = old[i];
-    free(old);
-  }
-  entry *e = slot(t, key);
-  if (e->key) {
-    free(key);
-  } else {
-    e->key = key;
-    t->count++;
-  }
-  return e;
-}
-
-static void record(ll_project *project, char *key, ll_callers callers) {
-  entry *e = table_put(&project->exports, key);
+static void record(ll_project *project, const char *key, ll_callers callers) {
+  void **value = ll_strmap_put(&project->exports, key);
   // Order of the verdicts: a sure repeat decides; doubt beats a run-once caller.
-  if (callers > e->callers) e->callers = callers;
+  if ((uintptr_t)callers > (uintptr_t)*value) *value = (void *)(uintptr_t)callers;
 }
 
 // The real path of `path`, a file that exists; NULL otherwise (malloc'd).
@@ -372,9 +319,10 @@ static const char *real_dir_of(ll_project *project, const char *path) {
   const char *slash = strrchr(path, '/');
   char *dir = ll_xstrdup(slash ? path : ".");
   if (slash) dir[slash == path ? 1 : slash - path] = '\0';
-  entry *e = table_put(&project->dirs, dir);
-  if (!e->real) e->real = realpath(e->key, NULL);
-  return e->real;
+  void **real = ll_strmap_put(&project->dirs, dir);
+  if (!*real) *real = realpath(dir, NULL);
+  free(dir);
+  return *real;
 }
 
 static char *key_of(const char *real, const char *name) {
@@ -396,7 +344,9 @@ void ll_project_add(ll_project *project, const char *path, const ll_link *links,
         : links[i].freq == LL_FREQ_REPEATED && links[i].confidence == LL_CONFIDENCE_HIGH
             ? LL_CALLERS_REPEATED
             : LL_CALLERS_UNKNOWN;
-    record(project, key_of(target, links[i].name), callers);
+    char *key = key_of(target, links[i].name);
+    record(project, key, callers);
+    free(key);
     free(target);
   }
 }
@@ -414,8 +364,8 @@ ll_callers ll_project_callers(const ll_project *project, const char *path, const
   for (size_t i = 0; i < 3; i++) {
     if (!names[i][0]) continue;
     char *key = key_of(real, names[i]);
-    const entry *e = slot(&project->exports, key);
-    if (e && e->key && e->callers > callers) callers = e->callers;
+    ll_callers seen = (ll_callers)(uintptr_t)ll_strmap_get(&project->exports, key);
+    if (seen > callers) callers = seen;
     free(key);
   }
   free(real);
