@@ -106,9 +106,21 @@ typedef struct fn_facts {
   // For a class scope: the `new` that makes the class's only instance (see find_singletons);
   // NULL for every other class and scope.
   const TSNode *only_instance;
+  // For a private method of a class (`_flush()`, `#flush()`) that the class only calls itself:
+  // those `this._flush()` calls (see private_calls_of); computed once.
+  bool private_known;
+  uint32_t n_private_calls;
+  struct private_call *private_calls;
 } fn_facts;
 
+// A call `this._flush()` of a private method, and the scope it is made in.
+typedef struct private_call {
+  TSNode call;
+  const ll_scope *from;
+} private_call;
+
 struct ll_facts {
+  ll_arena *arena;
   const ll_source *source;
   const ll_scope_model *model;
   const ll_vocab *vocab;
@@ -448,7 +460,21 @@ static bool is_export_target(const ll_facts *f, TSNode node) {
       return true;
     node = object;
   }
-  return ts_node_symbol(node) == ll_js.sym.identifier && ll_str_eq(text_of(f, node), "exports");
+  if (ts_node_symbol(node) != ll_js.sym.identifier) return false;
+  ll_str name = text_of(f, node);
+  if (ll_str_eq(name, "exports")) return true;
+  // `const Server = exports` (or `= module.exports`), never written again: another name for
+  // the exports object, whose members leave the file as well.
+  const ll_binding *b =
+      ll_scope_lookup(f->model, ll_scope_at(f->model, ts_node_start_byte(node)), name);
+  if (!b || b->n_writes || ts_node_is_null(b->init) ||
+      (b->kind != LL_BIND_CONST && b->kind != LL_BIND_VAR && b->kind != LL_BIND_LET))
+    return false;
+  TSNode init = ll_ast_unparenthesized(b->init);
+  while (ts_node_symbol(init) == ll_js.sym.assignment_expression) // `= module.exports = {}`
+    init = ll_ast_unparenthesized(ts_node_child_by_field_id(init, ll_js.field.left));
+  ll_str text = text_of(f, init);
+  return ll_str_eq(text, "exports") || ll_str_eq(text, "module.exports");
 }
 
 typedef struct use_outcome {
@@ -836,6 +862,69 @@ static bool instance_method_frequency(const ll_facts *f, const ll_scope *fn, use
   return called;
 }
 
+// The calls of the private method `fn` (named `_flush` or `#flush`, which by convention or by the
+// language only its class calls), when every mention of it in its class is such a call on
+// `this`, in a method of the class or an arrow inside one. Stored in `fx`; false when the class
+// uses it otherwise (hands it on as a callback, binds it), or it is not private.
+static bool private_calls_of(const ll_facts *f, const ll_scope *fn, fn_facts *fx) {
+  if (fx->private_known) return fx->private_calls != NULL;
+  fx->private_known = true;
+  const ll_scope *cls = fn->parent;
+  ll_str method = text_of(f, ts_node_child_by_field_id(fn->node, ll_js.field.name));
+  if (!cls || method.len < 2 || (method.ptr[0] != '_' && method.ptr[0] != '#')) return false;
+  ll_str text = text_of(f, cls->node);
+  uint32_t base = ts_node_start_byte(cls->node), n = 0, cap = 0;
+  private_call *calls = NULL;
+  for (uint32_t i = 0; i + 1 + method.len <= text.len; i++) {
+    if (text.ptr[i] != '.' || memcmp(text.ptr + i + 1, method.ptr, method.len) != 0) continue;
+    char after = i + 1 + method.len < text.len ? text.ptr[i + 1 + method.len] : ' ';
+    if ((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
+        (after >= '0' && after <= '9') || after == '_' || after == '$')
+      continue;
+    uint32_t at = base + i + 1;
+    TSNode property = ts_node_descendant_for_byte_range(cls->node, at, at + method.len);
+    TSNode member = ts_node_parent(property), call = ts_node_parent(member);
+    if (ts_node_symbol(member) != ll_js.sym.member_expression ||
+        ts_node_symbol(ts_node_child_by_field_id(member, ll_js.field.object)) != ll_js.sym.this ||
+        ts_node_symbol(call) != ll_js.sym.call_expression ||
+        !ts_node_eq(ts_node_child_by_field_id(call, ll_js.field.function), member))
+      return false; // `this._flush` handed on, `other._flush()`: callers the class does not show
+    // `this` is the instance in the class's methods and in arrows inside them.
+    const ll_scope *from = ll_scope_at(f->model, at);
+    const ll_scope *method_scope = from->function;
+    while (method_scope->kind == LL_SCOPE_FUNCTION && (method_scope->flags & LL_SCOPE_ARROW) &&
+           method_scope->parent)
+      method_scope = method_scope->parent->function;
+    if (method_scope->parent != cls) return false;
+    if (n == cap) {
+      cap = cap ? cap * 2 : 4;
+      calls = ll_arena_grow(f->arena, calls, n, cap, sizeof *calls);
+    }
+    calls[n++] = (private_call){call, from};
+  }
+  fx->private_calls = calls;
+  fx->n_private_calls = n;
+  return calls != NULL;
+}
+
+// A private method the class alone calls runs as often as the code that calls it.
+static bool private_method_frequency(const ll_facts *f, const ll_scope *fn, use_outcome *out) {
+  fn_facts *fx = &f->fns[fn->index];
+  if (!private_calls_of(f, fn, fx)) return false;
+  for (uint32_t i = 0; i < fx->n_private_calls; i++) {
+    const private_call *call = &fx->private_calls[i];
+    ll_repeat why;
+    ll_frequency freq = scope_frequency(f, call->from, &why);
+    if (freq == LL_FREQ_REPEATED)
+      why = (ll_repeat){.reason = LL_REPEAT_CALLED,
+                        .site = call->call,
+                        .via = call->from->function,
+                        .function = fn};
+    consider(out, freq, &why);
+  }
+  return true;
+}
+
 // Parameters that start-up code takes: settings, the program's arguments, the server or app it
 // wires, a completion callback. A `start(peer)` or `init(label)` takes per-call data instead.
 static bool is_setting_name(ll_str name) {
@@ -848,6 +937,24 @@ static bool is_setting_name(ll_str name) {
       "done",    "next", "RED",     "api",        "adminApi", "context",  "userSettings"};
   for (size_t i = 0; i < sizeof settings / sizeof *settings; i++)
     if (ll_str_eq(name, settings[i])) return true;
+  return false;
+}
+
+// A method of a class named as a server or a daemon (`class NodeRecordServer`, `HttpDaemon`,
+// `SyncService`): its `run()` is how the process starts it, like `start()`.
+static bool in_server_class(const ll_facts *f, const ll_scope *fn) {
+  if (!fn->parent || fn->parent->kind != LL_SCOPE_CLASS) return false;
+  TSNode name = ts_node_child_by_field_id(fn->parent->node, ll_js.field.name);
+  if (ts_node_is_null(name) &&
+      ts_node_symbol(fn->parent->context[0]) == ll_js.sym.variable_declarator)
+    name = ts_node_child_by_field_id(fn->parent->context[0], ll_js.field.name);
+  if (ts_node_is_null(name)) return false;
+  ll_str text = text_of(f, name);
+  static const char *const kinds[] = {"Server", "Daemon", "Service"};
+  for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+    size_t len = strlen(kinds[i]);
+    if (text.len >= len && !memcmp(text.ptr + text.len - len, kinds[i], len)) return true;
+  }
   return false;
 }
 
@@ -870,7 +977,8 @@ static bool looks_like_startup(const ll_facts *f, const ll_scope *fn) {
        !memcmp(name.ptr + name.len - 3, "CLI", 3)) &&
       (name.len == 3 || name.ptr[name.len - 4] == '_' || name.ptr[name.len - 3] != 'c'))
     return true;
-  if (!ll_vocab_is_startup_name(name)) return false;
+  if (!ll_vocab_is_startup_name(name) && !(ll_str_eq(name, "run") && in_server_class(f, fn)))
+    return false;
   for (uint32_t i = 0; i < n; i++) {
     TSNode p = ts_node_is_null(params) ? first : ts_node_named_child(params, i);
     if (ts_node_is_null(p)) continue;
@@ -910,7 +1018,8 @@ static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *change
     fx->decided = true;
   } else if (sym == ll_js.sym.method_definition &&
              ts_node_symbol(fn->context[0]) == ll_js.sym.class_body) {
-    if (ll_facts_is_static_member(fn->node) || !instance_method_frequency(f, fn, &out)) {
+    if (ll_facts_is_static_member(fn->node) ||
+        (!instance_method_frequency(f, fn, &out) && !private_method_frequency(f, fn, &out))) {
       out.freq = LL_FREQ_REPEATED;
       out.why = (ll_repeat){.reason = LL_REPEAT_CLASS_MEMBER, .site = fn->node, .function = fn};
       fx->decided = true;
@@ -944,6 +1053,7 @@ static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *change
 ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scope_model *model,
                          const ll_vocab *vocab) {
   ll_facts *f = ll_arena_alloc(arena, sizeof *f);
+  f->arena = arena;
   f->source = source;
   f->model = model;
   f->vocab = vocab;
@@ -1105,6 +1215,14 @@ static ll_str class_export_name(const ll_facts *f, const ll_scope *cls) {
     TSNode name = ts_node_child_by_field_id(decl, ll_js.field.name);
     return ts_node_is_null(name) ? none : text_of(f, name);
   }
+  // `module.exports = class Pusher {}`, `exports.Pusher = class {}`
+  if (ts_node_symbol(cls->context[0]) == ll_js.sym.assignment_expression &&
+      cls->context_field == ll_js.field.right) {
+    TSNode left = ts_node_child_by_field_id(cls->context[0], ll_js.field.left);
+    if (ll_str_eq(text_of(f, left), "module.exports")) return module;
+    if (is_export_target(f, left) && ts_node_symbol(left) == ll_js.sym.member_expression)
+      return text_of(f, ts_node_child_by_field_id(left, ll_js.field.property));
+  }
   const ll_binding *b = binding_of_class(f, cls);
   if (!b) return none;
   for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
@@ -1121,6 +1239,12 @@ static ll_str class_export_name(const ll_facts *f, const ll_scope *cls) {
       if (ts_node_symbol(holder) == ll_js.sym.assignment_expression &&
           is_export_target(f, ts_node_child_by_field_id(holder, ll_js.field.left)))
         return b->name;
+    } else if (ps == ll_js.sym.pair && ref->field == ll_js.field.value) {
+      // `module.exports = { Cache: Cache }`
+      TSNode holder = ts_node_parent(ref->grandparent);
+      if (ts_node_symbol(holder) == ll_js.sym.assignment_expression &&
+          is_export_target(f, ts_node_child_by_field_id(holder, ll_js.field.left)))
+        return text_of(f, ts_node_child_by_field_id(ref->parent, ll_js.field.key));
     } else if (ps == ll_js.sym.export_specifier) {
       TSNode alias = ts_node_child_by_field_id(ref->parent, ll_js.field.alias);
       return ts_node_is_null(alias) ? b->name : text_of(f, alias);
@@ -1739,6 +1863,44 @@ static bool assigns_new_object(TSNode node, void *data) {
   TSNode target = ts_node_child_by_field_id(node, ll_js.field.left);
   return ll_facts_path(search->facts, target, &left) && ll_path_equal(&left, search->path) &&
          !is_lazy_fill(search->facts, node, target);
+}
+
+// True when `text` has `.<name>.<verb>(` or `<name>.<verb>(` (`name` a whole word) for an
+// ending verb.
+static bool ends_named(ll_str text, ll_str name) {
+  static const char *const verbs[] = {"destroy", "end", "close", "terminate", "disconnect", "kill"};
+  for (uint32_t i = 0; i + name.len + 2 < text.len; i++) {
+    if (memcmp(text.ptr + i, name.ptr, name.len) != 0 || text.ptr[i + name.len] != '.') continue;
+    char before = i ? text.ptr[i - 1] : ' ';
+    if ((before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
+        (before >= '0' && before <= '9') || before == '_' || before == '$')
+      continue;
+    ll_str rest = {text.ptr + i + name.len + 1, text.len - i - name.len - 1};
+    for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++) {
+      size_t len = strlen(verbs[v]);
+      if (rest.len > len && !memcmp(rest.ptr, verbs[v], len) && rest.ptr[len] == '(') return true;
+    }
+  }
+  return false;
+}
+
+bool ll_facts_class_ends(const ll_facts *f, const ll_scope *cls, const ll_binding *param) {
+  if (!cls || cls->kind != LL_SCOPE_CLASS || !param || param->kind != LL_BIND_PARAM) return false;
+  ll_str body = text_of(f, cls->node);
+  if (ends_named(body, param->name)) return true;
+  // `this.conn = conn` in the constructor, then `this.conn.destroy()` anywhere in the class.
+  for (const ll_ref *ref = param->refs; ref; ref = ref->next_of_binding) {
+    if (ts_node_symbol(ref->parent) != ll_js.sym.assignment_expression ||
+        ref->field != ll_js.field.right)
+      continue;
+    TSNode left = ts_node_child_by_field_id(ref->parent, ll_js.field.left);
+    if (ts_node_symbol(left) != ll_js.sym.member_expression ||
+        ts_node_symbol(ts_node_child_by_field_id(left, ll_js.field.object)) != ll_js.sym.this)
+      continue;
+    ll_str member = text_of(f, ts_node_child_by_field_id(left, ll_js.field.property));
+    if (member.len && ends_named(body, member)) return true;
+  }
+  return false;
 }
 
 bool ll_facts_made_in_this_run(const ll_facts *f, TSNode expr, const ll_path *path) {

@@ -152,6 +152,14 @@ bool ll_facts_made_in_this_run(const ll_facts *facts, TSNode expr, const ll_path
  */
 bool ll_facts_listener_outlives_run(const ll_facts *facts, TSNode call, const ll_path *emitter);
 
+/**
+ * True when the class `cls` ends the object its constructor was handed as `param`: a method
+ * destroys, ends or closes it (`this.conn.destroy()`, `conn.end()`), directly or as the member
+ * the constructor stored it in (`this.conn = conn`). The instance owns that object (a client
+ * and its connection): what it adds to it goes with both.
+ */
+bool ll_facts_class_ends(const ll_facts *facts, const ll_scope *cls, const ll_binding *param);
+
 /** True when both paths name the same object. */
 bool ll_path_equal(const ll_path *a, const ll_path *b);
 

@@ -29,6 +29,8 @@ static const struct {
     {"__webpack_modules__", BOOTSTRAP, "a webpack bundle"},
     {"webpackBootstrap", BOOTSTRAP, "a webpack bundle"},
     {"parcelRequire", BOOTSTRAP, "a parcel bundle"},
+    // browser-pack's prelude, minified whatever the rest is (a person writes blanks around `=`)
+    {".code=\"MODULE_NOT_FOUND\"", BOOTSTRAP, "a browserify bundle"},
     {"var __commonJS = ", BOOTSTRAP, "an esbuild bundle"},
     {"var __toESM = ", BOOTSTRAP, "an esbuild bundle"},
     {"_interopDefaultLegacy", BOOTSTRAP, "a rollup bundle"},

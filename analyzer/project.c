@@ -32,15 +32,24 @@ static const char *copy(ll_arena *arena, ll_str text) {
   return ll_arena_printf(arena, "%.*s", (int)text.len, text.ptr);
 }
 
-static void add_link(link_list *list, const char *module, const char *name, ll_frequency freq,
-                     ll_confidence confidence) {
+// How often a use runs: its frequency, and for a repetition the file only guesses, the export
+// of this file whose callers decide (ll_link.via).
+typedef struct use_frequency {
+  ll_frequency freq;
+  ll_confidence confidence;
+  const char *via;
+} use_frequency;
+
+static void add_link(link_list *list, const char *module, const char *name, use_frequency use) {
   if (list->n == list->cap) {
     size_t cap = list->cap ? list->cap * 2 : 16;
     list->items = ll_arena_grow(list->arena, list->items, list->n, cap, sizeof *list->items);
     list->cap = cap;
   }
-  list->items[list->n++] = (ll_link){module, name, freq, confidence};
+  list->items[list->n++] = (ll_link){module, name, use.freq, use.confidence, use.via};
 }
+
+static const use_frequency handed_on = {LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM, NULL};
 
 // A module specifier of the project's own files: a string literal starting with `.`.
 static bool relative_module(const ll_source *source, TSNode string, ll_str *out) {
@@ -107,13 +116,22 @@ static bool imported(const ll_facts *facts, const ll_binding *b, ll_str *module,
   return true;
 }
 
+// A use that runs `freq` times for the reason `why`, as a link sees it.
+static use_frequency use_of(const ll_facts *facts, ll_frequency freq, const ll_repeat *why,
+                            ll_arena *arena) {
+  use_frequency use = {freq, LL_CONFIDENCE_HIGH, NULL};
+  if (freq == LL_FREQ_ONCE) return use;
+  use.confidence =
+      freq == LL_FREQ_REPEATED ? ll_facts_repeat_confidence(facts, why) : LL_CONFIDENCE_MEDIUM;
+  if (use.confidence == LL_CONFIDENCE_MEDIUM) use.via = ll_facts_export_root(facts, why, arena);
+  return use;
+}
+
 // How often code in `scope` runs, as a link sees it.
-static void frequency_at(const ll_facts *facts, const ll_scope *scope, ll_frequency *freq,
-                         ll_confidence *confidence) {
+static use_frequency frequency_at(const ll_facts *facts, const ll_scope *scope, ll_arena *arena) {
   ll_repeat why;
-  *freq = ll_facts_frequency(facts, scope, &why);
-  *confidence =
-      *freq == LL_FREQ_REPEATED ? ll_facts_repeat_confidence(facts, &why) : LL_CONFIDENCE_HIGH;
+  ll_frequency freq = ll_facts_frequency(facts, scope, &why);
+  return use_of(facts, freq, &why, arena);
 }
 
 // The uses of an instance of another file's class `export` made by the `new` expression
@@ -123,11 +141,9 @@ static void instance_links(const ll_facts *facts, link_list *list, const char *m
                            ll_str export, TSNode made, const ll_scope *where) {
   const ll_source *source = ll_facts_source(facts);
   ll_arena *arena = list->arena;
-  ll_frequency freq;
-  ll_confidence confidence;
-  frequency_at(facts, where, &freq, &confidence);
+  use_frequency use = frequency_at(facts, where, arena);
   add_link(list, module, ll_arena_printf(arena, "%.*s#constructor", (int)export.len, export.ptr),
-           freq, confidence);
+           use);
   TSNode child = made, parent = ll_ast_parent(&child);
   if (ll_ast_is(parent, ll_js.sym.member_expression)) {
     TSNode call = ts_node_parent(parent);
@@ -137,7 +153,7 @@ static void instance_links(const ll_facts *facts, link_list *list, const char *m
       add_link(list, module,
                ll_arena_printf(arena, "%.*s#%.*s", (int)export.len, export.ptr, (int)method.len,
                                method.ptr),
-               freq, confidence);
+               use);
       return;
     }
   }
@@ -149,24 +165,23 @@ static void instance_links(const ll_facts *facts, link_list *list, const char *m
   }
   const char *any = ll_arena_printf(arena, "%.*s#*", (int)export.len, export.ptr);
   if (!held) {
-    add_link(list, module, any, LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM);
+    add_link(list, module, any, handed_on);
     return;
   }
   for (const ll_ref *ref = held->refs; ref; ref = ref->next_of_binding) {
     if (ref->flags & LL_REF_WRITE) continue;
     if (!ll_ast_is(ref->parent, ll_js.sym.member_expression) || ref->field != ll_js.field.object) {
-      add_link(list, module, any, LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM);
+      add_link(list, module, any, handed_on);
       continue;
     }
     if (!ll_ast_is(ref->grandparent, ll_js.sym.call_expression) ||
         !ts_node_eq(ll_ast_field(ref->grandparent, ll_js.field.function), ref->parent))
       continue; // reading a property
     ll_str method = text_of(source, ll_ast_field(ref->parent, ll_js.field.property));
-    frequency_at(facts, ref->from, &freq, &confidence);
     add_link(list, module,
              ll_arena_printf(arena, "%.*s#%.*s", (int)export.len, export.ptr, (int)method.len,
                              method.ptr),
-             freq, confidence);
+             frequency_at(facts, ref->from, arena));
   }
 }
 
@@ -179,8 +194,6 @@ static void links_of(const ll_facts *facts, link_list *list, const ll_binding *b
   const char *name_text = whole ? "*" : copy(list->arena, name);
   for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
     if (ref->flags & LL_REF_WRITE) continue;
-    ll_frequency freq;
-    ll_confidence confidence;
     // `new Server(...)`, `new lib.Server(...)`: an instance of an exported class.
     if (ll_ast_is(ref->parent, ll_js.sym.new_expression) && ref->field == ll_js.field.constructor) {
       instance_links(facts, list, module_text, whole ? (ll_str){"default", 7} : name, ref->parent,
@@ -196,8 +209,8 @@ static void links_of(const ll_facts *facts, link_list *list, const ll_binding *b
     }
     if (ref->flags & LL_REF_CALLEE) {
       // `daemon()`: the module itself when it is what `require` returned.
-      frequency_at(facts, ref->from, &freq, &confidence);
-      add_link(list, module_text, whole ? "default" : name_text, freq, confidence);
+      add_link(list, module_text, whole ? "default" : name_text,
+               frequency_at(facts, ref->from, list->arena));
       continue;
     }
     if (whole) {
@@ -208,22 +221,19 @@ static void links_of(const ll_facts *facts, link_list *list, const ll_binding *b
             copy(list->arena, text_of(source, ll_ast_field(ref->parent, ll_js.field.property)));
         if (ll_ast_is(ref->grandparent, ll_js.sym.call_expression) &&
             ts_node_eq(ll_ast_field(ref->grandparent, ll_js.field.function), ref->parent)) {
-          frequency_at(facts, ref->from, &freq, &confidence);
-          add_link(list, module_text, member, freq, confidence);
+          add_link(list, module_text, member, frequency_at(facts, ref->from, list->arena));
         } else if (ll_ast_is(ref->grandparent, ll_js.sym.arguments)) {
-          add_link(list, module_text, member, LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM);
+          add_link(list, module_text, member, handed_on);
         }
         continue;
       }
-      add_link(list, module_text, "*", LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM);
+      add_link(list, module_text, "*", handed_on);
       continue;
     }
     // The export handed on: registered as a route, exported again, stored.
     ll_repeat why;
-    freq = ll_facts_use_frequency(facts, ref, &why);
-    confidence =
-        freq == LL_FREQ_REPEATED ? ll_facts_repeat_confidence(facts, &why) : LL_CONFIDENCE_HIGH;
-    add_link(list, module_text, name_text, freq == LL_FREQ_ONCE ? LL_FREQ_ONCE : freq, confidence);
+    ll_frequency freq = ll_facts_use_frequency(facts, ref, &why);
+    add_link(list, module_text, name_text, use_of(facts, freq, &why, list->arena));
   }
 }
 
@@ -240,8 +250,19 @@ ll_link *ll_project_links(const ll_facts *facts, ll_arena *arena, size_t *n) {
 // ---------------------------------------------------------------------------------------------
 // The table of the run
 
+// What the run knows of the callers of one export: the verdict of the uses whose frequency
+// their file shows, and the uses whose frequency rests on the callers of another export (a
+// link's `via`), as keys of this table, resolved when asked (ll_project_callers).
+typedef struct export_callers {
+  ll_callers direct;
+  char **deferred; // "<real path>\n<export name>" of the exports whose callers decide
+  size_t n_deferred, cap_deferred;
+  ll_callers resolved; // the verdict with the deferred uses, once asked
+  bool resolving, is_resolved;
+} export_callers;
+
 struct ll_project {
-  ll_strmap exports; // "<real path>\n<export name>" -> its callers (an ll_callers, in a pointer)
+  ll_strmap exports; // "<real path>\n<export name>" -> its export_callers (malloc'd)
   ll_strmap dirs;    // a directory of the run's files, as named -> its real path (malloc'd)
 };
 
@@ -249,17 +270,46 @@ ll_project *ll_project_new(void) {
   return ll_xcalloc(1, sizeof(ll_project));
 }
 
+static void free_export_callers(void *value) {
+  export_callers *callers = value;
+  for (size_t i = 0; i < callers->n_deferred; i++)
+    free(callers->deferred[i]);
+  free(callers->deferred);
+  free(callers);
+}
+
 void ll_project_delete(ll_project *project) {
   if (!project) return;
-  ll_strmap_fini(&project->exports, NULL);
+  ll_strmap_fini(&project->exports, free_export_callers);
   ll_strmap_fini(&project->dirs, free);
   free(project);
 }
 
-static void record(ll_project *project, const char *key, ll_callers callers) {
+static export_callers *entry_of(ll_project *project, const char *key) {
   void **value = ll_strmap_put(&project->exports, key);
+  if (!*value) *value = ll_xcalloc(1, sizeof(export_callers));
+  return *value;
+}
+
+static void record(ll_project *project, const char *key, ll_callers callers) {
+  export_callers *entry = entry_of(project, key);
   // Order of the verdicts: a sure repeat decides; doubt beats a run-once caller.
-  if ((uintptr_t)callers > (uintptr_t)*value) *value = (void *)(uintptr_t)callers;
+  if (callers > entry->direct) entry->direct = callers;
+}
+
+// A use of `key` from code that runs as often as the callers of `via_key` make it run.
+static void defer(ll_project *project, const char *key, char *via_key) {
+  export_callers *entry = entry_of(project, key);
+  for (size_t i = 0; i < entry->n_deferred; i++)
+    if (!strcmp(entry->deferred[i], via_key)) {
+      free(via_key);
+      return;
+    }
+  if (entry->n_deferred == entry->cap_deferred) {
+    entry->cap_deferred = entry->cap_deferred ? entry->cap_deferred * 2 : 2;
+    entry->deferred = ll_xrealloc(entry->deferred, entry->cap_deferred * sizeof *entry->deferred);
+  }
+  entry->deferred[entry->n_deferred++] = via_key;
 }
 
 // The real path of `path`, a file that exists; NULL otherwise (malloc'd).
@@ -336,38 +386,82 @@ void ll_project_add(ll_project *project, const char *path, const ll_link *links,
   if (!n) return;
   const char *real = real_dir_of(project, path);
   if (!real) return;
+  char *self = NULL; // the real path of `path`, for the uses that defer to its own exports
   for (size_t i = 0; i < n; i++) {
     char *target = resolve(real, links[i].module);
     if (!target) continue;
-    ll_callers callers =
-        links[i].freq == LL_FREQ_ONCE ? LL_CALLERS_ONCE
-        : links[i].freq == LL_FREQ_REPEATED && links[i].confidence == LL_CONFIDENCE_HIGH
-            ? LL_CALLERS_REPEATED
-            : LL_CALLERS_UNKNOWN;
     char *key = key_of(target, links[i].name);
-    record(project, key, callers);
+    if (links[i].via && (self || (self = real_file(path)))) {
+      defer(project, key, key_of(self, links[i].via));
+    } else {
+      record(project, key,
+             links[i].freq == LL_FREQ_ONCE ? LL_CALLERS_ONCE
+             : links[i].freq == LL_FREQ_REPEATED && links[i].confidence == LL_CONFIDENCE_HIGH
+                 ? LL_CALLERS_REPEATED
+                 : LL_CALLERS_UNKNOWN);
+    }
     free(key);
     free(target);
   }
+  free(self);
+}
+
+// Deferred uses are followed this many exports deep; deeper, they count as unknown.
+enum { MAX_DEFERRED_DEPTH = 8 };
+
+static ll_callers callers_of(const ll_project *project, const char *real, const char *name,
+                             int depth);
+
+// The verdict of one table entry, its deferred uses resolved (and remembered: the table is
+// complete when findings are settled). A use deferred to an export nobody in the run calls, or
+// to one being resolved (recursion), is of unknown frequency.
+static ll_callers entry_callers(const ll_project *project, export_callers *entry, int depth) {
+  if (entry->is_resolved) return entry->resolved;
+  ll_callers callers = entry->direct;
+  if (entry->n_deferred && (entry->resolving || depth >= MAX_DEFERRED_DEPTH))
+    return callers > LL_CALLERS_UNKNOWN ? callers : LL_CALLERS_UNKNOWN;
+  entry->resolving = true;
+  for (size_t i = 0; i < entry->n_deferred && callers < LL_CALLERS_REPEATED; i++) {
+    char *via = entry->deferred[i], *newline = strchr(via, '\n');
+    *newline = '\0';
+    ll_callers seen = callers_of(project, via, newline + 1, depth + 1);
+    *newline = '\n';
+    if (seen == LL_CALLERS_NONE) seen = LL_CALLERS_UNKNOWN;
+    if (seen > callers) callers = seen;
+  }
+  entry->resolving = false;
+  entry->resolved = callers;
+  entry->is_resolved = true;
+  return callers;
+}
+
+static ll_callers callers_of(const ll_project *project, const char *real, const char *name,
+                             int depth) {
+  ll_callers callers = LL_CALLERS_NONE;
+  // A method "Server#run" is also reached through an instance handed on ("Server#*"), but not
+  // the constructor, which made the instance; any export through the module object handed on
+  // ("*").
+  char any_method[512] = "";
+  const char *hash = strchr(name, '#');
+  if (hash && strcmp(hash, "#constructor") != 0)
+    snprintf(any_method, sizeof any_method, "%.*s#*", (int)(hash - name), name);
+  const char *names[] = {name, "*", any_method};
+  for (size_t i = 0; i < 3; i++) {
+    if (!names[i][0]) continue;
+    char *key = key_of(real, names[i]);
+    export_callers *entry = ll_strmap_get(&project->exports, key);
+    free(key);
+    if (!entry) continue;
+    ll_callers seen = entry_callers(project, entry, depth);
+    if (seen > callers) callers = seen;
+  }
+  return callers;
 }
 
 ll_callers ll_project_callers(const ll_project *project, const char *path, const char *name) {
   char *real = real_file(path);
   if (!real) return LL_CALLERS_NONE;
-  ll_callers callers = LL_CALLERS_NONE;
-  // A method "Server#run" is also reached through an instance handed on ("Server#*"); any
-  // export through the module object handed on ("*").
-  char any_method[512] = "";
-  const char *hash = strchr(name, '#');
-  if (hash) snprintf(any_method, sizeof any_method, "%.*s#*", (int)(hash - name), name);
-  const char *names[] = {name, "*", any_method};
-  for (size_t i = 0; i < 3; i++) {
-    if (!names[i][0]) continue;
-    char *key = key_of(real, names[i]);
-    ll_callers seen = (ll_callers)(uintptr_t)ll_strmap_get(&project->exports, key);
-    if (seen > callers) callers = seen;
-    free(key);
-  }
+  ll_callers callers = callers_of(project, real, name, 0);
   free(real);
   return callers;
 }

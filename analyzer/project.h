@@ -22,6 +22,9 @@ typedef struct ll_link {
                       // whole module object is used in a way that may call any of its exports
   ll_frequency freq;  // how often the use runs: ONCE, REPEATED, or UNKNOWN (handed on)
   ll_confidence confidence; // for REPEATED: whether the file shows the repetition
+  const char *via; // when the use's frequency rests on the callers of an export of its own file
+                   // (it is made in exported `start()`, in a method of an exported class): that
+                   // export's name (ll_facts_export_root), whose callers in the run decide; or NULL
 } ll_link;
 
 /**
@@ -47,7 +50,9 @@ void ll_project_add(ll_project *project, const char *path, const ll_link *links,
 /** The verdicts, ordered: over several uses, the largest holds. */
 typedef enum ll_callers {
   LL_CALLERS_NONE,     // no file of the run uses that export: nothing is settled
-  LL_CALLERS_ONCE,     // every use is in code that runs once (start-up, a CLI command)
+  LL_CALLERS_ONCE,     // every use is in code that runs once (start-up, a CLI command), also
+                       // through other exports: `new Server()` in exported `boot()`, which the
+                       // bin script calls once
   LL_CALLERS_UNKNOWN,  // some use is handed on, or repeats only as far as its own file guesses
   LL_CALLERS_REPEATED, // some use is in code that surely repeats (a route, a listener)
 } ll_callers;

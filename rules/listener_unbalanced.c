@@ -346,7 +346,8 @@ static bool emitter_is_long_lived(const ll_ctx *ctx, const listener_call *add) {
 
 // A constructor adding to an emitter handed to it: the emitter existed before the instance and
 // will keep every instance reachable. (A method's parameter is as often the instance's own
-// connection or stream passed between its helpers, so only constructor parameters count.)
+// connection or stream passed between its helpers, so only constructor parameters count; and
+// an emitter the class ends itself, a client's connection, is the instance's own.)
 static bool emitter_is_constructor_parameter(const ll_ctx *ctx, const listener_call *add) {
   const ll_binding *root = add->emitter.binding;
   if (!add->emitter_known || !root || root->kind != LL_BIND_PARAM || add->emitter.text[0] ||
@@ -355,7 +356,8 @@ static bool emitter_is_constructor_parameter(const ll_ctx *ctx, const listener_c
   const ll_scope *fn = root->scope;
   if (fn->parent != add->class_scope || !ll_ast_is(fn->node, ll_js.sym.method_definition))
     return false;
-  return ll_str_eq(ll_ctx_text(ctx, ll_ast_field(fn->node, ll_js.field.name)), "constructor");
+  return ll_str_eq(ll_ctx_text(ctx, ll_ast_field(fn->node, ll_js.field.name)), "constructor") &&
+         !ll_facts_class_ends(ll_ctx_facts(ctx), add->class_scope, root);
 }
 
 // A signal, exit or crash handler on the process itself (`process.on('SIGTERM', ...)`), or a
