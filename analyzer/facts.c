@@ -663,6 +663,20 @@ static bool reruns_itself(const ll_facts *f, const ll_scope *fn, const ll_ref *r
 }
 
 // The uses of a function's binding: calls, callbacks, exports.
+// `nodemon.on = function (...) { ...; return nodemon; }`: a method of the function `b` that
+// returns `b` for chaining hands out nothing its callers did not have already.
+static bool returned_by_own_method(const ll_facts *f, const ll_binding *b, const ll_ref *ref) {
+  if (ts_node_symbol(ref->parent) != ll_js.sym.return_statement) return false;
+  const ll_scope *method = ref->from->function;
+  if (method->kind != LL_SCOPE_FUNCTION || method->context_field != ll_js.field.right ||
+      ts_node_symbol(method->context[0]) != ll_js.sym.assignment_expression)
+    return false;
+  TSNode left = ts_node_child_by_field_id(method->context[0], ll_js.field.left);
+  if (ts_node_symbol(left) != ll_js.sym.member_expression) return false;
+  const ll_ref *object = ll_facts_ref_at(f, ts_node_child_by_field_id(left, ll_js.field.object));
+  return object && object->target == b;
+}
+
 static void classify_binding(const ll_facts *f, const ll_binding *b, const ll_scope *fn,
                              use_outcome *out) {
   for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
@@ -696,6 +710,7 @@ static void classify_binding(const ll_facts *f, const ll_binding *b, const ll_sc
       consider(out, freq, &why);
       continue;
     }
+    if (returned_by_own_method(f, b, ref)) continue;
     TSNode up[4] = {ref->parent, ref->grandparent, {.id = NULL}, {.id = NULL}};
     // Only `{ handler: fn }` and `const x = fn` (as part of what holds them) look one level
     // further up; ts_node_parent walks down from the root, so it is asked only then.
@@ -1190,10 +1205,13 @@ static ll_str export_name(const ll_facts *f, TSNode site, const ll_scope *fn) {
                                              : alias);
   } else if (sym == ll_js.sym.assignment_expression) {
     TSNode left = ll_ast_unparenthesized(ts_node_child_by_field_id(site, ll_js.field.left));
-    // `module.exports = fn` (not `module.exports = { fn }`, whose entries keep their names)
+    // `module.exports = fn` (not `module.exports = { fn }`, whose entries keep their names), or
+    // the name `fn` is declared with
+    TSNode right = ll_ast_unparenthesized(ts_node_child_by_field_id(site, ll_js.field.right));
     if (ll_str_eq(text_of(f, left), "module.exports") &&
-        ts_node_eq(ll_ast_unparenthesized(ts_node_child_by_field_id(site, ll_js.field.right)),
-                   fn->node))
+        (ts_node_eq(right, fn->node) ||
+         (ts_node_symbol(right) == ll_js.sym.identifier && ll_facts_ref_at(f, right) &&
+          ll_facts_ref_at(f, right)->target == ll_facts_function_binding(f, fn))))
       return module;
     if (ts_node_symbol(left) == ll_js.sym.member_expression &&
         !ll_str_eq(text_of(f, left), "module.exports"))

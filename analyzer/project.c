@@ -51,6 +51,9 @@ static void add_link(link_list *list, const char *module, const char *name, use_
 
 static const use_frequency handed_on = {LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM, NULL};
 
+// The name of a link that says the file re-exports the whole module (reexports_of).
+static const char REEXPORT[] = "=";
+
 // A module specifier of the project's own files: a string literal starting with `.`.
 static bool relative_module(const ll_source *source, TSNode string, ll_str *out) {
   if (!ll_ast_is(string, ll_js.sym.string)) return false;
@@ -237,12 +240,36 @@ static void links_of(const ll_facts *facts, link_list *list, const ll_binding *b
   }
 }
 
+// `module.exports = require('./nodemon')`, `export * from './nodemon'`: the file gives out what
+// the other gives out, and the callers of its exports call the other's ("=", REEXPORT).
+static void reexports_of(const ll_facts *facts, link_list *list, TSNode program) {
+  const ll_source *source = ll_facts_source(facts);
+  uint32_t n = ts_node_named_child_count(program);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode statement = ts_node_named_child(program, i), assignment;
+    ll_str module;
+    if (ll_ast_is(statement, ll_js.sym.expression_statement) &&
+        ll_ast_is(assignment = ts_node_named_child(statement, 0),
+                  ll_js.sym.assignment_expression) &&
+        ll_str_eq(text_of(source, ll_ast_field(assignment, ll_js.field.left)), "module.exports") &&
+        required_module(source, ll_ast_field(assignment, ll_js.field.right), &module)) {
+      add_link(list, copy(list->arena, module), REEXPORT, handed_on);
+    } else if (ll_ast_is(statement, ll_js.sym.export_statement) &&
+               relative_module(source, ll_ast_field(statement, ll_js.field.source), &module) &&
+               ts_node_is_null(ll_ast_field(statement, ll_js.field.declaration)) &&
+               ts_node_named_child_count(statement) == 1) {
+      add_link(list, copy(list->arena, module), REEXPORT, handed_on); // `export * from`
+    }
+  }
+}
+
 ll_link *ll_project_links(const ll_facts *facts, ll_arena *arena, size_t *n) {
   link_list list = {.arena = arena};
   const ll_scope_model *model = ll_facts_model(facts);
   for (uint32_t i = 0; i < model->n_scopes; i++)
     for (const ll_binding *b = model->scopes[i]->bindings; b; b = b->next)
       if (b->refs) links_of(facts, &list, b);
+  reexports_of(facts, &list, model->global->node);
   *n = list.n;
   return list.items;
 }
@@ -261,9 +288,16 @@ typedef struct export_callers {
   bool resolving, is_resolved;
 } export_callers;
 
+// The files that re-export a file whole.
+typedef struct path_list {
+  char **paths;
+  size_t n, cap;
+} path_list;
+
 struct ll_project {
-  ll_strmap exports; // "<real path>\n<export name>" -> its export_callers (malloc'd)
-  ll_strmap dirs;    // a directory of the run's files, as named -> its real path (malloc'd)
+  ll_strmap exports;   // "<real path>\n<export name>" -> its export_callers (malloc'd)
+  ll_strmap reexports; // "<real path>" -> the path_list of the files re-exporting it
+  ll_strmap dirs;      // a directory of the run's files, as named -> its real path (malloc'd)
 };
 
 ll_project *ll_project_new(void) {
@@ -278,9 +312,18 @@ static void free_export_callers(void *value) {
   free(callers);
 }
 
+static void free_path_list(void *value) {
+  path_list *list = value;
+  for (size_t i = 0; i < list->n; i++)
+    free(list->paths[i]);
+  free(list->paths);
+  free(list);
+}
+
 void ll_project_delete(ll_project *project) {
   if (!project) return;
   ll_strmap_fini(&project->exports, free_export_callers);
+  ll_strmap_fini(&project->reexports, free_path_list);
   ll_strmap_fini(&project->dirs, free);
   free(project);
 }
@@ -390,6 +433,20 @@ void ll_project_add(ll_project *project, const char *path, const ll_link *links,
   for (size_t i = 0; i < n; i++) {
     char *target = resolve(real, links[i].module);
     if (!target) continue;
+    if (!strcmp(links[i].name, REEXPORT)) {
+      if (self || (self = real_file(path))) {
+        void **value = ll_strmap_put(&project->reexports, target);
+        if (!*value) *value = ll_xcalloc(1, sizeof(path_list));
+        path_list *list = *value;
+        if (list->n == list->cap) {
+          list->cap = list->cap ? list->cap * 2 : 2;
+          list->paths = ll_xrealloc(list->paths, list->cap * sizeof *list->paths);
+        }
+        list->paths[list->n++] = ll_xstrdup(self);
+      }
+      free(target);
+      continue;
+    }
     char *key = key_of(target, links[i].name);
     if (links[i].via && (self || (self = real_file(path)))) {
       defer(project, key, key_of(self, links[i].via));
@@ -455,6 +512,12 @@ static ll_callers callers_of(const ll_project *project, const char *real, const 
     ll_callers seen = entry_callers(project, entry, depth);
     if (seen > callers) callers = seen;
   }
+  // What a file re-exports whole is called through it as well.
+  const path_list *reexporters = ll_strmap_get(&project->reexports, real);
+  for (size_t i = 0; reexporters && i < reexporters->n && depth < MAX_DEFERRED_DEPTH; i++) {
+    ll_callers seen = callers_of(project, reexporters->paths[i], name, depth + 1);
+    if (seen > callers) callers = seen;
+  }
   return callers;
 }
 
@@ -474,6 +537,9 @@ size_t ll_project_settle(const ll_project *project, const char *path, const ll_c
     ll_callers callers = project && f->export_root
                              ? ll_project_callers(project, path, f->export_root)
                              : LL_CALLERS_NONE;
+    if (getenv("LL_DEBUG_PROJECT"))
+      fprintf(stderr, "settle %s:%u root=%s callers=%d\n", path, f->line,
+              f->export_root ? f->export_root : "-", callers);
     if (callers == LL_CALLERS_ONCE || (f->needs_sure_callers && callers != LL_CALLERS_REPEATED)) {
       if (drop) drop(f);
       continue;

@@ -360,6 +360,12 @@ static bool emitter_is_constructor_parameter(const ll_ctx *ctx, const listener_c
          !ll_facts_class_ends(ll_ctx_facts(ctx), add->class_scope, root);
 }
 
+// A listener on the process's standard streams (`process.stdin.on('data', ...)`).
+static bool reads_standard_stream(const listener_call *add) {
+  return !strcmp(add->emitter.text, ".stdin") || !strcmp(add->emitter.text, ".stdout") ||
+         !strcmp(add->emitter.text, ".stderr");
+}
+
 // A signal, exit or crash handler on the process itself (`process.on('SIGTERM', ...)`), or a
 // reader of its standard streams: a daemon installs it once, at start-up, in its `start()` or a
 // CLI command. Only code the file
@@ -372,9 +378,7 @@ static bool is_process_lifecycle(const listener_call *add) {
                      add->emitter.lifetime == LL_LIFETIME_LONG);
   if (!is_process) return false;
   // `process.stdin.on('data')` in a command-line tool: read once per command.
-  if (!strcmp(add->emitter.text, ".stdin") || !strcmp(add->emitter.text, ".stdout") ||
-      !strcmp(add->emitter.text, ".stderr"))
-    return true;
+  if (reads_standard_stream(add)) return true;
   if (add->emitter.text[0]) return false;
   static const char *const events[] = {
       "SIGINT",   "SIGTERM",    "SIGHUP",  "SIGQUIT",    "SIGUSR1",           "SIGUSR2",
