@@ -506,6 +506,18 @@ static bool is_resolver_object(const ll_facts *f, TSNode pair) {
   return ll_str_eq(key, "Query") || ll_str_eq(key, "Mutation") || ll_str_eq(key, "Subscription");
 }
 
+// `(err, data) => ...`: Node's error-first callback, which the function it is handed to calls
+// once, when it has finished (a listener is never written so; listener calls are known anyway).
+static bool is_completion_callback(const ll_facts *f, TSNode fn_node) {
+  if (ts_node_is_null(fn_node) || !ll_ast_is_function(fn_node)) return false;
+  TSNode params = ts_node_child_by_field_id(fn_node, ll_js.field.parameters);
+  TSNode first = ts_node_is_null(params) ? ts_node_child_by_field_id(fn_node, ll_js.field.parameter)
+                                         : ts_node_named_child(params, 0);
+  if (ts_node_is_null(first) || ts_node_symbol(first) != ll_js.sym.identifier) return false;
+  ll_str name = text_of(f, first);
+  return ll_str_eq(name, "err") || ll_str_eq(name, "error") || ll_str_eq(name, "er");
+}
+
 // How a function value used at `value` (whose ancestors are `up[0..3]`, `field` its field in
 // up[0]) is run. `where` is the scope of the use; `fn` is the function when known (for
 // setTimeout loops), `self` its binding.
@@ -519,6 +531,7 @@ static void classify_value(const ll_facts *f, const TSNode up[4], TSFieldId fiel
   if (ps == ll_js.sym.arguments && !ts_node_is_null(up[1])) {
     callback_kind kind = classify_call(f, up[1], parent);
     if (kind == CB_TIMEOUT && !reschedules_itself(f, self, fn_node)) kind = CB_INHERIT;
+    if (kind == CB_UNSEEN && is_completion_callback(f, fn_node)) kind = CB_INHERIT;
     if (kind == CB_ONCE) {
       why = (ll_repeat){0};
       consider(out, LL_FREQ_ONCE, &why);
@@ -1293,6 +1306,27 @@ const char *ll_facts_export_root(const ll_facts *f, const ll_repeat *why, ll_are
   ll_str name = export_name(f, at.site, at.function);
   if (!name.len) return NULL;
   return ll_arena_printf(arena, "%.*s", (int)name.len, name.ptr);
+}
+
+bool ll_facts_callback_site(const ll_facts *f, const ll_repeat *why, TSNode *call,
+                            uint32_t *argument) {
+  ll_repeat at = *why;
+  for (int hops = 0; hops < 32 && at.reason == LL_REPEAT_CALLED; hops++) {
+    if (!at.via || !is_function_scope(at.via)) return false;
+    at = f->fns[at.via->index].why;
+  }
+  if (at.reason != LL_REPEAT_CALLBACK || !at.function ||
+      ts_node_symbol(at.site) != ll_js.sym.call_expression)
+    return false;
+  TSNode args = ts_node_child_by_field_id(at.site, ll_js.field.arguments);
+  uint32_t n = ts_node_named_child_count(args);
+  for (uint32_t i = 0; i < n; i++)
+    if (ts_node_eq(ll_ast_unparenthesized(ts_node_named_child(args, i)), at.function->node)) {
+      *call = at.site;
+      *argument = i;
+      return true;
+    }
+  return false;
 }
 
 ll_frequency ll_facts_use_frequency(const ll_facts *f, const ll_ref *ref, ll_repeat *why) {

@@ -221,6 +221,15 @@ bool ll_facts_repeat_is_startup(const ll_facts *facts, const ll_repeat *why);
 const char *ll_facts_export_root(const ll_facts *facts, const ll_repeat *why, ll_arena *arena);
 
 /**
+ * When the repetition `why` rests only on a function handed to a call the file cannot see into
+ * (`config.load(file, (conf) => ...)`), directly or through the functions it calls: that call,
+ * and the position of the function among its arguments (0-based). A run over several files asks
+ * the file the call goes to how often it calls that argument (project.h).
+ */
+bool ll_facts_callback_site(const ll_facts *facts, const ll_repeat *why, TSNode *call,
+                            uint32_t *argument);
+
+/**
  * How often a function value used at `ref` (not called there: passed, registered, exported)
  * runs, as ll_facts_frequency tells it for functions declared in place: a route registration
  * makes it per request, an export leaves it to other files.

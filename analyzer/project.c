@@ -37,7 +37,7 @@ static const char *copy(ll_arena *arena, ll_str text) {
 typedef struct use_frequency {
   ll_frequency freq;
   ll_confidence confidence;
-  const char *via;
+  const char *via, *via_module;
 } use_frequency;
 
 static void add_link(link_list *list, const char *module, const char *name, use_frequency use) {
@@ -46,10 +46,11 @@ static void add_link(link_list *list, const char *module, const char *name, use_
     list->items = ll_arena_grow(list->arena, list->items, list->n, cap, sizeof *list->items);
     list->cap = cap;
   }
-  list->items[list->n++] = (ll_link){module, name, use.freq, use.confidence, use.via};
+  list->items[list->n++] =
+      (ll_link){module, name, use.freq, use.confidence, use.via, use.via_module};
 }
 
-static const use_frequency handed_on = {LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM, NULL};
+static const use_frequency handed_on = {LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM, NULL, NULL};
 
 // The name of a link that says the file re-exports the whole module (reexports_of).
 static const char REEXPORT[] = "=";
@@ -119,14 +120,45 @@ static bool imported(const ll_facts *facts, const ll_binding *b, ll_str *module,
   return true;
 }
 
+// The export of another file of the project that the call `callee(...)` calls: `configFile`
+// for `config.configFile(...)` or `configFile(...)` when `config` or `configFile` was imported
+// from a relative module; "default" for the module itself.
+static bool called_export(const ll_facts *facts, TSNode callee, ll_str *module, ll_str *name) {
+  const ll_source *source = ll_facts_source(facts);
+  TSNode object = ll_ast_is(callee, ll_js.sym.member_expression)
+                      ? ll_ast_field(callee, ll_js.field.object)
+                      : callee;
+  if (!ll_ast_is(object, ll_js.sym.identifier)) return false;
+  const ll_ref *ref = ll_facts_ref_at(facts, object);
+  if (!ref || !ref->target || !imported(facts, ref->target, module, name)) return false;
+  bool whole = ll_str_eq(*name, "*");
+  if (ts_node_eq(object, callee)) {
+    if (whole) *name = (ll_str){"default", 7};
+    return true;
+  }
+  if (!whole) return false;
+  *name = text_of(source, ll_ast_field(callee, ll_js.field.property));
+  return true;
+}
+
 // A use that runs `freq` times for the reason `why`, as a link sees it.
 static use_frequency use_of(const ll_facts *facts, ll_frequency freq, const ll_repeat *why,
                             ll_arena *arena) {
-  use_frequency use = {freq, LL_CONFIDENCE_HIGH, NULL};
+  use_frequency use = {freq, LL_CONFIDENCE_HIGH, NULL, NULL};
   if (freq == LL_FREQ_ONCE) return use;
   use.confidence =
       freq == LL_FREQ_REPEATED ? ll_facts_repeat_confidence(facts, why) : LL_CONFIDENCE_MEDIUM;
-  if (use.confidence == LL_CONFIDENCE_MEDIUM) use.via = ll_facts_export_root(facts, why, arena);
+  if (use.confidence != LL_CONFIDENCE_MEDIUM) return use;
+  use.via = ll_facts_export_root(facts, why, arena);
+  TSNode call;
+  uint32_t argument;
+  ll_str module, name;
+  if (!use.via && ll_facts_callback_site(facts, why, &call, &argument) &&
+      called_export(facts, ll_ast_field(call, ll_js.field.function), &module, &name)) {
+    // In a callback handed to another file's export: as often as that export calls it.
+    use.via_module = copy(arena, module);
+    use.via = ll_arena_printf(arena, "%.*s(%u)", (int)name.len, name.ptr, argument);
+  }
   return use;
 }
 
@@ -263,12 +295,49 @@ static void reexports_of(const ll_facts *facts, link_list *list, TSNode program)
   }
 }
 
+// How often each exported function of the file calls the functions it is handed: a link to this
+// file (module NULL) named "configFile(1)" for argument 1 of export `configFile`, with the
+// frequency of the code that calls it: a listener's (every change), or the export's own (each
+// call), which its callers decide.
+static void parameter_links(const ll_facts *facts, link_list *list, const ll_scope *fn) {
+  ll_repeat why;
+  if (ll_facts_frequency(facts, fn, &why) != LL_FREQ_REPEATED) return;
+  const char *root = ll_facts_export_root(facts, &why, list->arena);
+  TSNode params = ll_ast_field(fn->node, ll_js.field.parameters);
+  if (!root || ts_node_is_null(params)) return;
+  const ll_source *source = ll_facts_source(facts);
+  uint32_t n = ts_node_named_child_count(params);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode param = ts_node_named_child(params, i);
+    if (!ll_ast_is(param, ll_js.sym.identifier)) continue;
+    const ll_binding *b = ll_scope_lookup(ll_facts_model(facts), fn, text_of(source, param));
+    if (!b || b->kind != LL_BIND_PARAM) continue;
+    const char *name = NULL;
+    for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
+      use_frequency use;
+      if (ref->flags & LL_REF_CALLEE) {
+        use = frequency_at(facts, ref->from, list->arena);
+      } else if (ll_ast_is(ref->parent, ll_js.sym.arguments)) {
+        ll_frequency freq = ll_facts_use_frequency(facts, ref, &why); // `bus.on('x', cb)`
+        use = use_of(facts, freq, &why, list->arena);
+      } else {
+        continue;
+      }
+      if (!name) name = ll_arena_printf(list->arena, "%s(%u)", root, i);
+      add_link(list, NULL, name, use);
+    }
+  }
+}
+
 ll_link *ll_project_links(const ll_facts *facts, ll_arena *arena, size_t *n) {
   link_list list = {.arena = arena};
   const ll_scope_model *model = ll_facts_model(facts);
-  for (uint32_t i = 0; i < model->n_scopes; i++)
+  for (uint32_t i = 0; i < model->n_scopes; i++) {
     for (const ll_binding *b = model->scopes[i]->bindings; b; b = b->next)
       if (b->refs) links_of(facts, &list, b);
+    if (model->scopes[i]->kind == LL_SCOPE_FUNCTION)
+      parameter_links(facts, &list, model->scopes[i]);
+  }
   reexports_of(facts, &list, model->global->node);
   *n = list.n;
   return list.items;
@@ -431,7 +500,8 @@ void ll_project_add(ll_project *project, const char *path, const ll_link *links,
   if (!real) return;
   char *self = NULL; // the real path of `path`, for the uses that defer to its own exports
   for (size_t i = 0; i < n; i++) {
-    char *target = resolve(real, links[i].module);
+    if (!links[i].module && !self && !(self = real_file(path))) continue;
+    char *target = links[i].module ? resolve(real, links[i].module) : ll_xstrdup(self);
     if (!target) continue;
     if (!strcmp(links[i].name, REEXPORT)) {
       if (self || (self = real_file(path))) {
@@ -448,8 +518,13 @@ void ll_project_add(ll_project *project, const char *path, const ll_link *links,
       continue;
     }
     char *key = key_of(target, links[i].name);
-    if (links[i].via && (self || (self = real_file(path)))) {
-      defer(project, key, key_of(self, links[i].via));
+    char *via_file = !links[i].via                        ? NULL
+                     : links[i].via_module                ? resolve(real, links[i].via_module)
+                     : (self || (self = real_file(path))) ? ll_xstrdup(self)
+                                                          : NULL;
+    if (via_file) {
+      defer(project, key, key_of(via_file, links[i].via));
+      free(via_file);
     } else {
       record(project, key,
              links[i].freq == LL_FREQ_ONCE ? LL_CALLERS_ONCE

@@ -17,7 +17,8 @@
 
 /** A call (or other use) of another file's export, seen in one file. */
 typedef struct ll_link {
-  const char *module; // the specifier as written: "./lib/daemon", "../util.js"
+  const char *module; // the specifier as written: "./lib/daemon", "../util.js"; NULL for this
+                      // file (how often an export of its own calls the functions it is handed)
   const char *name;   // the export used: "start"; "default" for the module itself; "*" when the
                       // whole module object is used in a way that may call any of its exports
   ll_frequency freq;  // how often the use runs: ONCE, REPEATED, or UNKNOWN (handed on)
@@ -25,6 +26,9 @@ typedef struct ll_link {
   const char *via; // when the use's frequency rests on the callers of an export of its own file
                    // (it is made in exported `start()`, in a method of an exported class): that
                    // export's name (ll_facts_export_root), whose callers in the run decide; or NULL
+  const char *via_module; // NULL, or the specifier of the module `via` belongs to: for a use in
+                          // a callback handed to another file's export, "configFile(1)" of
+                          // "./lib/config" says how often that export calls its argument 1
 } ll_link;
 
 /**
