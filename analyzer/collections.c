@@ -560,3 +560,19 @@ const ll_rule ll_collections_collector = {
     .state_size = sizeof(ll_collections),
     .enter = collect,
 };
+
+TSNode ll_growth_value(const ll_growth *growth) {
+  TSNode site = growth->site, none = {.id = NULL};
+  if (ll_ast_is(site, ll_js.sym.assignment_expression))
+    return ll_ast_field(site, ll_js.field.right);
+  if (!ll_ast_is(site, ll_js.sym.call_expression)) return none;
+  TSNode callee = ll_ast_field(site, ll_js.field.function);
+  TSNode args = ll_ast_field(site, ll_js.field.arguments);
+  if (!ll_ast_is(callee, ll_js.sym.member_expression) || !ll_ast_is(args, ll_js.sym.arguments))
+    return none;
+  uint32_t n = ts_node_named_child_count(args);
+  // `map.set(k, v)`: the value follows the key.
+  if (n == 2 && ts_node_eq(ts_node_named_child(args, 0), growth->key))
+    return ts_node_named_child(args, 1);
+  return n == 1 ? ts_node_named_child(args, 0) : none;
+}

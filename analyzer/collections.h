@@ -57,6 +57,12 @@ bool ll_collection_is_known(const ll_collections *collections, const ll_collecti
 /** True when `c` hangs from an `export`ed binding: other modules may drain it. */
 bool ll_collection_is_exported(const ll_collection *c);
 
+/**
+ * The value a growth stores: `v` in `memo[k] = v`, `map.set(k, v)`, `list.push(v)`, `set.add(v)`;
+ * a null node when there is none to name (`Object.assign`, several pushed values).
+ */
+TSNode ll_growth_value(const ll_growth *growth);
+
 /** The growths in repeated code, in source order. */
 const ll_growth *ll_collections_growths(const ll_collections *collections);
 

@@ -1181,6 +1181,10 @@ static const fn_facts *shape_of(const ll_facts *f, const ll_scope *fn) {
   return fx;
 }
 
+bool ll_facts_is_handler_shaped(const ll_facts *f, const ll_scope *fn) {
+  return is_function_scope(fn) && shape_of(f, fn)->handler_shaped;
+}
+
 ll_confidence ll_facts_repeat_confidence(const ll_facts *f, const ll_repeat *why) {
   ll_repeat at = *why;
   for (int hops = 0; hops < 32; hops++) {

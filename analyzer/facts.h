@@ -204,6 +204,12 @@ const ll_ref *ll_facts_ref_at(const ll_facts *facts, TSNode id);
 ll_confidence ll_facts_repeat_confidence(const ll_facts *facts, const ll_repeat *why);
 
 /**
+ * True when the function scope `fn` is shaped like a request handler: `(req, res)`,
+ * `(ctx, next)`, `(event, context)` of a serverless `handler`. Its parameters are the request's.
+ */
+bool ll_facts_is_handler_shaped(const ll_facts *facts, const ll_scope *fn);
+
+/**
  * True when the repetition `why` rests only on callers outside the file (ll_facts_repeat_
  * confidence medium) of a function shaped like start-up code: named `start`, `init`, `setup`,
  * `bootstrap`, `main`, `listen`... with only settings for parameters (`init(config)`), or a

@@ -41,11 +41,15 @@ static void combine(ll_origin *acc, ll_origin o) {
   if (o.kind > acc->kind) *acc = o;
 }
 
-static ll_str text_of(const walk *w, TSNode node) {
+static ll_str source_text(const ll_source *source, TSNode node) {
   uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
-  if (end > w->source->len) end = w->source->len;
+  if (end > source->len) end = source->len;
   if (start > end) start = end;
-  return (ll_str){w->source->text + start, end - start};
+  return (ll_str){source->text + start, end - start};
+}
+
+static ll_str text_of(const walk *w, TSNode node) {
+  return source_text(w->source, node);
 }
 
 static bool in_list(ll_str text, const char *const *names) {
@@ -328,6 +332,8 @@ static ll_origin of_param(walk *w, const ll_binding *b, TSNode at, int depth) {
   TSNode default_value;
   if (fn->kind != LL_SCOPE_FUNCTION || !param_index(b->decl, &index, &default_value))
     return unknown(at);
+  // A request handler's parameters are the request, wherever the handler is registered.
+  if (ll_facts_is_handler_shaped(w->facts, fn)) return per_run(at);
   ll_origin acc = bounded;
   if (!ts_node_is_null(default_value)) combine(&acc, of_expr(w, default_value, depth + 1));
   // A class method's callers (`this.track(x)`, `store.track(x)`) are not bound to a name.
@@ -610,4 +616,77 @@ ll_origin ll_facts_origin(const ll_facts *facts, TSNode expr) {
   walk w = {.facts = facts, .source = ll_facts_source(facts), .budget = BUDGET};
   if (ts_node_is_null(expr)) return unknown(expr);
   return of_expr(&w, expr, 0);
+}
+
+bool ll_facts_is_registered_function(const ll_facts *facts, TSNode value) {
+  // A function written in place (`pending[id] = () => ws.send(id)`) is a closure over the run
+  // that makes it, not a registered function: only named ones count.
+  value = ll_ast_unparenthesized(value);
+  if (ts_node_is_null(value) || !ll_ast_is(value, ll_js.sym.identifier)) return false;
+  const ll_ref *ref = ll_facts_ref_at(facts, value);
+  if (!ref || !ref->target) return false;
+  const ll_binding *b = ref->target;
+  if (b->kind == LL_BIND_FUNCTION || b->kind == LL_BIND_CLASS) return true;
+  if (b->kind != LL_BIND_PARAM) return false;
+  static const char *const function_names[] = {
+      "fn",        "func",      "handler", "callback",    "cb",         "listener",
+      "hook",      "plugin",    "factory", "transformer", "middleware", "reducer",
+      "resolver",  "ctor",      "Ctor",    "constructor", "component",  "Component",
+      "validator", "formatter", "loader",  NULL};
+  return in_list(b->name, function_names);
+}
+
+// A call that shows a warning to a person: `console.warn(...)`, `process.emitWarning(...)`,
+// `warn(msg)`, `this.deprecate(...)`, `logger.warning(...)`.
+static bool is_warning_call(const ll_source *source, TSNode call) {
+  TSNode callee = ll_ast_field(call, ll_js.field.function);
+  TSNode name = ll_ast_is(callee, ll_js.sym.member_expression)
+                    ? ll_ast_field(callee, ll_js.field.property)
+                    : callee;
+  ll_str text = source_text(source, name);
+  if (ll_ast_is(callee, ll_js.sym.member_expression) &&
+      ll_str_eq(source_text(source, ll_ast_field(callee, ll_js.field.object)), "console"))
+    return ll_str_eq(text, "warn") || ll_str_eq(text, "error") || ll_str_eq(text, "log") ||
+           ll_str_eq(text, "info") || ll_str_eq(text, "trace");
+  static const char *const words[] = {"warn", "Warn", "deprecat", "Deprecat", NULL};
+  for (const char *const *w = words; *w; w++)
+    for (uint32_t i = 0; i + strlen(*w) <= text.len; i++)
+      if (!memcmp(text.ptr + i, *w, strlen(*w))) return true;
+  return false;
+}
+
+// True when some call in `node` shows a warning.
+static bool has_warning_call(const ll_source *source, TSNode node, int depth) {
+  if (depth > 8) return false;
+  if (ll_ast_is(node, ll_js.sym.call_expression) && is_warning_call(source, node)) return true;
+  if (ll_ast_is_function(node)) return false;
+  uint32_t n = ts_node_named_child_count(node);
+  for (uint32_t i = 0; i < n; i++)
+    if (has_warning_call(source, ts_node_named_child(node, i), depth + 1)) return true;
+  return false;
+}
+
+bool ll_facts_warns_once(const ll_facts *facts, TSNode site) {
+  const ll_source *source = ll_facts_source(facts);
+  TSNode target = ll_ast_is(site, ll_js.sym.assignment_expression)
+                      ? ll_ast_field(site, ll_js.field.left)
+                      : ll_ast_field(site, ll_js.field.function);
+  if (!ll_ast_is(target, ll_js.sym.subscript_expression) &&
+      !ll_ast_is(target, ll_js.sym.member_expression))
+    return false;
+  ll_str name = source_text(source, ll_ast_field(target, ll_js.field.object));
+  if (!name.len) return false;
+  TSNode child = site;
+  for (TSNode up = ts_node_parent(site); !ts_node_is_null(up) && !ll_ast_is_function(up);
+       child = up, up = ts_node_parent(up)) {
+    if (!ll_ast_is(up, ll_js.sym.if_statement) ||
+        !ts_node_eq(ll_ast_field(up, ll_js.field.consequence), child))
+      continue;
+    ll_str condition = source_text(source, ll_ast_field(up, ll_js.field.condition));
+    bool tests = false;
+    for (uint32_t i = 0; i + name.len <= condition.len && !tests; i++)
+      tests = !memcmp(condition.ptr + i, name.ptr, name.len);
+    if (tests && has_warning_call(source, child, 0)) return true;
+  }
+  return false;
 }

@@ -35,4 +35,21 @@ typedef struct ll_origin {
  */
 ll_origin ll_facts_origin(const ll_facts *facts, TSNode expr);
 
+/**
+ * True when `value`, stored in a table, names a function: a declared function or class, or a
+ * parameter named for one (`handler`, `fn`, `transformer`). A table of functions
+ * keyed by name is a registry (`commands[name] = handler`): it grows with the code that
+ * registers, not with the data the program handles.
+ */
+bool ll_facts_is_registered_function(const ll_facts *facts, TSNode value);
+
+/**
+ * True when the growth at `site` (`warned[name] = true`, `seen.add(key)`) is the bookkeeping
+ * of a warning printed the first time only: under an `if` that tests the
+ * collection (`if (!warned[name])`, `if (!seen.has(key))`) and prints or emits a warning
+ * (`console.warn`, `console.error`, `process.emitWarning`, a `warn(...)` or `deprecate(...)`
+ * helper). It grows by one entry per distinct warning a person would read in the log.
+ */
+bool ll_facts_warns_once(const ll_facts *facts, TSNode site);
+
 #endif

@@ -98,6 +98,13 @@ static void file_end(ll_ctx *ctx, void *state) {
     ll_origin origin = ts_node_is_null(g->key) ? (ll_origin){LL_ORIGIN_PER_RUN, {.id = NULL}, false}
                                                : ll_facts_origin(facts, g->key);
     if (origin.kind == LL_ORIGIN_BOUNDED) continue;
+    // Keys the file does not show, for a registry of functions (`commands[name] = handler`) or
+    // a warn-once set: both grow with what the code does (registers, warns about), not with the
+    // data it handles. Keyed by request data, they would grow per request: reported.
+    if (origin.kind == LL_ORIGIN_UNKNOWN &&
+        (ll_facts_is_registered_function(facts, ll_growth_value(g)) ||
+         ll_facts_warns_once(facts, g->site)))
+      continue;
     ll_ctx_report_repeated(
         ctx, g->site, &g->why, origin.kind == LL_ORIGIN_UNKNOWN ? LL_REPORT_MEDIUM : 0,
         "%s grows here %s%s, and nothing in this file removes, clears or bounds its entries",
