@@ -19,6 +19,7 @@
   X(augmented_assignment_expression)       \
   X(await_expression)                      \
   X(binary_expression)                     \
+  X(break_statement)                       \
   X(call_expression)                       \
   X(catch_clause)                          \
   X(class)                                 \
@@ -75,6 +76,8 @@
   X(string_fragment)                       \
   X(subscript_expression)                  \
   X(switch_body)                           \
+  X(switch_case)                           \
+  X(switch_default)                        \
   X(switch_statement)                      \
   X(template_string)                       \
   X(template_substitution)                 \

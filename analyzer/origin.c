@@ -431,6 +431,42 @@ static ll_origin of_variable(walk *w, const ll_binding *b, TSNode at, int depth)
   return acc;
 }
 
+// True when the last statement of a switch case leaves the switch (no fall-through).
+static bool leaves_switch(TSNode clause) {
+  uint32_t n = ts_node_named_child_count(clause);
+  TSNode last = n ? ts_node_named_child(clause, n - 1) : (TSNode){.id = NULL};
+  return ll_ast_is(last, ll_js.sym.break_statement) ||
+         ll_ast_is(last, ll_js.sym.return_statement) || ll_ast_is(last, ll_js.sym.throw_statement);
+}
+
+// `switch (name) { case "inert": ... warned[name] = true }`: inside a case whose test is a
+// literal, the name the switch tests holds that literal (unless a `default` falls through into
+// the case, or the name is ever assigned).
+static bool narrowed_by_case(const walk *w, TSNode id, const ll_binding *b) {
+  if (b->n_writes) return false; // `type = getStyleKey(href)` inside the case
+  TSNode clause = id;
+  for (int up = 0; up < 32; up++) {
+    clause = ts_node_parent(clause);
+    if (ts_node_is_null(clause) || ll_ast_is_function(clause)) return false;
+    if (ll_ast_is(clause, ll_js.sym.switch_case) || ll_ast_is(clause, ll_js.sym.switch_default))
+      break;
+  }
+  if (!ll_ast_is(clause, ll_js.sym.switch_case)) return false;
+  TSNode test = ll_ast_field(clause, ll_js.field.value);
+  if (!ll_ast_is(test, ll_js.sym.string) && !ll_ast_is(test, ll_js.sym.number)) return false;
+  TSNode statement = ts_node_parent(ts_node_parent(clause));
+  TSNode value = ll_ast_unparenthesized(ll_ast_field(statement, ll_js.field.value));
+  const ll_ref *tested =
+      ll_ast_is(value, ll_js.sym.identifier) ? ll_facts_ref_at(w->facts, value) : NULL;
+  if (!tested || tested->target != b) return false;
+  for (TSNode before = ts_node_prev_named_sibling(clause); !ts_node_is_null(before);
+       before = ts_node_prev_named_sibling(before)) {
+    if (leaves_switch(before)) break;
+    if (ll_ast_is(before, ll_js.sym.switch_default)) return false;
+  }
+  return true;
+}
+
 static ll_origin of_identifier(walk *w, TSNode id, int depth) {
   const ll_ref *ref = ll_facts_ref_at(w->facts, id);
   if (!ref || (ref->flags & LL_REF_DYNAMIC)) return unknown(id);
@@ -441,6 +477,7 @@ static ll_origin of_identifier(walk *w, TSNode id, int depth) {
       return bounded;
     return unknown(id);
   }
+  if (narrowed_by_case(w, id, b)) return bounded;
   // Met again while following it: adds nothing the first visit does not.
   if (!follow(w, b)) return bounded;
   ll_origin result;
@@ -679,10 +716,17 @@ bool ll_facts_warns_once(const ll_facts *facts, TSNode site) {
   TSNode child = site;
   for (TSNode up = ts_node_parent(site); !ts_node_is_null(up) && !ll_ast_is_function(up);
        child = up, up = ts_node_parent(up)) {
-    if (!ll_ast_is(up, ll_js.sym.if_statement) ||
-        !ts_node_eq(ll_ast_field(up, ll_js.field.consequence), child))
+    // `if (!warned[k]) { ... }`, or as bundlers write it, `warned[k] || (warned[k] = !0, ...)`
+    TSNode test;
+    if (ll_ast_is(up, ll_js.sym.if_statement) &&
+        ts_node_eq(ll_ast_field(up, ll_js.field.consequence), child))
+      test = ll_ast_field(up, ll_js.field.condition);
+    else if (ll_ast_is(up, ll_js.sym.binary_expression) &&
+             ts_node_eq(ll_ast_field(up, ll_js.field.right), child))
+      test = ll_ast_field(up, ll_js.field.left);
+    else
       continue;
-    ll_str condition = source_text(source, ll_ast_field(up, ll_js.field.condition));
+    ll_str condition = source_text(source, test);
     bool tests = false;
     for (uint32_t i = 0; i + name.len <= condition.len && !tests; i++)
       tests = !memcmp(condition.ptr + i, name.ptr, name.len);
