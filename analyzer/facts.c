@@ -52,6 +52,8 @@ static const callee_entry method_table[] = {
     {"listen", CB_INHERIT},
     {"map", CB_INHERIT},
     {"nextTick", CB_INHERIT},
+    // `domain.run(fn)`, `storage.run(store, fn)`: fn runs at once, in a context.
+    {"run", CB_INHERIT},
     {"reduce", CB_INHERIT},
     {"reduceRight", CB_INHERIT},
     {"setInterval", CB_INTERVAL},
@@ -1286,6 +1288,10 @@ static ll_str class_export_name(const ll_facts *f, const ll_scope *cls) {
     }
   }
   return none;
+}
+
+ll_str ll_facts_class_export_name(const ll_facts *f, const ll_scope *cls) {
+  return class_export_name(f, cls);
 }
 
 const char *ll_facts_export_root(const ll_facts *f, const ll_repeat *why, ll_arena *arena) {

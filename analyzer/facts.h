@@ -236,6 +236,13 @@ bool ll_facts_callback_site(const ll_facts *facts, const ll_repeat *why, TSNode 
                             uint32_t *argument);
 
 /**
+ * The name under which the class scope `cls` leaves its file ("default" for `module.exports =
+ * Server` and `export default class`, "Server" for `exports.Server = Server` and `export class
+ * Server`), or an empty slice when it does not.
+ */
+ll_str ll_facts_class_export_name(const ll_facts *facts, const ll_scope *cls);
+
+/**
  * How often a function value used at `ref` (not called there: passed, registered, exported)
  * runs, as ll_facts_frequency tells it for functions declared in place: a route registration
  * makes it per request, an export leaves it to other files.

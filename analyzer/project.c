@@ -197,6 +197,11 @@ static void instance_links(const ll_facts *facts, link_list *list, const char *m
     TSNode name = ll_ast_field(parent, ll_js.field.name);
     if (ll_ast_is(name, ll_js.sym.identifier))
       held = ll_scope_lookup(ll_facts_model(facts), where, text_of(source, name));
+  } else if (ll_ast_is(parent, ll_js.sym.assignment_expression)) {
+    // `daemon = new Daemon()`, into a name declared earlier (`let daemon = null`)
+    TSNode name = ll_ast_field(parent, ll_js.field.left);
+    const ll_ref *ref = ll_ast_is(name, ll_js.sym.identifier) ? ll_facts_ref_at(facts, name) : NULL;
+    if (ref) held = ref->target;
   }
   const char *any = ll_arena_printf(arena, "%.*s#*", (int)export.len, export.ptr);
   if (!held) {
@@ -272,6 +277,36 @@ static void links_of(const ll_facts *facts, link_list *list, const ll_binding *b
   }
 }
 
+// The file's own uses of what it exports, as links to itself (module NULL): an exported `start()`
+// that only the file's own start-up code calls (`if (require.main === module) start()`), a class
+// whose only instance the file makes, are settled by them when no other file calls more.
+static void own_export_links(const ll_facts *facts, link_list *list, const ll_scope *scope) {
+  const ll_scope_model *model = ll_facts_model(facts);
+  const ll_source *source = ll_facts_source(facts);
+  if (scope->kind == LL_SCOPE_CLASS) {
+    ll_str export = ll_facts_class_export_name(facts, scope);
+    TSNode name = ll_ast_field(scope->node, ll_js.field.name);
+    if (!export.len || !ll_ast_is(name, ll_js.sym.identifier)) return;
+    const ll_binding *b = ll_scope_lookup(model, scope->parent, text_of(source, name));
+    for (const ll_ref *ref = b ? b->refs : NULL; ref; ref = ref->next_of_binding)
+      if (ll_ast_is(ref->parent, ll_js.sym.new_expression) && ref->field == ll_js.field.constructor)
+        instance_links(facts, list, NULL, export, ref->parent, ref->from);
+    return;
+  }
+  // Only a function exported itself: one called from an exported function has that export for
+  // its root, and its calls are no calls of the export.
+  ll_repeat why;
+  if (ll_facts_frequency(facts, scope, &why) != LL_FREQ_REPEATED ||
+      why.reason != LL_REPEAT_EXPORTED || why.function != scope)
+    return;
+  const char *root = ll_facts_export_root(facts, &why, list->arena);
+  const ll_binding *self = ll_facts_function_binding(facts, scope);
+  if (!root || !self) return;
+  for (const ll_ref *ref = self->refs; ref; ref = ref->next_of_binding)
+    if ((ref->flags & LL_REF_CALLEE) && !ll_scope_is_within(ref->from, scope))
+      add_link(list, NULL, root, frequency_at(facts, ref->from, list->arena));
+}
+
 // `module.exports = require('./nodemon')`, `export * from './nodemon'`: the file gives out what
 // the other gives out, and the callers of its exports call the other's ("=", REEXPORT).
 static void reexports_of(const ll_facts *facts, link_list *list, TSNode program) {
@@ -337,6 +372,8 @@ ll_link *ll_project_links(const ll_facts *facts, ll_arena *arena, size_t *n) {
       if (b->refs) links_of(facts, &list, b);
     if (model->scopes[i]->kind == LL_SCOPE_FUNCTION)
       parameter_links(facts, &list, model->scopes[i]);
+    if (model->scopes[i]->kind == LL_SCOPE_FUNCTION || model->scopes[i]->kind == LL_SCOPE_CLASS)
+      own_export_links(facts, &list, model->scopes[i]);
   }
   reexports_of(facts, &list, model->global->node);
   *n = list.n;
@@ -612,9 +649,6 @@ size_t ll_project_settle(const ll_project *project, const char *path, const ll_c
     ll_callers callers = project && f->export_root
                              ? ll_project_callers(project, path, f->export_root)
                              : LL_CALLERS_NONE;
-    if (getenv("LL_DEBUG_PROJECT"))
-      fprintf(stderr, "settle %s:%u root=%s callers=%d\n", path, f->line,
-              f->export_root ? f->export_root : "-", callers);
     if (callers == LL_CALLERS_ONCE || (f->needs_sure_callers && callers != LL_CALLERS_REPEATED)) {
       if (drop) drop(f);
       continue;
