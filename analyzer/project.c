@@ -38,6 +38,7 @@ typedef struct use_frequency {
   ll_frequency freq;
   ll_confidence confidence;
   const char *via, *via_module;
+  const char *witness; // for a sure repetition: "<line>, <why>" (ll_link.witness)
 } use_frequency;
 
 static void add_link(link_list *list, const char *module, const char *name, use_frequency use) {
@@ -47,10 +48,10 @@ static void add_link(link_list *list, const char *module, const char *name, use_
     list->cap = cap;
   }
   list->items[list->n++] =
-      (ll_link){module, name, use.freq, use.confidence, use.via, use.via_module};
+      (ll_link){module, name, use.freq, use.confidence, use.via, use.via_module, use.witness};
 }
 
-static const use_frequency handed_on = {LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM, NULL, NULL};
+static const use_frequency handed_on = {LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM, NULL, NULL, NULL};
 
 // The name of a link that says the file re-exports the whole module (reexports_of).
 static const char REEXPORT[] = "=";
@@ -143,12 +144,16 @@ static bool called_export(const ll_facts *facts, TSNode callee, ll_str *module, 
 
 // A use that runs `freq` times for the reason `why`, as a link sees it.
 static use_frequency use_of(const ll_facts *facts, ll_frequency freq, const ll_repeat *why,
-                            ll_arena *arena) {
-  use_frequency use = {freq, LL_CONFIDENCE_HIGH, NULL, NULL};
+                            ll_arena *arena, TSNode at) {
+  use_frequency use = {freq, LL_CONFIDENCE_HIGH, NULL, NULL, NULL};
   if (freq == LL_FREQ_ONCE) return use;
   use.confidence =
       freq == LL_FREQ_REPEATED ? ll_facts_repeat_confidence(facts, why) : LL_CONFIDENCE_MEDIUM;
-  if (use.confidence != LL_CONFIDENCE_MEDIUM) return use;
+  if (use.confidence == LL_CONFIDENCE_HIGH) {
+    use.witness = ll_arena_printf(arena, "%u, %s", ts_node_start_point(at).row + 1,
+                                  ll_facts_describe_repeat(facts, arena, why));
+    return use;
+  }
   use.via = ll_facts_export_root(facts, why, arena);
   TSNode call;
   uint32_t argument;
@@ -163,10 +168,11 @@ static use_frequency use_of(const ll_facts *facts, ll_frequency freq, const ll_r
 }
 
 // How often code in `scope` runs, as a link sees it.
-static use_frequency frequency_at(const ll_facts *facts, const ll_scope *scope, ll_arena *arena) {
+static use_frequency frequency_at(const ll_facts *facts, const ll_scope *scope, ll_arena *arena,
+                                  TSNode at) {
   ll_repeat why;
   ll_frequency freq = ll_facts_frequency(facts, scope, &why);
-  return use_of(facts, freq, &why, arena);
+  return use_of(facts, freq, &why, arena, at);
 }
 
 // The uses of an instance of another file's class `export` made by the `new` expression
@@ -176,7 +182,7 @@ static void instance_links(const ll_facts *facts, link_list *list, const char *m
                            ll_str export, TSNode made, const ll_scope *where) {
   const ll_source *source = ll_facts_source(facts);
   ll_arena *arena = list->arena;
-  use_frequency use = frequency_at(facts, where, arena);
+  use_frequency use = frequency_at(facts, where, arena, made);
   add_link(list, module, ll_arena_printf(arena, "%.*s#constructor", (int)export.len, export.ptr),
            use);
   TSNode child = made, parent = ll_ast_parent(&child);
@@ -221,7 +227,7 @@ static void instance_links(const ll_facts *facts, link_list *list, const char *m
     add_link(list, module,
              ll_arena_printf(arena, "%.*s#%.*s", (int)export.len, export.ptr, (int)method.len,
                              method.ptr),
-             frequency_at(facts, ref->from, arena));
+             frequency_at(facts, ref->from, arena, ref->id));
   }
 }
 
@@ -250,7 +256,7 @@ static void links_of(const ll_facts *facts, link_list *list, const ll_binding *b
     if (ref->flags & LL_REF_CALLEE) {
       // `daemon()`: the module itself when it is what `require` returned.
       add_link(list, module_text, whole ? "default" : name_text,
-               frequency_at(facts, ref->from, list->arena));
+               frequency_at(facts, ref->from, list->arena, ref->id));
       continue;
     }
     if (whole) {
@@ -261,7 +267,7 @@ static void links_of(const ll_facts *facts, link_list *list, const ll_binding *b
             copy(list->arena, text_of(source, ll_ast_field(ref->parent, ll_js.field.property)));
         if (ll_ast_is(ref->grandparent, ll_js.sym.call_expression) &&
             ts_node_eq(ll_ast_field(ref->grandparent, ll_js.field.function), ref->parent)) {
-          add_link(list, module_text, member, frequency_at(facts, ref->from, list->arena));
+          add_link(list, module_text, member, frequency_at(facts, ref->from, list->arena, ref->id));
         } else if (ll_ast_is(ref->grandparent, ll_js.sym.arguments)) {
           add_link(list, module_text, member, handed_on);
         }
@@ -273,7 +279,7 @@ static void links_of(const ll_facts *facts, link_list *list, const ll_binding *b
     // The export handed on: registered as a route, exported again, stored.
     ll_repeat why;
     ll_frequency freq = ll_facts_use_frequency(facts, ref, &why);
-    add_link(list, module_text, name_text, use_of(facts, freq, &why, list->arena));
+    add_link(list, module_text, name_text, use_of(facts, freq, &why, list->arena, ref->id));
   }
 }
 
@@ -304,7 +310,7 @@ static void own_export_links(const ll_facts *facts, link_list *list, const ll_sc
   if (!root || !self) return;
   for (const ll_ref *ref = self->refs; ref; ref = ref->next_of_binding)
     if ((ref->flags & LL_REF_CALLEE) && !ll_scope_is_within(ref->from, scope))
-      add_link(list, NULL, root, frequency_at(facts, ref->from, list->arena));
+      add_link(list, NULL, root, frequency_at(facts, ref->from, list->arena, ref->id));
 }
 
 // `module.exports = require('./nodemon')`, `export * from './nodemon'`: the file gives out what
@@ -351,10 +357,10 @@ static void parameter_links(const ll_facts *facts, link_list *list, const ll_sco
     for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
       use_frequency use;
       if (ref->flags & LL_REF_CALLEE) {
-        use = frequency_at(facts, ref->from, list->arena);
+        use = frequency_at(facts, ref->from, list->arena, ref->id);
       } else if (ll_ast_is(ref->parent, ll_js.sym.arguments)) {
         ll_frequency freq = ll_facts_use_frequency(facts, ref, &why); // `bus.on('x', cb)`
-        use = use_of(facts, freq, &why, list->arena);
+        use = use_of(facts, freq, &why, list->arena, ref->id);
       } else {
         continue;
       }
@@ -388,9 +394,11 @@ ll_link *ll_project_links(const ll_facts *facts, ll_arena *arena, size_t *n) {
 // link's `via`), as keys of this table, resolved when asked (ll_project_callers).
 typedef struct export_callers {
   ll_callers direct;
+  char *witness;   // for a direct REPEATED: "<file>:<line>, <why>" of one such use (malloc'd)
   char **deferred; // "<real path>\n<export name>" of the exports whose callers decide
   size_t n_deferred, cap_deferred;
-  ll_callers resolved; // the verdict with the deferred uses, once asked
+  ll_callers resolved;          // the verdict with the deferred uses, once asked
+  const char *resolved_witness; // for a resolved REPEATED: the witness of the use that decided
   bool resolving, is_resolved;
 } export_callers;
 
@@ -412,6 +420,7 @@ ll_project *ll_project_new(void) {
 
 static void free_export_callers(void *value) {
   export_callers *callers = value;
+  free(callers->witness);
   for (size_t i = 0; i < callers->n_deferred; i++)
     free(callers->deferred[i]);
   free(callers->deferred);
@@ -440,10 +449,16 @@ static export_callers *entry_of(ll_project *project, const char *key) {
   return *value;
 }
 
-static void record(ll_project *project, const char *key, ll_callers callers) {
+static void record(ll_project *project, const char *key, ll_callers callers, const char *path,
+                   const char *witness) {
   export_callers *entry = entry_of(project, key);
   // Order of the verdicts: a sure repeat decides; doubt beats a run-once caller.
   if (callers > entry->direct) entry->direct = callers;
+  if (callers == LL_CALLERS_REPEATED && witness && !entry->witness) {
+    size_t size = strlen(path) + strlen(witness) + 2;
+    entry->witness = ll_xmalloc(size);
+    snprintf(entry->witness, size, "%s:%s", path, witness);
+  }
 }
 
 // A use of `key` from code that runs as often as the callers of `via_key` make it run.
@@ -567,7 +582,8 @@ void ll_project_add(ll_project *project, const char *path, const ll_link *links,
              links[i].freq == LL_FREQ_ONCE ? LL_CALLERS_ONCE
              : links[i].freq == LL_FREQ_REPEATED && links[i].confidence == LL_CONFIDENCE_HIGH
                  ? LL_CALLERS_REPEATED
-                 : LL_CALLERS_UNKNOWN);
+                 : LL_CALLERS_UNKNOWN,
+             path, links[i].witness);
     }
     free(key);
     free(target);
@@ -579,34 +595,46 @@ void ll_project_add(ll_project *project, const char *path, const ll_link *links,
 enum { MAX_DEFERRED_DEPTH = 8 };
 
 static ll_callers callers_of(const ll_project *project, const char *real, const char *name,
-                             int depth);
+                             int depth, const char **witness);
 
 // The verdict of one table entry, its deferred uses resolved (and remembered: the table is
 // complete when findings are settled). A use deferred to an export nobody in the run calls, or
-// to one being resolved (recursion), is of unknown frequency.
-static ll_callers entry_callers(const ll_project *project, export_callers *entry, int depth) {
-  if (entry->is_resolved) return entry->resolved;
+// to one being resolved (recursion), is of unknown frequency. `*witness` gets, for a REPEATED
+// verdict, where a sure repetition was seen.
+static ll_callers entry_callers(const ll_project *project, export_callers *entry, int depth,
+                                const char **witness) {
+  if (entry->is_resolved) {
+    *witness = entry->resolved_witness;
+    return entry->resolved;
+  }
   ll_callers callers = entry->direct;
+  *witness = entry->witness;
   if (entry->n_deferred && (entry->resolving || depth >= MAX_DEFERRED_DEPTH))
     return callers > LL_CALLERS_UNKNOWN ? callers : LL_CALLERS_UNKNOWN;
   entry->resolving = true;
   for (size_t i = 0; i < entry->n_deferred && callers < LL_CALLERS_REPEATED; i++) {
     char *via = entry->deferred[i], *newline = strchr(via, '\n');
     *newline = '\0';
-    ll_callers seen = callers_of(project, via, newline + 1, depth + 1);
+    const char *seen_witness;
+    ll_callers seen = callers_of(project, via, newline + 1, depth + 1, &seen_witness);
     *newline = '\n';
     if (seen == LL_CALLERS_NONE) seen = LL_CALLERS_UNKNOWN;
-    if (seen > callers) callers = seen;
+    if (seen > callers) {
+      callers = seen;
+      *witness = seen_witness;
+    }
   }
   entry->resolving = false;
   entry->resolved = callers;
+  entry->resolved_witness = *witness;
   entry->is_resolved = true;
   return callers;
 }
 
 static ll_callers callers_of(const ll_project *project, const char *real, const char *name,
-                             int depth) {
+                             int depth, const char **witness) {
   ll_callers callers = LL_CALLERS_NONE;
+  *witness = NULL;
   // A method "Server#run" is also reached through an instance handed on ("Server#*"), but not
   // the constructor, which made the instance; any export through the module object handed on
   // ("*").
@@ -621,41 +649,60 @@ static ll_callers callers_of(const ll_project *project, const char *real, const 
     export_callers *entry = ll_strmap_get(&project->exports, key);
     free(key);
     if (!entry) continue;
-    ll_callers seen = entry_callers(project, entry, depth);
-    if (seen > callers) callers = seen;
+    const char *seen_witness;
+    ll_callers seen = entry_callers(project, entry, depth, &seen_witness);
+    if (seen > callers) {
+      callers = seen;
+      *witness = seen_witness;
+    }
   }
   // What a file re-exports whole is called through it as well.
   const path_list *reexporters = ll_strmap_get(&project->reexports, real);
   for (size_t i = 0; reexporters && i < reexporters->n && depth < MAX_DEFERRED_DEPTH; i++) {
-    ll_callers seen = callers_of(project, reexporters->paths[i], name, depth + 1);
-    if (seen > callers) callers = seen;
+    const char *seen_witness;
+    ll_callers seen = callers_of(project, reexporters->paths[i], name, depth + 1, &seen_witness);
+    if (seen > callers) {
+      callers = seen;
+      *witness = seen_witness;
+    }
   }
   return callers;
 }
 
-ll_callers ll_project_callers(const ll_project *project, const char *path, const char *name) {
+ll_callers ll_project_callers(const ll_project *project, const char *path, const char *name,
+                              const char **witness) {
+  const char *ignored;
+  if (!witness) witness = &ignored;
+  *witness = NULL;
   char *real = real_file(path);
   if (!real) return LL_CALLERS_NONE;
-  ll_callers callers = callers_of(project, real, name, 0);
+  ll_callers callers = callers_of(project, real, name, 0, witness);
   free(real);
   return callers;
 }
 
 size_t ll_project_settle(const ll_project *project, const char *path, const ll_config *config,
-                         ll_finding *findings, size_t n, void (*drop)(ll_finding *finding)) {
+                         ll_finding *findings, size_t n, const ll_settle_owner *owner) {
   size_t kept = 0;
   for (size_t k = 0; k < n; k++) {
     ll_finding *f = &findings[k];
+    const char *witness = NULL;
     ll_callers callers = project && f->export_root
-                             ? ll_project_callers(project, path, f->export_root)
+                             ? ll_project_callers(project, path, f->export_root, &witness)
                              : LL_CALLERS_NONE;
     if (callers == LL_CALLERS_ONCE || (f->needs_sure_callers && callers != LL_CALLERS_REPEATED)) {
-      if (drop) drop(f);
+      if (owner && owner->drop) owner->drop(f);
       continue;
     }
     if (callers == LL_CALLERS_REPEATED && f->doubt_is_repeat) {
       f->confidence = LL_CONFIDENCE_HIGH;
       f->severity = ll_config_severity(config, f->rule);
+    }
+    // Say which code repeats it: the message only knew that other files might.
+    if (callers == LL_CALLERS_REPEATED && witness && owner && owner->append) {
+      char note[1024];
+      snprintf(note, sizeof note, " (called again and again from %s)", witness);
+      owner->append(f, note);
     }
     f->needs_sure_callers = false;
     findings[kept++] = *f;

@@ -29,6 +29,8 @@ typedef struct ll_link {
   const char *via_module; // NULL, or the specifier of the module `via` belongs to: for a use in
                           // a callback handed to another file's export, "configFile(1)" of
                           // "./lib/config" says how often that export calls its argument 1
+  const char *witness;    // for a sure repetition: "<line>, <why>" ("6, inside a route handler
+                          // registered with app.get at line 5"), said in the settled message
 } ll_link;
 
 /**
@@ -61,17 +63,29 @@ typedef enum ll_callers {
   LL_CALLERS_REPEATED, // some use is in code that surely repeats (a route, a listener)
 } ll_callers;
 
-/** What the other files of the run do with export `name` of the file at `path`. */
-ll_callers ll_project_callers(const ll_project *project, const char *path, const char *name);
+/**
+ * What the other files of the run do with export `name` of the file at `path`. For REPEATED,
+ * `*witness` (when `witness` is not NULL) gets where: "app.js:6, inside a route handler
+ * registered with app.get at line 5", owned by `project`; NULL when unknown.
+ */
+ll_callers ll_project_callers(const ll_project *project, const char *path, const char *name,
+                              const char **witness);
+
+/** How ll_project_settle changes the findings it is given; either may be NULL. */
+typedef struct ll_settle_owner {
+  void (*drop)(ll_finding *finding);                     // releases what a dropped finding owns
+  void (*append)(ll_finding *finding, const char *text); // adds `text` to its message
+} ll_settle_owner;
 
 /**
  * Settles the findings of the file at `path` (in place; returns how many are left) with the
  * callers `project` saw, or with none when `project` is NULL (a single file): a finding whose
  * export only start-up code calls goes; one that some surely repeating code calls becomes sure,
- * at the severity `config` gives its rule; one that needs such callers (needs_sure_callers) and
- * has none goes. `drop` (may be NULL) releases what a dropped finding owns.
+ * at the severity `config` gives its rule, and its message says which code repeats it; one that
+ * needs such callers (needs_sure_callers) and has none goes. `owner` (may be NULL) releases what
+ * a dropped finding owns and rewrites messages.
  */
 size_t ll_project_settle(const ll_project *project, const char *path, const ll_config *config,
-                         ll_finding *findings, size_t n, void (*drop)(ll_finding *finding));
+                         ll_finding *findings, size_t n, const ll_settle_owner *owner);
 
 #endif

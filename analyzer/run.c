@@ -206,10 +206,18 @@ static void add_stats(ll_stats *sum, const ll_stats *part) {
 
 // Settles the findings of file `i` with the callers the other files of the run show (or, for
 // a single file, with none): see ll_project_settle.
+static void append_to_message(ll_finding *f, const char *text) {
+  size_t old = strlen(f->message), more = strlen(text);
+  char *message = ll_xrealloc((char *)f->message, old + more + 1);
+  memcpy(message + old, text, more + 1);
+  f->message = message;
+}
+
 static void settle(shared_run *run, size_t i) {
+  static const ll_settle_owner owner = {free_finding, append_to_message};
   file_report *r = &run->reports[i];
   r->n_findings = ll_project_settle(run->project, run->files->paths[i], run->configs[i],
-                                    r->findings, r->n_findings, free_finding);
+                                    r->findings, r->n_findings, &owner);
 }
 
 // Hands a worker's result to the ordered output (lock held by the caller). In a run over

@@ -148,8 +148,11 @@ static void write_file(const char *dir, const char *name, const char *text) {
   fclose(f);
 }
 
-// The callers a project of `files` (name, text pairs) sees for `name` exported by its first file.
-static ll_callers callers_of(const char *const *files, size_t n, const char *name) {
+// The callers a project of `files` (name, text pairs) sees for `name` exported by its first file;
+// `witness` (may be NULL) gets where a sure repetition was seen, after the project's directory,
+// or "".
+static ll_callers callers_seen(const char *const *files, size_t n, const char *name,
+                               char witness[256]) {
   char dir[] = "/tmp/leaklint-project-XXXXXX";
   assert_non_null(mkdtemp(dir));
   for (size_t i = 0; i < n; i++)
@@ -168,7 +171,13 @@ static ll_callers callers_of(const char *const *files, size_t n, const char *nam
     ll_project_add(project, path, result.links, result.n_links);
   }
   snprintf(path, sizeof path, "%s/%s", dir, files[0]);
-  ll_callers callers = ll_project_callers(project, path, name);
+  const char *seen = NULL;
+  ll_callers callers = ll_project_callers(project, path, name, &seen);
+  if (witness)
+    snprintf(witness, 256, "%s",
+             seen && !strncmp(seen, dir, strlen(dir)) ? seen + strlen(dir) + 1
+             : seen                                   ? seen
+                                                      : "");
   ll_project_delete(project);
   ll_analyzer_delete(analyzer);
   ll_config_delete(config);
@@ -178,6 +187,10 @@ static ll_callers callers_of(const char *const *files, size_t n, const char *nam
   }
   rmdir(dir);
   return callers;
+}
+
+static ll_callers callers_of(const char *const *files, size_t n, const char *name) {
+  return callers_seen(files, n, name, NULL);
 }
 
 static void project_sees_the_callers_in_other_files(void **state) {
@@ -208,6 +221,62 @@ static void project_sees_the_callers_in_other_files(void **state) {
   assert_int_equal(callers_of(none, 2, "start"), LL_CALLERS_NONE);
 }
 
+static void project_follows_exports_callbacks_and_reexports(void **state) {
+  (void)state;
+  char witness[256];
+  // Through another export: the cache is made by start(), which the bin script calls once...
+  const char *chain[] = {"cache.js",
+                         "class Cache {}\nmodule.exports = { Cache: Cache };\n",
+                         "daemon.js",
+                         "const { Cache } = require('./cache');\n"
+                         "exports.start = function () { this.cache = new Cache(); };\n",
+                         "bin.js",
+                         "const daemon = require('./daemon');\ndaemon.start();\n"};
+  assert_int_equal(callers_of(chain, 3, "Cache#constructor"), LL_CALLERS_ONCE);
+  // ... or by a route, which makes the repetition sure, and says where.
+  const char *routed[] = {"cache.js",
+                          "class Cache {}\nmodule.exports = { Cache: Cache };\n",
+                          "daemon.js",
+                          "const { Cache } = require('./cache');\n"
+                          "exports.start = function () { this.cache = new Cache(); };\n",
+                          "app.js",
+                          "const daemon = require('./daemon');\n"
+                          "app.get('/', (req, res) => daemon.start());\n"};
+  assert_int_equal(callers_seen(routed, 3, "Cache#constructor", witness), LL_CALLERS_REPEATED);
+  assert_string_equal(witness, "app.js:2, inside a handler registered with app.get at line 2");
+  // A callback handed to another file's export runs as often as that export calls it.
+  const char *reload[] = {"signals.js",
+                          "exports.init = function (config) {};\n",
+                          "config.js",
+                          "exports.watch = function (file, onChange) {\n"
+                          "  fs.watch(file, () => onChange(file));\n};\n",
+                          "main.js",
+                          "const signals = require('./signals');\n"
+                          "const config = require('./config');\n"
+                          "config.watch('a.json', (c) => signals.init(c));\n"};
+  assert_int_equal(callers_of(reload, 3, "init"), LL_CALLERS_REPEATED);
+  const char *load[] = {"signals.js",
+                        "exports.init = function (config) {};\n",
+                        "config.js",
+                        "exports.load = function (file, done) {\n  done(file);\n};\n",
+                        "main.js",
+                        "const signals = require('./signals');\n"
+                        "const config = require('./config');\n"
+                        "config.load('a.json', (c) => signals.init(c));\n"};
+  assert_int_equal(callers_of(load, 3, "init"), LL_CALLERS_ONCE);
+  // Called through a file that re-exports it whole.
+  const char *reexported[] = {"monitor.js", "module.exports = function monitor() {};\n",
+                              "index.js",   "module.exports = require('./monitor');\n",
+                              "bin.js",     "const monitor = require('./index');\nmonitor();\n"};
+  assert_int_equal(callers_of(reexported, 3, "default"), LL_CALLERS_ONCE);
+  // The file's own start-up code, when no other file calls it.
+  const char *own[] = {"poll.js",
+                       "exports.poll = function poll(url) {};\n"
+                       "if (require.main === module) poll(process.argv[2]);\n",
+                       "other.js", "module.exports = 1;\n"};
+  assert_int_equal(callers_of(own, 2, "poll"), LL_CALLERS_ONCE);
+}
+
 int main(void) {
   const char *missing;
   if (!ll_grammar_init(&missing)) return 1;
@@ -217,6 +286,7 @@ int main(void) {
       cmocka_unit_test(parameters_follow_their_call_sites),
       cmocka_unit_test(repetitions_sure_guessed_and_start_up),
       cmocka_unit_test(project_sees_the_callers_in_other_files),
+      cmocka_unit_test(project_follows_exports_callbacks_and_reexports),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
