@@ -271,7 +271,7 @@ static void project_follows_exports_callbacks_and_reexports(void **state) {
   assert_int_equal(callers_of(reexported, 3, "default"), LL_CALLERS_ONCE);
   // The file's own start-up code, when no other file calls it.
   const char *own[] = {"poll.js",
-                       "exports.poll = function poll(url) {};\n"
+                       "function poll(url) {}\nexports.poll = poll;\n"
                        "if (require.main === module) poll(process.argv[2]);\n",
                        "other.js", "module.exports = 1;\n"};
   assert_int_equal(callers_of(own, 2, "poll"), LL_CALLERS_ONCE);
