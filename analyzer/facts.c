@@ -14,6 +14,7 @@
 
 #include "analyzer/ast.h"
 #include "analyzer/grammar.h"
+#include "analyzer/lifecycle.h"
 
 // What a call does with a function passed to it.
 typedef enum callback_kind {
@@ -1031,6 +1032,16 @@ static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *change
     *changed = true;
     return;
   }
+  ll_lifecycle life;
+  if (ll_lifecycle_of(f->source, fn, &life)) {
+    // A component's set-up hook or effect: runs each time the component mounts (an effect, as
+    // its dependencies say), and components mount many times.
+    fx->freq = LL_FREQ_REPEATED;
+    fx->why = (ll_repeat){.reason = LL_REPEAT_EFFECT, .site = fn->node, .function = fn};
+    fx->decided = true;
+    *changed = true;
+    return;
+  }
   if (fn->kind == LL_SCOPE_STATIC_BLOCK ||
       (fn->kind == LL_SCOPE_CLASS_FIELD && ll_facts_is_static_member(fn->node))) {
     // Runs when the class is defined.
@@ -1422,9 +1433,20 @@ const char *ll_facts_describe_repeat(const ll_facts *f, ll_arena *arena, const l
     case LL_REPEAT_TIMEOUT_LOOP:
       return ll_arena_printf(arena, "inside a %.*s callback that schedules itself again (line %u)",
                              (int)callee.len, callee.ptr, line);
-    case LL_REPEAT_EFFECT:
-      return ll_arena_printf(arena, "inside a %.*s callback, which runs on every update",
-                             (int)callee.len, callee.ptr);
+    case LL_REPEAT_EFFECT: {
+      ll_lifecycle life;
+      if (!why->function || !ll_lifecycle_of(f->source, why->function, &life))
+        return ll_arena_printf(arena, "inside a %.*s callback, which runs on every update",
+                               (int)callee.len, callee.ptr);
+      const char *when = life.runs == LL_EFFECT_RUNS_AFTER_EVERY_RENDER ? "after every render"
+                         : life.runs == LL_EFFECT_RUNS_ON_CHANGE
+                             ? "again each time its dependencies change"
+                             : ll_arena_printf(arena, "each time the %s mounts", life.owner);
+      if (ts_node_symbol(why->function->node) == ll_js.sym.method_definition ||
+          ts_node_symbol(why->function->context[0]) == ll_js.sym.pair)
+        return ll_arena_printf(arena, "in %s(), which runs %s", life.setup, when);
+      return ll_arena_printf(arena, "inside the %s callback, which runs %s", life.setup, when);
+    }
     case LL_REPEAT_CLASS_MEMBER: {
       // A static method, or a method of the only instance: no instance is made per call.
       const ll_scope *fn = why->function;
@@ -1463,6 +1485,37 @@ const char *ll_facts_describe_repeat(const ll_facts *f, ll_arena *arena, const l
       break;
   }
   return "in code that runs repeatedly";
+}
+
+// The set-up hook a repetition rests on, through the functions it calls.
+static bool lifecycle_of_repeat(const ll_facts *f, const ll_repeat *why, ll_lifecycle *life) {
+  ll_repeat at = *why;
+  for (int hops = 0; hops < 32 && at.reason == LL_REPEAT_CALLED; hops++) {
+    if (!at.via || !is_function_scope(at.via)) return false;
+    at = f->fns[at.via->index].why;
+  }
+  return at.reason == LL_REPEAT_EFFECT && at.function &&
+         ll_lifecycle_of(f->source, at.function, life);
+}
+
+const char *ll_facts_teardown_misses(const ll_facts *f, ll_arena *arena, const ll_repeat *why,
+                                     const char *verb) {
+  ll_lifecycle life;
+  if (!lifecycle_of_repeat(f, why, &life)) return NULL;
+  if (!ts_node_is_null(life.teardown_node))
+    return ll_arena_printf(arena, "%s does not %s it", life.teardown, verb);
+  if (!strncmp(life.teardown, "the function", 12))
+    return ll_arena_printf(arena, "%s returns no cleanup function",
+                           strncmp(life.setup, "use", 3) ? life.setup : "the effect");
+  return ll_arena_printf(arena, "the %s has no %s", life.owner, life.teardown);
+}
+
+const char *ll_facts_repeat_unit(const ll_facts *f, const ll_repeat *why) {
+  ll_lifecycle life;
+  if (!lifecycle_of_repeat(f, why, &life)) return "run";
+  return life.runs == LL_EFFECT_RUNS_AFTER_EVERY_RENDER ? "render"
+         : life.runs == LL_EFFECT_RUNS_ON_CHANGE        ? "change of its dependencies"
+                                                        : "mount";
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -249,6 +249,21 @@ ll_str ll_facts_class_export_name(const ll_facts *facts, const ll_scope *cls);
  */
 ll_frequency ll_facts_use_frequency(const ll_facts *facts, const ll_ref *ref, ll_repeat *why);
 
+/**
+ * When the repetition `why` rests on a component's set-up hook or effect (lifecycle.h), directly
+ * or through the functions it calls: what its teardown fails to do, for messages, with `verb`
+ * the release ("remove", "clear"): "componentWillUnmount does not remove it", "the component has
+ * no componentWillUnmount", "the effect returns no cleanup function". NULL otherwise.
+ */
+const char *ll_facts_teardown_misses(const ll_facts *facts, ll_arena *arena, const ll_repeat *why,
+                                     const char *verb);
+
+/**
+ * What one repetition of `why` is, for messages: "mount", "render", "change of its
+ * dependencies" for components and effects; "run" otherwise.
+ */
+const char *ll_facts_repeat_unit(const ll_facts *facts, const ll_repeat *why);
+
 /** A short phrase for messages: "inside a route handler registered with app.get at line 12". */
 const char *ll_facts_describe_repeat(const ll_facts *facts, ll_arena *arena, const ll_repeat *why);
 

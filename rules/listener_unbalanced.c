@@ -470,10 +470,14 @@ static void file_end(ll_ctx *ctx, void *opaque) {
     if (!add->event_known || !add->emitter_known) continue;
     if (add->freq == LL_FREQ_REPEATED && emitter_is_long_lived(ctx, add)) {
       bool sure_only = is_process_lifecycle(add) && !keeps_run_state(ctx, add);
-      ll_ctx_report_repeated(
-          ctx, add->call, &add->why, sure_only ? LL_REPORT_SURE_ONLY : 0,
-          "%s is added to long-lived `%s` %s, and never removed: every run adds one more", what,
-          emitter, ll_facts_describe_repeat(ll_ctx_facts(ctx), arena, &add->why));
+      // In a component's set-up: say which teardown misses the removal, and per what it adds.
+      const ll_facts *facts = ll_ctx_facts(ctx);
+      const char *teardown = ll_facts_teardown_misses(facts, arena, &add->why, "remove");
+      ll_ctx_report_repeated(ctx, add->call, &add->why, sure_only ? LL_REPORT_SURE_ONLY : 0,
+                             "%s is added to long-lived `%s` %s, and %s: every %s adds one more",
+                             what, emitter, ll_facts_describe_repeat(facts, arena, &add->why),
+                             teardown ? teardown : "never removed",
+                             ll_facts_repeat_unit(facts, &add->why));
     } else if (add->in_loop && !add->event_set && emitter_is_long_lived(ctx, add) &&
                add->emitter.text[0] != '[' && !strstr(add->emitter.text, "[]")) {
       // The same emitter and event in every iteration: the listener is stacked once per

@@ -802,19 +802,20 @@ static void file_end(ll_ctx *ctx, void *opaque) {
                   "once the callback has run)"
                 : "");
     } else if (!cleared) {
+      // In a component's set-up: say which teardown misses the clear.
+      const char *teardown = ll_facts_teardown_misses(ll_ctx_facts(ctx), arena, &t->why, "clear");
       const char *where =
-          !t->id.known
-              ? "its id is dropped and nothing can clear it"
-              : ll_arena_printf(arena, "its id is kept in `%s` but never passed to clearInterval",
-                                t->id.owner
-                                    ? ll_arena_printf(arena, "%.*s", (int)t->id.this_text.len,
-                                                      t->id.this_text.ptr)
-                                    : ll_path_describe(&t->id.path, arena));
-      ll_ctx_report_repeated(
-          ctx, t->call, &t->why, 0,
-          "setInterval is started %s; %s, so each run adds a timer that keeps its "
-          "callback and everything it captures alive forever",
-          why, where);
+          !t->id.known ? "its id is dropped and nothing can clear it"
+                       : ll_arena_printf(arena, "its id is kept in `%s` but %s",
+                                         t->id.owner ? ll_arena_printf(arena, "%.*s",
+                                                                       (int)t->id.this_text.len,
+                                                                       t->id.this_text.ptr)
+                                                     : ll_path_describe(&t->id.path, arena),
+                                         teardown ? teardown : "never passed to clearInterval");
+      ll_ctx_report_repeated(ctx, t->call, &t->why, 0,
+                             "setInterval is started %s; %s, so each %s adds a timer that keeps "
+                             "its callback and everything it captures alive forever",
+                             why, where, ll_facts_repeat_unit(ll_ctx_facts(ctx), &t->why));
     } else if (overwrites_shared_id(ctx, st, t)) {
       ll_ctx_report_repeated(
           ctx, t->call, &t->why, 0,

@@ -21,6 +21,8 @@ typedef struct answer {
   ll_frequency freq;
   ll_repeat_reason reason;
   char description[256];
+  char teardown[128]; // ll_facts_teardown_misses with "remove", or ""
+  char unit[64];      // ll_facts_repeat_unit
 } answer;
 
 static answer ask(const char *code, ll_source_kind kind) {
@@ -33,9 +35,13 @@ static answer ask(const char *code, ll_source_kind kind) {
   ll_scope *scope = ll_scope_at(l.model, (uint32_t)(marker - code));
   out.freq = ll_facts_frequency(l.facts, scope, &why);
   out.reason = out.freq == LL_FREQ_REPEATED ? why.reason : LL_REPEAT_NONE;
-  if (out.freq == LL_FREQ_REPEATED)
+  if (out.freq == LL_FREQ_REPEATED) {
     snprintf(out.description, sizeof out.description, "%s",
              ll_facts_describe_repeat(l.facts, &l.arena, &why));
+    const char *teardown = ll_facts_teardown_misses(l.facts, &l.arena, &why, "remove");
+    snprintf(out.teardown, sizeof out.teardown, "%s", teardown ? teardown : "");
+    snprintf(out.unit, sizeof out.unit, "%s", ll_facts_repeat_unit(l.facts, &why));
+  }
   unload(&l);
   return out;
 }
@@ -112,11 +118,87 @@ static void timers(void **state) {
 static void effects_and_classes(void **state) {
   (void)state;
   ASSERT_REPEATED("function C() { useEffect(() => { /*here*/ }, []); }\nC();\n", LL_REPEAT_EFFECT,
-                  "inside a useEffect callback, which runs on every update");
+                  "inside the useEffect callback, which runs each time the component mounts");
   ASSERT_REPEATED("class Q { add(x) { /*here*/ } }\n", LL_REPEAT_CLASS_MEMBER,
                   "in class member add(), which runs for every instance or call");
   ASSERT_REPEATED("class Q { constructor() { /*here*/ } }\n", LL_REPEAT_CLASS_MEMBER,
                   "in class member constructor(), which runs for every instance or call");
+}
+
+#define ASSERT_LIFECYCLE(code, expected_text, expected_teardown, expected_unit) \
+  do {                                                                          \
+    answer a = ask(code, LL_SOURCE_DETECT);                                     \
+    assert_int_equal(a.freq, LL_FREQ_REPEATED);                                 \
+    assert_int_equal(a.reason, LL_REPEAT_EFFECT);                               \
+    assert_string_equal(a.description, expected_text);                          \
+    assert_string_equal(a.teardown, expected_teardown);                         \
+    assert_string_equal(a.unit, expected_unit);                                 \
+  } while (0)
+
+// Every row of lifecycle.h's table: the set-up runs per mount (an effect as its dependencies
+// say), and the teardown it pairs with is named, whether the code has one or not.
+static void lifecycles_pair_setup_and_teardown(void **state) {
+  (void)state;
+  ASSERT_LIFECYCLE("class A extends React.Component {\n  componentDidMount() { /*here*/ }\n"
+                   "  componentWillUnmount() {}\n}\n",
+                   "in componentDidMount(), which runs each time the component mounts",
+                   "componentWillUnmount does not remove it", "mount");
+  ASSERT_LIFECYCLE("class A extends PureComponent {\n  componentDidUpdate() { /*here*/ }\n}\n",
+                   "in componentDidUpdate(), which runs each time the component mounts",
+                   "the component has no componentWillUnmount", "mount");
+  ASSERT_LIFECYCLE("function C() { useEffect(() => { /*here*/ return () => {}; }, [id]); }\n",
+                   "inside the useEffect callback, which runs again each time its dependencies "
+                   "change",
+                   "the function the effect returns does not remove it",
+                   "change of its dependencies");
+  ASSERT_LIFECYCLE("function C() { React.useLayoutEffect(() => { /*here*/ }); }\n",
+                   "inside the useLayoutEffect callback, which runs after every render",
+                   "the effect returns no cleanup function", "render");
+  ASSERT_LIFECYCLE("export default {\n  data() { return {}; },\n  mounted() { /*here*/ },\n"
+                   "  beforeDestroy() {},\n};\n",
+                   "in mounted(), which runs each time the component mounts",
+                   "beforeDestroy does not remove it", "mount");
+  ASSERT_LIFECYCLE("defineComponent({ created: function () { /*here*/ } });\n",
+                   "in created(), which runs each time the component mounts",
+                   "the component has no beforeUnmount", "mount");
+  ASSERT_LIFECYCLE("export default {\n  methods: {},\n  activated() { /*here*/ },\n};\n",
+                   "in activated(), which runs each time the component mounts",
+                   "the component has no deactivated", "mount");
+  ASSERT_LIFECYCLE("function setup() {\n  onMounted(() => { /*here*/ });\n"
+                   "  onBeforeUnmount(() => {});\n}\n",
+                   "inside the onMounted callback, which runs each time the component mounts",
+                   "onBeforeUnmount does not remove it", "mount");
+  ASSERT_LIFECYCLE("onMount(() => { /*here*/ });\n",
+                   "inside the onMount callback, which runs each time the component mounts",
+                   "the component has no onDestroy", "mount");
+  ASSERT_LIFECYCLE(
+      "function C() {\n  createEffect(() => { /*here*/ });\n  onCleanup(() => {});\n}\n",
+      "inside the createEffect callback, which runs each time the component mounts",
+      "onCleanup does not remove it", "mount");
+  ASSERT_LIFECYCLE("class A {\n  ngOnInit() { /*here*/ }\n  ngOnDestroy() {}\n}\n",
+                   "in ngOnInit(), which runs each time the component mounts",
+                   "ngOnDestroy does not remove it", "mount");
+  ASSERT_LIFECYCLE("class A extends HTMLElement {\n  connectedCallback() { /*here*/ }\n}\n",
+                   "in connectedCallback(), which runs each time the element mounts",
+                   "the element has no disconnectedCallback", "mount");
+  ASSERT_LIFECYCLE("class A extends LitElement {\n  firstUpdated() { /*here*/ }\n"
+                   "  disconnectedCallback() {}\n}\n",
+                   "in firstUpdated(), which runs each time the element mounts",
+                   "disconnectedCallback does not remove it", "mount");
+  // Through a private helper the set-up calls.
+  answer helper = ask("class A extends Component {\n  componentDidMount() { this._listen(); }\n"
+                      "  _listen() { /*here*/ }\n}\n",
+                      LL_SOURCE_DETECT);
+  assert_int_equal(helper.reason, LL_REPEAT_CALLED);
+  assert_string_equal(helper.description, "in _listen(), called at line 2 in componentDidMount(), "
+                                          "which runs each time the component mounts");
+  assert_string_equal(helper.teardown, "the component has no componentWillUnmount");
+  assert_string_equal(helper.unit, "mount");
+  // Look-alikes: the names alone make no component.
+  ASSERT_REPEATED("class Q { componentDidMount() { /*here*/ } }\n", LL_REPEAT_CLASS_MEMBER,
+                  "in class member componentDidMount(), which runs for every instance or call");
+  ASSERT_REPEATED("exports.hooks = { mounted() { /*here*/ } };\n", LL_REPEAT_EXPORTED,
+                  "in exported function mounted()");
 }
 
 static void exported_functions_repeat(void **state) {
@@ -382,6 +464,7 @@ int main(void) {
       cmocka_unit_test(listeners_repeat_once_does_not),
       cmocka_unit_test(timers),
       cmocka_unit_test(effects_and_classes),
+      cmocka_unit_test(lifecycles_pair_setup_and_teardown),
       cmocka_unit_test(exported_functions_repeat),
       cmocka_unit_test(immediate_callbacks_inherit),
       cmocka_unit_test(call_graph_propagates),
