@@ -532,6 +532,14 @@ static void classify_value(const ll_facts *f, const TSNode up[4], TSFieldId fiel
   TSSymbol ps = ts_node_symbol(parent);
   ll_repeat why;
   if (ps == ll_js.sym.arguments && !ts_node_is_null(up[1])) {
+    // `util.inherits(Ctor, EventEmitter)`, `Object.setPrototypeOf(Ctor, Base)`: the constructor
+    // is set up, not run.
+    ll_str callee = ll_ast_is(up[1], ll_js.sym.call_expression)
+                        ? text_of(f, ts_node_child_by_field_id(up[1], ll_js.field.function))
+                        : (ll_str){"", 0};
+    if (ll_str_eq(callee, "util.inherits") || ll_str_eq(callee, "inherits") ||
+        ll_str_eq(callee, "Object.setPrototypeOf"))
+      return;
     callback_kind kind = classify_call(f, up[1], parent);
     if (kind == CB_TIMEOUT && !reschedules_itself(f, self, fn_node)) kind = CB_INHERIT;
     if (kind == CB_UNSEEN && is_completion_callback(f, fn_node)) kind = CB_INHERIT;
@@ -705,8 +713,10 @@ static void classify_binding(const ll_facts *f, const ll_binding *b, const ll_sc
       }
       continue;
     }
-    if (ref->flags & LL_REF_CALLEE) {
-      // A direct call inherits the caller's frequency.
+    bool constructed =
+        ll_ast_is(ref->parent, ll_js.sym.new_expression) && ref->field == ll_js.field.constructor;
+    if ((ref->flags & LL_REF_CALLEE) || constructed) {
+      // A direct call (or `new`) inherits the caller's frequency.
       ll_repeat why;
       ll_frequency freq = scope_frequency(f, ref->from, &why);
       TSNode retry;

@@ -308,9 +308,12 @@ static void own_export_links(const ll_facts *facts, link_list *list, const ll_sc
   const char *root = ll_facts_export_root(facts, &why, list->arena);
   const ll_binding *self = ll_facts_function_binding(facts, scope);
   if (!root || !self) return;
-  for (const ll_ref *ref = self->refs; ref; ref = ref->next_of_binding)
-    if ((ref->flags & LL_REF_CALLEE) && !ll_scope_is_within(ref->from, scope))
+  for (const ll_ref *ref = self->refs; ref; ref = ref->next_of_binding) {
+    bool constructed = ll_ast_is(ref->parent, ll_js.sym.new_expression) &&
+                       ref->field == ll_js.field.constructor; // a constructor function
+    if (((ref->flags & LL_REF_CALLEE) || constructed) && !ll_scope_is_within(ref->from, scope))
       add_link(list, NULL, root, frequency_at(facts, ref->from, list->arena, ref->id));
+  }
 }
 
 // `module.exports = require('./nodemon')`, `export * from './nodemon'`: the file gives out what
@@ -638,11 +641,14 @@ static ll_callers callers_of(const ll_project *project, const char *real, const 
   // A method "Server#run" is also reached through an instance handed on ("Server#*"), but not
   // the constructor, which made the instance; any export through the module object handed on
   // ("*").
-  char any_method[512] = "";
+  // A function `Configurator` is also run by `new Configurator()` ("Configurator#constructor").
+  char related[512] = "";
   const char *hash = strchr(name, '#');
   if (hash && strcmp(hash, "#constructor") != 0)
-    snprintf(any_method, sizeof any_method, "%.*s#*", (int)(hash - name), name);
-  const char *names[] = {name, "*", any_method};
+    snprintf(related, sizeof related, "%.*s#*", (int)(hash - name), name);
+  else if (!hash)
+    snprintf(related, sizeof related, "%s#constructor", name);
+  const char *names[] = {name, "*", related};
   for (size_t i = 0; i < 3; i++) {
     if (!names[i][0]) continue;
     char *key = key_of(real, names[i]);

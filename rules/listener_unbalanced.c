@@ -14,10 +14,11 @@
 #include <string.h>
 
 #include "analyzer/ast.h"
+#include "analyzer/handles.h"
 #include "analyzer/rule.h"
 
 static const char *const tags[] = {"memory", "leak", "events", NULL};
-static const char *const node_types[] = {"call_expression", NULL};
+static const char *const node_types[] = {"call_expression", "new_expression", NULL};
 
 enum { OPT_IGNORE_EVENTS };
 static const ll_rule_option rule_options[] = {
@@ -180,11 +181,60 @@ static const ll_scope *enclosing_class(const ll_scope *scope) {
   return NULL;
 }
 
+// A subscription, reaction, watcher or observer (handles.h) acquired by code that runs again and
+// again, whose handle is dropped or kept and never released: each run leaves one more
+// registered.
+static void check_handle(ll_ctx *ctx, TSNode call) {
+  const ll_facts *facts = ll_ctx_facts(ctx);
+  ll_handle handle;
+  ll_repeat why;
+  if (!ll_handle_of_call(facts, call, &handle) ||
+      ll_ctx_frequency_at(ctx, call, &why) != LL_FREQ_REPEATED)
+    return;
+  ll_arena *arena = ll_ctx_arena(ctx);
+  const char *kept_in;
+  ll_handle_fate fate = ll_facts_handle_fate(facts, call, &handle, arena, &kept_in);
+  if (fate != LL_HANDLE_DROPPED && fate != LL_HANDLE_KEPT) return;
+  TSNode callee = ll_ast_is(call, ll_js.sym.new_expression)
+                      ? ll_ast_field(call, ll_js.field.constructor)
+                      : ll_ast_field(call, ll_js.field.function);
+  ll_str name = ll_ctx_text(ctx, callee);
+  if (name.len > 40 && ll_ast_is(callee, ll_js.sym.member_expression))
+    name = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
+  if (name.len > 40) name.len = 40;
+  const char *made =
+      ll_arena_printf(arena, "%s%.*s", ll_ast_is(call, ll_js.sym.new_expression) ? "new " : "",
+                      (int)name.len, name.ptr);
+  const char *verb = ll_ast_is(call, ll_js.sym.new_expression) ? "made" : "called";
+  const char *where = ll_facts_describe_repeat(facts, arena, &why);
+  const char *unit = ll_facts_repeat_unit(facts, &why);
+  if (fate == LL_HANDLE_DROPPED) {
+    ll_ctx_report_repeated(ctx, call, &why, 0,
+                           "`%s` is %s %s, and what it returns, the only way to end the %s "
+                           "(%s), is dropped: every %s adds one more %s",
+                           made, verb, where, handle.what, handle.release, unit, handle.what);
+    return;
+  }
+  const char *teardown = ll_facts_teardown_misses(facts, arena, &why, "release");
+  ll_ctx_report_repeated(
+      ctx, call, &why, 0,
+      "`%s` is %s %s; what it returns is kept in `%s` but %s: every %s adds one more %s", made,
+      verb, where, kept_in,
+      teardown
+          ? teardown
+          : ll_arena_printf(arena, "never used to end the %s (%s)", handle.what, handle.release),
+      unit, handle.what);
+}
+
 static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
   state *st = opaque;
   ll_listener_call parts;
-  if (!ll_vocab_listener_call(ll_facts_vocab(ll_ctx_facts(ctx)), ll_ctx_source(ctx), call, &parts))
+  if (!ll_ast_is(call, ll_js.sym.call_expression) ||
+      !ll_vocab_listener_call(ll_facts_vocab(ll_ctx_facts(ctx)), ll_ctx_source(ctx), call,
+                              &parts)) {
+    check_handle(ctx, call); // not a listener call: perhaps a subscription
     return;
+  }
   bool removes_all = parts.kind == LL_LISTENER_REMOVE_ALL;
   bool is_add = parts.kind == LL_LISTENER_ADD || parts.kind == LL_LISTENER_ADD_ONCE;
   // A listener call names a function (and, but for some configured methods, an event first);

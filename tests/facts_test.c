@@ -14,6 +14,7 @@
 #include "analyzer/collections.h"
 #include "analyzer/facts.h"
 #include "analyzer/grammar.h"
+#include "analyzer/handles.h"
 #include "analyzer/parse.h"
 #include "facts_fixture.h"
 
@@ -199,6 +200,77 @@ static void lifecycles_pair_setup_and_teardown(void **state) {
                   "in class member componentDidMount(), which runs for every instance or call");
   ASSERT_REPEATED("exports.hooks = { mounted() { /*here*/ } };\n", LL_REPEAT_EXPORTED,
                   "in exported function mounted()");
+}
+
+// The handle acquired by the call or `new` right after `/*here*/` in `code`, and its fate;
+// -1 when the call acquires none. `kept` gets where it is kept, or "".
+static int handle_fate(const char *code, char kept[64]) {
+  loaded l;
+  load(&l, code, LL_SOURCE_DETECT);
+  // The call itself, or the one it is made on (`new ResizeObserver(f)` in `....observe(el)`).
+  TSNode call = expression_after(&l, code, "/*here*/");
+  ll_handle handle;
+  bool acquires = false;
+  for (int depth = 0; depth < 4 && !ts_node_is_null(call) && !acquires; depth++) {
+    acquires = (ts_node_symbol(call) == ll_js.sym.call_expression ||
+                ts_node_symbol(call) == ll_js.sym.new_expression) &&
+               ll_handle_of_call(l.facts, call, &handle);
+    if (!acquires) call = ts_node_named_child(ts_node_named_child(call, 0), 0);
+  }
+  int fate = -1;
+  kept[0] = '\0';
+  if (acquires) {
+    const char *where;
+    fate = (int)ll_facts_handle_fate(l.facts, call, &handle, &l.arena, &where);
+    snprintf(kept, 64, "%s", where ? where : "");
+  }
+  unload(&l);
+  return fate;
+}
+
+static void handles_and_their_fates(void **state) {
+  (void)state;
+  char kept[64];
+  // Acquisitions, dropped.
+  assert_int_equal(handle_fate("/*here*/store.subscribe(render);\n", kept), LL_HANDLE_DROPPED);
+  assert_int_equal(
+      handle_fate("import { autorun } from 'mobx';\n/*here*/autorun(() => {});\n", kept),
+      LL_HANDLE_DROPPED);
+  assert_int_equal(handle_fate("/*here*/fromEvent(window, 'resize').subscribe(() => {});\n", kept),
+                   LL_HANDLE_DROPPED);
+  assert_int_equal(handle_fate("/*here*/new ResizeObserver(fit).observe(el);\n", kept),
+                   LL_HANDLE_DROPPED);
+  assert_int_equal(handle_fate("/*here*/fs.watch('a', onChange);\n", kept), LL_HANDLE_DROPPED);
+  assert_int_equal(handle_fate("/*here*/db.collection('x').onSnapshot(show);\n", kept),
+                   LL_HANDLE_DROPPED);
+  // Released through a name, a member, a drained list; returned.
+  assert_int_equal(handle_fate("const off = /*here*/store.subscribe(f);\noff();\n", kept),
+                   LL_HANDLE_RELEASED);
+  assert_int_equal(handle_fate("class A {\n  a() { this.sub = /*here*/x$.subscribe(f); }\n"
+                               "  b() { this.sub?.unsubscribe(); }\n}\n",
+                               kept),
+                   LL_HANDLE_RELEASED);
+  assert_int_equal(handle_fate("const o = /*here*/new MutationObserver(f);\no.observe(el);\n"
+                               "o.disconnect();\n",
+                               kept),
+                   LL_HANDLE_RELEASED);
+  assert_int_equal(handle_fate("subs.push(/*here*/store.subscribe(f));\n", kept),
+                   LL_HANDLE_ESCAPES);
+  assert_int_equal(handle_fate("function s() { return /*here*/store.subscribe(f); }\n", kept),
+                   LL_HANDLE_ESCAPES);
+  // Kept, never released.
+  assert_int_equal(
+      handle_fate("class A {\n  a() { this.stop = /*here*/store.subscribe(f); }\n}\n", kept),
+      LL_HANDLE_KEPT);
+  assert_string_equal(kept, "this.stop");
+  assert_int_equal(handle_fate("const w = /*here*/fs.watch('a', f);\nw.on('error', log);\n", kept),
+                   LL_HANDLE_KEPT);
+  assert_string_equal(kept, "w");
+  // Not handles: sources that complete, names that are not the vocabulary's.
+  assert_int_equal(handle_fate("/*here*/this.http.get('/x').subscribe(f);\n", kept), -1);
+  assert_int_equal(handle_fate("/*here*/interval(1000).pipe(take(3)).subscribe(f);\n", kept), -1);
+  assert_int_equal(handle_fate("/*here*/autorun(() => {});\n", kept), -1);
+  assert_int_equal(handle_fate("function f(onValue) { /*here*/onValue(1); }\n", kept), -1);
 }
 
 static void exported_functions_repeat(void **state) {
@@ -465,6 +537,7 @@ int main(void) {
       cmocka_unit_test(timers),
       cmocka_unit_test(effects_and_classes),
       cmocka_unit_test(lifecycles_pair_setup_and_teardown),
+      cmocka_unit_test(handles_and_their_fates),
       cmocka_unit_test(exported_functions_repeat),
       cmocka_unit_test(immediate_callbacks_inherit),
       cmocka_unit_test(call_graph_propagates),
