@@ -1,5 +1,33 @@
-// The tree walks of ast.h that are too large to inline.
+// The tree walks of ast.h that are too large to inline, and ll_ast_field's memory.
 #include "analyzer/ast.h"
+
+#include <string.h>
+
+// ll_ast_field's answers, by a hash of the node and the field: an entry is used only when the
+// whole node (subtree, tree and position) and the field are the ones asked about.
+enum { FIELD_MEMO_SIZE = 256 };
+typedef struct field_memo {
+  TSNode node;
+  TSNode child;
+  TSFieldId field;
+} field_memo;
+static _Thread_local field_memo field_memos[FIELD_MEMO_SIZE];
+
+TSNode ll_ast_field(TSNode node, TSFieldId field) {
+  uint32_t hash = ((uint32_t)((uintptr_t)node.id >> 4) ^ (field * 0x9E3779B9u)) * 0x85EBCA6Bu;
+  field_memo *m = &field_memos[(hash >> 16) & (FIELD_MEMO_SIZE - 1)];
+  if (m->node.id == node.id && m->node.tree == node.tree && m->field == field &&
+      memcmp(m->node.context, node.context, sizeof node.context) == 0)
+    return m->child;
+  m->node = node;
+  m->field = field;
+  m->child = ts_node_child_by_field_id(node, field);
+  return m->child;
+}
+
+void ll_ast_forget(void) {
+  memset(field_memos, 0, sizeof field_memos);
+}
 
 bool ll_ast_is_function(TSNode node) {
   TSSymbol s = ts_node_symbol(node);

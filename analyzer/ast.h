@@ -9,10 +9,19 @@
 
 #include "analyzer/grammar.h"
 
-/** The child of `node` in field `field` (a null node when there is none). */
-static inline TSNode ll_ast_field(TSNode node, TSFieldId field) {
-  return ts_node_child_by_field_id(node, field);
-}
+/**
+ * The child of `node` in field `field` (a null node when there is none). The answers are
+ * remembered, a few hundred on each thread: the collector and every rule ask a call for its
+ * callee, receiver and arguments again, and each answer is a walk of children (and of hidden
+ * nodes under them) in tree-sitter.
+ */
+TSNode ll_ast_field(TSNode node, TSFieldId field);
+
+/**
+ * Forgets the answers ll_ast_field remembers on this thread. Called for each new tree: it may sit
+ * in the memory of a deleted one, so that a node of it could look like a node asked about before.
+ */
+void ll_ast_forget(void);
 
 /** True when `node` is not null and has grammar symbol `symbol`. */
 static inline bool ll_ast_is(TSNode node, TSSymbol symbol) {
