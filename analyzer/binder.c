@@ -116,6 +116,8 @@ typedef struct frame {
   uint32_t saved_loop;   // loop depth outside a function boundary
 } frame;
 
+enum { WANTS_OWN_FIELD = 1, WANTS_CHILD_FIELDS = 2 };
+
 typedef struct binder {
   ll_arena *arena;
   const ll_source *source;
@@ -127,6 +129,7 @@ typedef struct binder {
   uint32_t cap_scopes, cap_refs, cap_errors;
   uint32_t loop_depth;
   TSSymbol jsx_namespace_name; // not among grammar.h's symbols: looked up by ll_bind
+  uint8_t *wants_field;        // per symbol: WANTS_OWN_FIELD, WANTS_CHILD_FIELDS (see ll_bind)
   const uint8_t *visit;        // ll_bind's filter: which nodes to record for the rule engine
   bool tree_has_error;         // the root has an ERROR or MISSING node somewhere
   uint32_t cap_visits;
@@ -348,14 +351,14 @@ static mode child_mode(const frame *parent, TSFieldId field, TSSymbol child) {
   return M_EXPR;
 }
 
-static void push_frame(binder *b, TSNode node, TSFieldId field) {
+static void push_frame(binder *b, TSNode node, TSSymbol sym, TSFieldId field) {
   if (b->n_frames == b->cap_frames) {
     b->frames =
         ll_arena_grow(b->arena, b->frames, b->n_frames, b->cap_frames * 2, sizeof *b->frames);
     b->cap_frames *= 2;
   }
   frame *fr = &b->frames[b->n_frames];
-  *fr = (frame){.node = node, .sym = ts_node_symbol(node), .decl_kind = 0xFF, .field = field};
+  *fr = (frame){.node = node, .sym = sym, .decl_kind = 0xFF, .field = field};
   if (b->n_frames) {
     const frame *parent = &b->frames[b->n_frames - 1];
     fr->mode = (uint8_t)child_mode(parent, field, fr->sym);
@@ -691,8 +694,14 @@ static bool has_module_syntax(TSNode program) {
 static bool visit_current(binder *b, const TSTreeCursor *cursor) {
   TSNode node = ts_tree_cursor_current_node(cursor);
   if (!b->tree_has_error && !ts_node_is_named(node) && ts_node_child_count(node) == 0) return false;
-  TSFieldId field = ts_tree_cursor_current_field_id(cursor);
-  push_frame(b, node, field);
+  // The field costs a search of the parent's field map: it is asked only when something reads
+  // it (see ll_bind), or in a tree with errors, where any node may stand anywhere.
+  TSSymbol sym = ts_node_symbol(node);
+  bool wants_field =
+      b->tree_has_error || sym >= ll_js.symbol_count || (b->wants_field[sym] & WANTS_OWN_FIELD) ||
+      (b->n_frames && (b->wants_field[b->frames[b->n_frames - 1].sym] & WANTS_CHILD_FIELDS));
+  TSFieldId field = wants_field ? ts_tree_cursor_current_field_id(cursor) : 0;
+  push_frame(b, node, sym, field);
   enter(b, field);
   record_visit(b, &b->frames[b->n_frames - 1], LL_VISIT_ENTER);
   return true;
@@ -813,12 +822,58 @@ static void resolve(binder *b) {
   }
 }
 
+// The nodes whose field pass 1 reads: an identifier's (what its use is), a parenthesized
+// expression's and a scope's (the field seen past parentheses, see ancestors()), and every child's
+// of the parents that give their children a meaning by field (child_mode, declarator_init and a
+// `with` body).
+static uint8_t *fields_wanted(ll_arena *arena) {
+  uint8_t *wants = ll_arena_alloc(arena, ll_js.symbol_count);
+  const TSSymbol own[] = {ll_js.sym.identifier,
+                          ll_js.sym.shorthand_property_identifier,
+                          ll_js.sym.shorthand_property_identifier_pattern,
+                          ll_js.sym.parenthesized_expression,
+                          ll_js.sym.function_declaration,
+                          ll_js.sym.function_expression,
+                          ll_js.sym.generator_function_declaration,
+                          ll_js.sym.generator_function,
+                          ll_js.sym.arrow_function,
+                          ll_js.sym.method_definition,
+                          ll_js.sym.class_declaration,
+                          ll_js.sym.class,
+                          ll_js.sym.field_definition,
+                          ll_js.sym.class_static_block};
+  const TSSymbol parents[] = {ll_js.sym.variable_declarator,
+                              ll_js.sym.arrow_function,
+                              ll_js.sym.catch_clause,
+                              ll_js.sym.for_in_statement,
+                              ll_js.sym.assignment_expression,
+                              ll_js.sym.augmented_assignment_expression,
+                              ll_js.sym.function_declaration,
+                              ll_js.sym.function_expression,
+                              ll_js.sym.generator_function_declaration,
+                              ll_js.sym.generator_function,
+                              ll_js.sym.method_definition,
+                              ll_js.sym.class_declaration,
+                              ll_js.sym.class,
+                              ll_js.sym.export_specifier,
+                              ll_js.sym.assignment_pattern,
+                              ll_js.sym.object_assignment_pattern,
+                              ll_js.sym.pair_pattern,
+                              ll_js.sym.with_statement};
+  for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+    wants[own[i]] |= WANTS_OWN_FIELD;
+  for (size_t i = 0; i < sizeof parents / sizeof *parents; i++)
+    wants[parents[i]] |= WANTS_CHILD_FIELDS;
+  return wants;
+}
+
 ll_scope_model *ll_bind(ll_arena *arena, const ll_source *source, const TSTree *tree,
                         ll_source_kind kind, const uint8_t *visit) {
   binder b = {.arena = arena,
               .source = source,
               .jsx_namespace_name = ll_grammar_symbol("jsx_namespace_name"),
               .visit = visit};
+  b.wants_field = fields_wanted(arena);
   b.cap_frames = 64;
   b.frames = ll_arena_alloc(arena, b.cap_frames * sizeof *b.frames);
   ll_scope_model *m = ll_arena_alloc(arena, sizeof *m);
