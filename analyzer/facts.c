@@ -114,6 +114,7 @@ struct ll_facts {
   const ll_scope_model *model;
   const ll_vocab *vocab;
   fn_facts *fns; // by scope index; frequencies of function-like scopes, instances of classes
+  uint32_t *ref_starts; // the start byte of each of model->refs, for ll_facts_ref_at's search
 };
 
 static ll_str text_of(const ll_facts *f, TSNode node) {
@@ -229,7 +230,7 @@ const ll_ref *ll_facts_ref_at(const ll_facts *f, TSNode id) {
   uint32_t lo = 0, hi = f->model->n_refs;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (ts_node_start_byte(f->model->refs[mid].id) < byte)
+    if (f->ref_starts[mid] < byte)
       lo = mid + 1;
     else
       hi = mid;
@@ -954,6 +955,9 @@ ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scop
   f->model = model;
   f->vocab = vocab;
   f->fns = ll_arena_alloc(arena, (model->n_scopes + 1) * sizeof *f->fns);
+  f->ref_starts = ll_arena_alloc(arena, (model->n_refs + 1) * sizeof *f->ref_starts);
+  for (uint32_t i = 0; i < model->n_refs; i++)
+    f->ref_starts[i] = ts_node_start_byte(model->refs[i].id);
   find_singletons(f, arena);
   // Scopes are in pre-order, so an inner callback sees its outer function's frequency in the
   // same pass; calls across the file may need a few more passes.
