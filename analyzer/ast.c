@@ -1,32 +1,56 @@
-// The tree walks of ast.h that are too large to inline, and ll_ast_field's memory.
+// The tree walks of ast.h that are too large to inline, and the answers ll_ast_field and
+// ll_ast_parent_of remember.
 #include "analyzer/ast.h"
 
 #include <string.h>
 
-// ll_ast_field's answers, by a hash of the node and the field: an entry is used only when the
-// whole node (subtree, tree and position) and the field are the ones asked about.
-enum { FIELD_MEMO_SIZE = 256 };
-typedef struct field_memo {
+// ll_ast_field's and ll_ast_parent_of's answers, by a hash of the node (and the field): an entry
+// is used only when it belongs to the current tree (its generation) and the whole node (subtree,
+// tree and position) and the field are the ones asked about. A new tree starts a new generation.
+enum { FIELD_MEMO_SIZE = 256, PARENT_MEMO_SIZE = 1024 };
+typedef struct node_memo {
   TSNode node;
-  TSNode child;
+  TSNode answer;
+  uint32_t generation;
   TSFieldId field;
-} field_memo;
-static _Thread_local field_memo field_memos[FIELD_MEMO_SIZE];
+} node_memo;
+static _Thread_local node_memo field_memos[FIELD_MEMO_SIZE], parent_memos[PARENT_MEMO_SIZE];
+static _Thread_local uint32_t generation = 1;
+
+static node_memo *memo_of(node_memo *memos, uint32_t size, TSNode node, TSFieldId field,
+                          bool *found) {
+  uint32_t hash = ((uint32_t)((uintptr_t)node.id >> 4) ^ (field * 0x9E3779B9u)) * 0x85EBCA6Bu;
+  node_memo *m = &memos[(hash >> 16) & (size - 1)];
+  *found = m->generation == generation && m->node.id == node.id && m->node.tree == node.tree &&
+           m->field == field && memcmp(m->node.context, node.context, sizeof node.context) == 0;
+  if (!*found) {
+    m->node = node;
+    m->field = field;
+    m->generation = generation;
+  }
+  return m;
+}
 
 TSNode ll_ast_field(TSNode node, TSFieldId field) {
-  uint32_t hash = ((uint32_t)((uintptr_t)node.id >> 4) ^ (field * 0x9E3779B9u)) * 0x85EBCA6Bu;
-  field_memo *m = &field_memos[(hash >> 16) & (FIELD_MEMO_SIZE - 1)];
-  if (m->node.id == node.id && m->node.tree == node.tree && m->field == field &&
-      memcmp(m->node.context, node.context, sizeof node.context) == 0)
-    return m->child;
-  m->node = node;
-  m->field = field;
-  m->child = ts_node_child_by_field_id(node, field);
-  return m->child;
+  bool found;
+  node_memo *m = memo_of(field_memos, FIELD_MEMO_SIZE, node, field, &found);
+  if (!found) m->answer = ts_node_child_by_field_id(node, field);
+  return m->answer;
+}
+
+TSNode ll_ast_parent_of(TSNode node) {
+  bool found;
+  node_memo *m = memo_of(parent_memos, PARENT_MEMO_SIZE, node, 0, &found);
+  if (!found) m->answer = ts_node_parent(node);
+  return m->answer;
 }
 
 void ll_ast_forget(void) {
-  memset(field_memos, 0, sizeof field_memos);
+  if (++generation == 0) { // after four billion trees: no entry may look current
+    memset(field_memos, 0, sizeof field_memos);
+    memset(parent_memos, 0, sizeof parent_memos);
+    generation = 1;
+  }
 }
 
 bool ll_ast_is_function(TSNode node) {

@@ -18,8 +18,16 @@
 TSNode ll_ast_field(TSNode node, TSFieldId field);
 
 /**
- * Forgets the answers ll_ast_field remembers on this thread. Called for each new tree: it may sit
- * in the memory of a deleted one, so that a node of it could look like a node asked about before.
+ * ts_node_parent(node), remembered like ll_ast_field's answers (a thousand on each thread):
+ * tree-sitter finds a parent by a walk down from the root, and the facts' passes over a file ask
+ * for the same parents again.
+ */
+TSNode ll_ast_parent_of(TSNode node);
+
+/**
+ * Forgets the answers ll_ast_field and ll_ast_parent_of remember on this thread. Called for each
+ * new tree: it may sit in the memory of a deleted one, so that a node of it could look like a node
+ * asked about before.
  */
 void ll_ast_forget(void);
 
@@ -40,10 +48,10 @@ static inline TSNode ll_ast_unparenthesized(TSNode node) {
  * becomes the outermost parenthesized expression, the child of what is returned.
  */
 static inline TSNode ll_ast_parent(TSNode *node) {
-  TSNode parent = ts_node_parent(*node);
+  TSNode parent = ll_ast_parent_of(*node);
   while (ll_ast_is(parent, ll_js.sym.parenthesized_expression)) {
     *node = parent;
-    parent = ts_node_parent(parent);
+    parent = ll_ast_parent_of(parent);
   }
   return parent;
 }

@@ -546,7 +546,7 @@ static void classify_value(const ll_facts *f, const TSNode up[4], TSFieldId fiel
       // An options object handed to a call: its methods run when that code decides. A route
       // registration's (`server.route({ handler })`) per request; a command's
       // (`yargs.command({ handler })`) once.
-      TSNode call = ts_node_parent(holder);
+      TSNode call = ll_ast_parent_of(holder);
       callback_kind kind = ts_node_is_null(call) ? CB_UNSEEN : classify_call(f, call, holder);
       if (kind == CB_ONCE) {
         why = (ll_repeat){0};
@@ -580,7 +580,7 @@ static void classify_value(const ll_facts *f, const TSNode up[4], TSFieldId fiel
 // The loop without an end condition (`for (;;)`, `while (true)`) around `node` in its function,
 // or a null node: a retry or polling loop runs its body any number of times.
 static TSNode unbounded_loop_around(const ll_facts *f, TSNode node) {
-  for (TSNode up = ts_node_parent(node); !ts_node_is_null(up); up = ts_node_parent(up)) {
+  for (TSNode up = ll_ast_parent_of(node); !ts_node_is_null(up); up = ll_ast_parent_of(up)) {
     if (ll_ast_is_function(up)) break;
     TSSymbol sym = ts_node_symbol(up);
     if (sym != ll_js.sym.for_statement && sym != ll_js.sym.while_statement &&
@@ -678,7 +678,7 @@ static void classify_binding(const ll_facts *f, const ll_binding *b, const ll_sc
     TSSymbol ps = ts_node_symbol(ref->parent);
     if (!ts_node_is_null(ref->grandparent) &&
         (ps == ll_js.sym.pair || ps == ll_js.sym.variable_declarator))
-      up[2] = ts_node_parent(ref->grandparent);
+      up[2] = ll_ast_parent_of(ref->grandparent);
     classify_value(f, up, ref->field, ref->from, fn, b, fn->node, out);
   }
 }
@@ -1168,7 +1168,7 @@ ll_frequency ll_facts_use_frequency(const ll_facts *f, const ll_ref *ref, ll_rep
   TSSymbol ps = ts_node_symbol(ref->parent);
   if (!ts_node_is_null(ref->grandparent) &&
       (ps == ll_js.sym.pair || ps == ll_js.sym.variable_declarator))
-    up[2] = ts_node_parent(ref->grandparent);
+    up[2] = ll_ast_parent_of(ref->grandparent);
   use_outcome out = {0};
   classify_value(f, up, ref->field, ref->from, NULL, NULL, ref->id, &out);
   *why = out.why;
@@ -1684,9 +1684,9 @@ bool ll_facts_guarded_once(const ll_facts *f, TSNode node) {
   if (!is_function_scope(fn)) return false;
   ll_path tested[MAX_TESTED];
   TSNode child = node;
-  for (TSNode parent = ts_node_parent(child);
+  for (TSNode parent = ll_ast_parent_of(child);
        !ts_node_is_null(parent) && !ts_node_eq(child, fn->node);
-       child = parent, parent = ts_node_parent(parent)) {
+       child = parent, parent = ll_ast_parent_of(parent)) {
     TSSymbol ps = ts_node_symbol(parent);
     // `if (!registry) { registry = new Map(); process.on(...); }`
     if (ps == ll_js.sym.if_statement &&
@@ -1718,8 +1718,8 @@ bool ll_facts_guarded_once(const ll_facts *f, TSNode node) {
 // object afterwards. True when an `if` around `assignment` tests the place it fills.
 static bool is_lazy_fill(const ll_facts *f, TSNode assignment, TSNode place) {
   ll_str filled = text_of(f, place);
-  for (TSNode up = ts_node_parent(assignment); !ts_node_is_null(up) && !ll_ast_is_function(up);
-       up = ts_node_parent(up)) {
+  for (TSNode up = ll_ast_parent_of(assignment); !ts_node_is_null(up) && !ll_ast_is_function(up);
+       up = ll_ast_parent_of(up)) {
     if (ts_node_symbol(up) != ll_js.sym.if_statement) continue;
     ll_str test = text_of(f, ts_node_child_by_field_id(up, ll_js.field.condition));
     for (uint32_t i = 0; i + filled.len <= test.len; i++)
