@@ -104,6 +104,8 @@ typedef struct fn_facts {
   bool shape_known;
   bool handler_shaped; // `(req, res)`, `(ctx, next)`, a serverless `handler`
   bool startup_shaped; // `start(config)`, `init()`, a CLI entry
+  bool binding_known;  // `binding` is ll_facts_function_binding's answer
+  const ll_binding *binding;
   // For a class scope: the `new` that makes the class's only instance (see find_singletons);
   // NULL for every other class and scope.
   const TSNode *only_instance;
@@ -423,7 +425,7 @@ static bool reschedules_itself(const ll_facts *f, const ll_binding *self, TSNode
 
 // The binding a function node is known by: its declared name, its own name, or the variable it
 // initializes.
-const ll_binding *ll_facts_function_binding(const ll_facts *f, const ll_scope *fn) {
+static const ll_binding *function_binding(const ll_facts *f, const ll_scope *fn) {
   for (const ll_binding *b = fn->bindings; b; b = b->next)
     if (b->kind == LL_BIND_FUNCTION_NAME) return b;
   TSNode parent = fn->context[0];
@@ -436,6 +438,16 @@ const ll_binding *ll_facts_function_binding(const ll_facts *f, const ll_scope *f
     name = ts_node_child_by_field_id(parent, ll_js.field.name);
   if (ts_node_is_null(name) || ts_node_symbol(name) != ll_js.sym.identifier) return NULL;
   return ll_scope_lookup(f->model, fn->parent, text_of(f, name));
+}
+
+// Found once per function: every pass of ll_facts_build asks again.
+const ll_binding *ll_facts_function_binding(const ll_facts *f, const ll_scope *fn) {
+  fn_facts *fx = &f->fns[fn->index];
+  if (!fx->binding_known) {
+    fx->binding = function_binding(f, fn);
+    fx->binding_known = true;
+  }
+  return fx->binding;
 }
 
 // True when `node` (an assignment's left side) is `module.exports`, `exports.x`,
