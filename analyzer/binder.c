@@ -271,6 +271,17 @@ static void add_error(binder *b, TSNode node) {
 // children are read through a cursor: ts_node_named_child(i) walks from the first child each
 // time, which made a prologue of 100,000 comments quadratic.
 static bool has_use_strict(const binder *b, TSNode body) {
+  // A function body's first byte after the `{` and white space says when its first statement can
+  // be no string: then there is no prologue to read, and no cursor to make.
+  const char *src = b->source->text;
+  uint32_t at = ts_node_start_byte(body), len = b->source->len;
+  if (at < len && src[at] == '{') {
+    for (at++; at < len && (src[at] == ' ' || (src[at] >= '\t' && src[at] <= '\r')); at++)
+      ; // ASCII white space: \t \n \v \f \r
+    if (at < len && (unsigned char)src[at] < 0x80 && src[at] != '\'' && src[at] != '"' &&
+        src[at] != '/')
+      return false;
+  }
   TSTreeCursor cursor = ts_tree_cursor_new(body);
   bool strict = false;
   for (bool more = ts_tree_cursor_goto_first_child(&cursor); more;
