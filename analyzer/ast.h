@@ -18,6 +18,12 @@
 TSNode ll_ast_field(TSNode node, TSFieldId field);
 
 /**
+ * ts_node_named_child(node, index), remembered like ll_ast_field's answers: the collector and the
+ * rules read a call's arguments one after the other, and each answer walks the children before.
+ */
+TSNode ll_ast_named_child(TSNode node, uint32_t index);
+
+/**
  * ts_node_parent(node), remembered like ll_ast_field's answers (a thousand on each thread):
  * tree-sitter finds a parent by a walk down from the root, and the facts' passes over a file ask
  * for the same parents again.
@@ -25,9 +31,9 @@ TSNode ll_ast_field(TSNode node, TSFieldId field);
 TSNode ll_ast_parent_of(TSNode node);
 
 /**
- * Forgets the answers ll_ast_field and ll_ast_parent_of remember on this thread. Called for each
- * new tree: it may sit in the memory of a deleted one, so that a node of it could look like a node
- * asked about before.
+ * Forgets the answers ll_ast_field, ll_ast_named_child and ll_ast_parent_of remember on this
+ * thread. Called for each new tree: it may sit in the memory of a deleted one, so that a node of
+ * it could look like a node asked about before.
  */
 void ll_ast_forget(void);
 
