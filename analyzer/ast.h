@@ -9,10 +9,33 @@
 
 #include "analyzer/grammar.h"
 
-/** The child of `node` in field `field` (a null node when there is none). */
-static inline TSNode ll_ast_field(TSNode node, TSFieldId field) {
-  return ts_node_child_by_field_id(node, field);
-}
+/**
+ * The child of `node` in field `field` (a null node when there is none). The answers are
+ * remembered, a few hundred on each thread: the collector and every rule ask a call for its
+ * callee, receiver and arguments again, and each answer is a walk of children (and of hidden
+ * nodes under them) in tree-sitter.
+ */
+TSNode ll_ast_field(TSNode node, TSFieldId field);
+
+/**
+ * ts_node_named_child(node, index), remembered like ll_ast_field's answers: the collector and the
+ * rules read a call's arguments one after the other, and each answer walks the children before.
+ */
+TSNode ll_ast_named_child(TSNode node, uint32_t index);
+
+/**
+ * ts_node_parent(node), remembered like ll_ast_field's answers (a thousand on each thread):
+ * tree-sitter finds a parent by a walk down from the root, and the facts' passes over a file ask
+ * for the same parents again.
+ */
+TSNode ll_ast_parent_of(TSNode node);
+
+/**
+ * Forgets the answers ll_ast_field, ll_ast_named_child and ll_ast_parent_of remember on this
+ * thread. Called for each new tree: it may sit in the memory of a deleted one, so that a node of
+ * it could look like a node asked about before.
+ */
+void ll_ast_forget(void);
 
 /** True when `node` is not null and has grammar symbol `symbol`. */
 static inline bool ll_ast_is(TSNode node, TSSymbol symbol) {
@@ -31,10 +54,10 @@ static inline TSNode ll_ast_unparenthesized(TSNode node) {
  * becomes the outermost parenthesized expression, the child of what is returned.
  */
 static inline TSNode ll_ast_parent(TSNode *node) {
-  TSNode parent = ts_node_parent(*node);
+  TSNode parent = ll_ast_parent_of(*node);
   while (ll_ast_is(parent, ll_js.sym.parenthesized_expression)) {
     *node = parent;
-    parent = ts_node_parent(parent);
+    parent = ll_ast_parent_of(parent);
   }
   return parent;
 }

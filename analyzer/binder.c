@@ -116,6 +116,9 @@ typedef struct frame {
   uint32_t saved_loop;   // loop depth outside a function boundary
 } frame;
 
+// What pass 1 does with a node of each symbol (see symbol_traits).
+enum { WANTS_OWN_FIELD = 1, WANTS_CHILD_FIELDS = 2, SETS_CHILD_MODE = 4, HAS_ENTER_CASE = 8 };
+
 typedef struct binder {
   ll_arena *arena;
   const ll_source *source;
@@ -127,6 +130,7 @@ typedef struct binder {
   uint32_t cap_scopes, cap_refs, cap_errors;
   uint32_t loop_depth;
   TSSymbol jsx_namespace_name; // not among grammar.h's symbols: looked up by ll_bind
+  uint8_t *traits;             // per symbol: WANTS_OWN_FIELD... (see symbol_traits)
   const uint8_t *visit;        // ll_bind's filter: which nodes to record for the rule engine
   bool tree_has_error;         // the root has an ERROR or MISSING node somewhere
   uint32_t cap_visits;
@@ -267,6 +271,17 @@ static void add_error(binder *b, TSNode node) {
 // children are read through a cursor: ts_node_named_child(i) walks from the first child each
 // time, which made a prologue of 100,000 comments quadratic.
 static bool has_use_strict(const binder *b, TSNode body) {
+  // A function body's first byte after the `{` and white space says when its first statement can
+  // be no string: then there is no prologue to read, and no cursor to make.
+  const char *src = b->source->text;
+  uint32_t at = ts_node_start_byte(body), len = b->source->len;
+  if (at < len && src[at] == '{') {
+    for (at++; at < len && (src[at] == ' ' || (src[at] >= '\t' && src[at] <= '\r')); at++)
+      ; // ASCII white space: \t \n \v \f \r
+    if (at < len && (unsigned char)src[at] < 0x80 && src[at] != '\'' && src[at] != '"' &&
+        src[at] != '/')
+      return false;
+  }
   TSTreeCursor cursor = ts_tree_cursor_new(body);
   bool strict = false;
   for (bool more = ts_tree_cursor_goto_first_child(&cursor); more;
@@ -348,17 +363,21 @@ static mode child_mode(const frame *parent, TSFieldId field, TSSymbol child) {
   return M_EXPR;
 }
 
-static void push_frame(binder *b, TSNode node, TSFieldId field) {
+static void push_frame(binder *b, TSNode node, TSSymbol sym, TSFieldId field) {
   if (b->n_frames == b->cap_frames) {
     b->frames =
         ll_arena_grow(b->arena, b->frames, b->n_frames, b->cap_frames * 2, sizeof *b->frames);
     b->cap_frames *= 2;
   }
   frame *fr = &b->frames[b->n_frames];
-  *fr = (frame){.node = node, .sym = ts_node_symbol(node), .decl_kind = 0xFF, .field = field};
+  *fr = (frame){.node = node, .sym = sym, .decl_kind = 0xFF, .field = field};
   if (b->n_frames) {
     const frame *parent = &b->frames[b->n_frames - 1];
-    fr->mode = (uint8_t)child_mode(parent, field, fr->sym);
+    // Below most parents an expression's children are expressions: no need to ask child_mode.
+    fr->mode = parent->mode == M_EXPR && parent->sym < ll_js.symbol_count &&
+                       !(b->traits[parent->sym] & SETS_CHILD_MODE)
+                   ? M_EXPR
+                   : (uint8_t)child_mode(parent, field, fr->sym);
     // The declaration kind flows from declarations down into declarators and patterns.
     if (fr->mode == M_DECLARE) {
       if (parent->sym == ll_js.sym.formal_parameters ||
@@ -550,6 +569,7 @@ static void enter(binder *b, TSFieldId field) {
     b->loop_depth++;
     fr->counts_as_loop = true;
   }
+  if (sym < ll_js.symbol_count && !(b->traits[sym] & HAS_ENTER_CASE)) return; // none below
   if (sym == ll_js.sym.function_declaration || sym == ll_js.sym.generator_function_declaration) {
     TSNode name = ts_node_child_by_field_id(node, ll_js.field.name);
     if (!ts_node_is_null(name)) {
@@ -691,8 +711,14 @@ static bool has_module_syntax(TSNode program) {
 static bool visit_current(binder *b, const TSTreeCursor *cursor) {
   TSNode node = ts_tree_cursor_current_node(cursor);
   if (!b->tree_has_error && !ts_node_is_named(node) && ts_node_child_count(node) == 0) return false;
-  TSFieldId field = ts_tree_cursor_current_field_id(cursor);
-  push_frame(b, node, field);
+  // The field costs a search of the parent's field map: it is asked only when something reads
+  // it (see ll_bind), or in a tree with errors, where any node may stand anywhere.
+  TSSymbol sym = ts_node_symbol(node);
+  bool wants_field =
+      b->tree_has_error || sym >= ll_js.symbol_count || (b->traits[sym] & WANTS_OWN_FIELD) ||
+      (b->n_frames && (b->traits[b->frames[b->n_frames - 1].sym] & WANTS_CHILD_FIELDS));
+  TSFieldId field = wants_field ? ts_tree_cursor_current_field_id(cursor) : 0;
+  push_frame(b, node, sym, field);
   enter(b, field);
   record_visit(b, &b->frames[b->n_frames - 1], LL_VISIT_ENTER);
   return true;
@@ -813,12 +839,99 @@ static void resolve(binder *b) {
   }
 }
 
+// What pass 1 does with each symbol. WANTS_OWN_FIELD and WANTS_CHILD_FIELDS: the nodes whose
+// field it reads, an identifier's (what its use is), a parenthesized expression's and a scope's
+// (the field seen past parentheses, see ancestors()), and every child's of the parents that give
+// their children a meaning by field (child_mode, declarator_init and a `with` body).
+// SETS_CHILD_MODE: the parents child_mode looks at when they are in M_EXPR mode. HAS_ENTER_CASE:
+// the symbols enter() handles after identifiers, comments and loops.
+static uint8_t *symbol_traits(ll_arena *arena) {
+  uint8_t *traits = ll_arena_alloc(arena, ll_js.symbol_count);
+  const TSSymbol own[] = {ll_js.sym.identifier,
+                          ll_js.sym.shorthand_property_identifier,
+                          ll_js.sym.shorthand_property_identifier_pattern,
+                          ll_js.sym.parenthesized_expression,
+                          ll_js.sym.function_declaration,
+                          ll_js.sym.function_expression,
+                          ll_js.sym.generator_function_declaration,
+                          ll_js.sym.generator_function,
+                          ll_js.sym.arrow_function,
+                          ll_js.sym.method_definition,
+                          ll_js.sym.class_declaration,
+                          ll_js.sym.class,
+                          ll_js.sym.field_definition,
+                          ll_js.sym.class_static_block};
+  const TSSymbol parents[] = {ll_js.sym.variable_declarator,
+                              ll_js.sym.arrow_function,
+                              ll_js.sym.catch_clause,
+                              ll_js.sym.for_in_statement,
+                              ll_js.sym.assignment_expression,
+                              ll_js.sym.augmented_assignment_expression,
+                              ll_js.sym.function_declaration,
+                              ll_js.sym.function_expression,
+                              ll_js.sym.generator_function_declaration,
+                              ll_js.sym.generator_function,
+                              ll_js.sym.method_definition,
+                              ll_js.sym.class_declaration,
+                              ll_js.sym.class,
+                              ll_js.sym.export_specifier,
+                              ll_js.sym.assignment_pattern,
+                              ll_js.sym.object_assignment_pattern,
+                              ll_js.sym.pair_pattern,
+                              ll_js.sym.with_statement};
+  const TSSymbol moding[] = {ll_js.sym.variable_declarator,
+                             ll_js.sym.formal_parameters,
+                             ll_js.sym.arrow_function,
+                             ll_js.sym.catch_clause,
+                             ll_js.sym.for_in_statement,
+                             ll_js.sym.assignment_expression,
+                             ll_js.sym.augmented_assignment_expression,
+                             ll_js.sym.update_expression,
+                             ll_js.sym.function_declaration,
+                             ll_js.sym.function_expression,
+                             ll_js.sym.generator_function_declaration,
+                             ll_js.sym.generator_function,
+                             ll_js.sym.method_definition,
+                             ll_js.sym.class_declaration,
+                             ll_js.sym.class,
+                             ll_js.sym.import_statement,
+                             ll_js.sym.import_specifier,
+                             ll_js.sym.namespace_export,
+                             ll_js.sym.export_specifier,
+                             ll_js.sym.jsx_closing_element,
+                             ll_js.sym.jsx_opening_element,
+                             ll_js.sym.jsx_self_closing_element};
+  const TSSymbol entered[] = {
+      ll_js.sym.function_declaration, ll_js.sym.generator_function_declaration,
+      ll_js.sym.function_expression,  ll_js.sym.generator_function,
+      ll_js.sym.arrow_function,       ll_js.sym.method_definition,
+      ll_js.sym.class_declaration,    ll_js.sym.class,
+      ll_js.sym.field_definition,     ll_js.sym.class_static_block,
+      ll_js.sym.statement_block,      ll_js.sym.switch_body,
+      ll_js.sym.for_statement,        ll_js.sym.for_in_statement,
+      ll_js.sym.catch_clause,         ll_js.sym.variable_declaration,
+      ll_js.sym.lexical_declaration,  ll_js.sym.using_declaration,
+      ll_js.sym.variable_declarator,  ll_js.sym.unary_expression,
+      ll_js.sym.export_statement,     ll_js.sym.import_clause,
+      ll_js.sym.namespace_import,     ll_js.sym.import_specifier};
+  for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+    traits[own[i]] |= WANTS_OWN_FIELD;
+  for (size_t i = 0; i < sizeof parents / sizeof *parents; i++)
+    traits[parents[i]] |= WANTS_CHILD_FIELDS;
+  for (size_t i = 0; i < sizeof moding / sizeof *moding; i++)
+    traits[moding[i]] |= SETS_CHILD_MODE;
+  for (size_t i = 0; i < sizeof entered / sizeof *entered; i++)
+    traits[entered[i]] |= HAS_ENTER_CASE;
+  return traits;
+}
+
 ll_scope_model *ll_bind(ll_arena *arena, const ll_source *source, const TSTree *tree,
                         ll_source_kind kind, const uint8_t *visit) {
   binder b = {.arena = arena,
               .source = source,
               .jsx_namespace_name = ll_grammar_symbol("jsx_namespace_name"),
               .visit = visit};
+  b.traits = symbol_traits(arena);
   b.cap_frames = 64;
   b.frames = ll_arena_alloc(arena, b.cap_frames * sizeof *b.frames);
   ll_scope_model *m = ll_arena_alloc(arena, sizeof *m);

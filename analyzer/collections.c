@@ -225,7 +225,7 @@ static void on_arguments(ll_ctx *ctx, ll_collections *st, TSNode args) {
   if (ts_node_is_null(args)) return;
   uint32_t n = ts_node_named_child_count(args);
   for (uint32_t i = 0; i < n; i++) {
-    TSNode arg = ts_node_named_child(args, i);
+    TSNode arg = ll_ast_named_child(args, i);
     if (ll_ast_is(arg, ll_js.sym.spread_element)) arg = ts_node_named_child(arg, 0);
     add_effect(ctx, st, arg, LL_EFFECT_ESCAPES);
   }

@@ -8,6 +8,7 @@
 // frequencies only ever rise (unknown < once < repeated), so iterating until nothing changes
 // terminates. Nothing here walks the tree: the binder recorded each function's ancestors and
 // each use's parent, and the callee tables below name the methods.
+#define _GNU_SOURCE // memmem
 #include "analyzer/facts.h"
 
 #include <string.h>
@@ -106,6 +107,8 @@ typedef struct fn_facts {
   bool shape_known;
   bool handler_shaped; // `(req, res)`, `(ctx, next)`, a serverless `handler`
   bool startup_shaped; // `start(config)`, `init()`, a CLI entry
+  bool binding_known;  // `binding` is ll_facts_function_binding's answer
+  const ll_binding *binding;
   // For a class scope: the `new` that makes the class's only instance (see find_singletons);
   // NULL for every other class and scope.
   const TSNode *only_instance;
@@ -128,6 +131,7 @@ struct ll_facts {
   const ll_scope_model *model;
   const ll_vocab *vocab;
   fn_facts *fns; // by scope index; frequencies of function-like scopes, instances of classes
+  uint32_t *ref_starts; // the start byte of each of model->refs, for ll_facts_ref_at's search
 };
 
 static ll_str text_of(const ll_facts *f, TSNode node) {
@@ -243,7 +247,7 @@ const ll_ref *ll_facts_ref_at(const ll_facts *f, TSNode id) {
   uint32_t lo = 0, hi = f->model->n_refs;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (ts_node_start_byte(f->model->refs[mid].id) < byte)
+    if (f->ref_starts[mid] < byte)
       lo = mid + 1;
     else
       hi = mid;
@@ -436,7 +440,7 @@ static bool reschedules_itself(const ll_facts *f, const ll_binding *self, TSNode
 
 // The binding a function node is known by: its declared name, its own name, or the variable it
 // initializes.
-const ll_binding *ll_facts_function_binding(const ll_facts *f, const ll_scope *fn) {
+static const ll_binding *function_binding(const ll_facts *f, const ll_scope *fn) {
   for (const ll_binding *b = fn->bindings; b; b = b->next)
     if (b->kind == LL_BIND_FUNCTION_NAME) return b;
   TSNode parent = fn->context[0];
@@ -449,6 +453,16 @@ const ll_binding *ll_facts_function_binding(const ll_facts *f, const ll_scope *f
     name = ts_node_child_by_field_id(parent, ll_js.field.name);
   if (ts_node_is_null(name) || ts_node_symbol(name) != ll_js.sym.identifier) return NULL;
   return ll_scope_lookup(f->model, fn->parent, text_of(f, name));
+}
+
+// Found once per function: every pass of ll_facts_build asks again.
+const ll_binding *ll_facts_function_binding(const ll_facts *f, const ll_scope *fn) {
+  fn_facts *fx = &f->fns[fn->index];
+  if (!fx->binding_known) {
+    fx->binding = function_binding(f, fn);
+    fx->binding_known = true;
+  }
+  return fx->binding;
 }
 
 // True when `node` (an assignment's left side) is `module.exports`, `exports.x`,
@@ -594,7 +608,7 @@ static void classify_value(const ll_facts *f, const TSNode up[4], TSFieldId fiel
       // An options object handed to a call: its methods run when that code decides. A route
       // registration's (`server.route({ handler })`) per request; a command's
       // (`yargs.command({ handler })`) once.
-      TSNode call = ts_node_parent(holder);
+      TSNode call = ll_ast_parent_of(holder);
       callback_kind kind = ts_node_is_null(call) ? CB_UNSEEN : classify_call(f, call, holder);
       if (kind == CB_ONCE) {
         why = (ll_repeat){0};
@@ -628,7 +642,7 @@ static void classify_value(const ll_facts *f, const TSNode up[4], TSFieldId fiel
 // The loop without an end condition (`for (;;)`, `while (true)`) around `node` in its function,
 // or a null node: a retry or polling loop runs its body any number of times.
 static TSNode unbounded_loop_around(const ll_facts *f, TSNode node) {
-  for (TSNode up = ts_node_parent(node); !ts_node_is_null(up); up = ts_node_parent(up)) {
+  for (TSNode up = ll_ast_parent_of(node); !ts_node_is_null(up); up = ll_ast_parent_of(up)) {
     if (ll_ast_is_function(up)) break;
     TSSymbol sym = ts_node_symbol(up);
     if (sym != ll_js.sym.for_statement && sym != ll_js.sym.while_statement &&
@@ -743,7 +757,7 @@ static void classify_binding(const ll_facts *f, const ll_binding *b, const ll_sc
     TSSymbol ps = ts_node_symbol(ref->parent);
     if (!ts_node_is_null(ref->grandparent) &&
         (ps == ll_js.sym.pair || ps == ll_js.sym.variable_declarator))
-      up[2] = ts_node_parent(ref->grandparent);
+      up[2] = ll_ast_parent_of(ref->grandparent);
     classify_value(f, up, ref->field, ref->from, fn, b, fn->node, out);
   }
 }
@@ -853,8 +867,13 @@ static bool runs_for_the_only_instance(const ll_facts *f, const ll_scope *fn) {
 // True when `name` occurs after a `.` in `node`'s text: `this.start()`, `self.start`.
 static bool mentions_member(const ll_facts *f, TSNode node, ll_str name) {
   ll_str text = text_of(f, node);
+  // memmem leaps to each place the name is written: asked for every method of a class, a scan
+  // of the class byte by byte was a hot spot of the facts.
   for (uint32_t i = 0; i + 1 + name.len <= text.len; i++) {
-    if (text.ptr[i] != '.' || memcmp(text.ptr + i + 1, name.ptr, name.len) != 0) continue;
+    const char *at = memmem(text.ptr + i + 1, text.len - i - 1, name.ptr, name.len);
+    if (!at) return false;
+    i = (uint32_t)(at - text.ptr) - 1;
+    if (text.ptr[i] != '.') continue;
     char after = i + 1 + name.len < text.len ? text.ptr[i + 1 + name.len] : ' ';
     if (!((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
           (after >= '0' && after <= '9') || after == '_' || after == '$'))
@@ -1109,6 +1128,9 @@ ll_facts *ll_facts_build(ll_arena *arena, const ll_source *source, const ll_scop
   f->model = model;
   f->vocab = vocab;
   f->fns = ll_arena_alloc(arena, (model->n_scopes + 1) * sizeof *f->fns);
+  f->ref_starts = ll_arena_alloc(arena, (model->n_refs + 1) * sizeof *f->ref_starts);
+  for (uint32_t i = 0; i < model->n_refs; i++)
+    f->ref_starts[i] = ts_node_start_byte(model->refs[i].id);
   find_singletons(f, arena);
   // Scopes are in pre-order, so an inner callback sees its outer function's frequency in the
   // same pass; calls across the file may need a few more passes.
@@ -1365,7 +1387,7 @@ ll_frequency ll_facts_use_frequency(const ll_facts *f, const ll_ref *ref, ll_rep
   TSSymbol ps = ts_node_symbol(ref->parent);
   if (!ts_node_is_null(ref->grandparent) &&
       (ps == ll_js.sym.pair || ps == ll_js.sym.variable_declarator))
-    up[2] = ts_node_parent(ref->grandparent);
+    up[2] = ll_ast_parent_of(ref->grandparent);
   use_outcome out = {0};
   classify_value(f, up, ref->field, ref->from, NULL, NULL, ref->id, &out);
   *why = out.why;
@@ -1923,9 +1945,9 @@ bool ll_facts_guarded_once(const ll_facts *f, TSNode node) {
   if (!is_function_scope(fn)) return false;
   ll_path tested[MAX_TESTED];
   TSNode child = node;
-  for (TSNode parent = ts_node_parent(child);
+  for (TSNode parent = ll_ast_parent_of(child);
        !ts_node_is_null(parent) && !ts_node_eq(child, fn->node);
-       child = parent, parent = ts_node_parent(parent)) {
+       child = parent, parent = ll_ast_parent_of(parent)) {
     TSSymbol ps = ts_node_symbol(parent);
     // `if (!registry) { registry = new Map(); process.on(...); }`
     if (ps == ll_js.sym.if_statement &&
@@ -1957,8 +1979,8 @@ bool ll_facts_guarded_once(const ll_facts *f, TSNode node) {
 // object afterwards. True when an `if` around `assignment` tests the place it fills.
 static bool is_lazy_fill(const ll_facts *f, TSNode assignment, TSNode place) {
   ll_str filled = text_of(f, place);
-  for (TSNode up = ts_node_parent(assignment); !ts_node_is_null(up) && !ll_ast_is_function(up);
-       up = ts_node_parent(up)) {
+  for (TSNode up = ll_ast_parent_of(assignment); !ts_node_is_null(up) && !ll_ast_is_function(up);
+       up = ll_ast_parent_of(up)) {
     if (ts_node_symbol(up) != ll_js.sym.if_statement) continue;
     ll_str test = text_of(f, ts_node_child_by_field_id(up, ll_js.field.condition));
     for (uint32_t i = 0; i + filled.len <= test.len; i++)

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "analyzer/arena.h"
+#include "analyzer/ast.h"
 #include "analyzer/grammar.h"
 
 struct ll_parser {
@@ -68,6 +69,7 @@ TSTree *ll_parser_parse(ll_parser *parser, const char *text, uint32_t len) {
   TSInput input = {.payload = &source, .read = read_buffer, .encoding = TSInputEncodingUTF8};
   TSParseOptions options = {.payload = parser, .progress_callback = past_deadline};
   TSTree *tree = ts_parser_parse_with_options(parser->ts, NULL, input, options);
+  ll_ast_forget();
   // A cancelled parse would otherwise be resumed by the next call, on the next file's text.
   if (!tree) ts_parser_reset(parser->ts);
   return tree;

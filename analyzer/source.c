@@ -100,8 +100,3 @@ ll_str ll_source_line(const ll_source *source, uint32_t line) {
     end--;
   return (ll_str){source->text + start, end - start};
 }
-
-bool ll_str_eq(ll_str slice, const char *text) {
-  size_t len = strlen(text);
-  return slice.len == len && memcmp(slice.ptr, text, len) == 0;
-}

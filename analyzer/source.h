@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "analyzer/arena.h"
 
@@ -46,7 +47,14 @@ ll_str ll_source_line(const ll_source *source, uint32_t line);
  */
 size_t ll_utf8_sequence(const unsigned char *p, const unsigned char *end);
 
-/** True when the slice equals the NUL-terminated `text`. */
-bool ll_str_eq(ll_str slice, const char *text);
+/**
+ * True when the slice equals the NUL-terminated `text`. Inline: the rules compare names with it
+ * millions of times a run, and a literal's length is then known at compile time.
+ */
+static inline bool ll_str_eq(ll_str slice, const char *text) {
+  if (slice.len && slice.ptr[0] != text[0]) return false; // most mismatches, before strlen
+  size_t len = strlen(text);
+  return slice.len == len && memcmp(slice.ptr, text, len) == 0;
+}
 
 #endif

@@ -114,10 +114,12 @@ bool ll_vocab_is_route(const ll_vocab *vocab, const ll_source *source, TSNode ca
 static bool is_cli_command(const ll_source *source, TSNode callee) {
   if (!ll_ast_is(callee, ll_js.sym.member_expression)) return false;
   ll_str method = text_of(source, ll_ast_field(callee, ll_js.field.property));
+  bool action = ll_str_eq(method, "action");
+  if (!action && !ll_str_eq(method, "command")) return false;
+  // The arguments only then: ts_node_parent walks down from the root.
   TSNode args = ll_ast_field(ts_node_parent(callee), ll_js.field.arguments);
   uint32_t n = ll_ast_is(args, ll_js.sym.arguments) ? ts_node_named_child_count(args) : 0;
-  if (ll_str_eq(method, "action")) return n == 1;
-  if (!ll_str_eq(method, "command")) return false;
+  if (action) return n == 1;
   return n >= 3 || (n == 1 && ll_ast_is(ts_node_named_child(args, 0), ll_js.sym.object));
 }
 

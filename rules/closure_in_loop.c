@@ -135,8 +135,9 @@ static void collect_regions(const ll_ctx *ctx, closure *c) {
     const ll_scope *outer = f->parent->function;
     if (f->loop_depth) {
       TSNode child = f->node;
-      for (TSNode up = ts_node_parent(child); !ts_node_is_null(up) && !ts_node_eq(up, outer->node);
-           child = up, up = ts_node_parent(up))
+      for (TSNode up = ll_ast_parent_of(child);
+           !ts_node_is_null(up) && !ts_node_eq(up, outer->node);
+           child = up, up = ll_ast_parent_of(up))
         if (is_loop(up) && inside(child, ll_ast_field(up, ll_js.field.body)))
           add_region(c, up, false);
     }

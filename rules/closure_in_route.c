@@ -435,7 +435,7 @@ static void record_release(ll_ctx *ctx, state *st, TSNode node) {
   }
   TSNode callee = ll_ast_field(node, ll_js.field.function);
   TSNode args = ll_ast_field(node, ll_js.field.arguments);
-  TSNode first = ts_node_named_child(args, 0);
+  TSNode first = ll_ast_named_child(args, 0);
   if (ll_ast_is(callee, ll_js.sym.identifier)) {
     ll_str name = ll_ctx_text(ctx, callee);
     if (!ll_str_eq(name, "clearInterval") && !ll_str_eq(name, "clearTimeout")) return;

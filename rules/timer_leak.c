@@ -583,7 +583,7 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
   state *st = opaque;
   TSNode callee = ll_ast_field(call, ll_js.field.function);
   TSNode args = ll_ast_field(call, ll_js.field.arguments);
-  TSNode first = ts_node_named_child(args, 0);
+  TSNode first = ll_ast_named_child(args, 0);
   if (ts_node_is_null(first)) return;
   // `timers.forEach(clearInterval)`: clears every element of `timers`.
   if (ll_ast_is(callee, ll_js.sym.member_expression) && ll_ast_is(first, ll_js.sym.identifier) &&
