@@ -130,7 +130,7 @@ struct ll_facts {
   const ll_source *source;
   const ll_scope_model *model;
   const ll_vocab *vocab;
-  fn_facts *fns; // by scope index; frequencies of function-like scopes, instances of classes
+  fn_facts *fns;        // by scope index; frequencies of function-like scopes, instances of classes
   uint32_t *ref_starts; // the start byte of each of model->refs, for ll_facts_ref_at's search
 };
 
@@ -2048,6 +2048,87 @@ bool ll_facts_class_ends(const ll_facts *f, const ll_scope *cls, const ll_bindin
     if (member.len && ends_named(body, member)) return true;
   }
   return false;
+}
+
+// The contents of a string literal, without its quotes.
+static bool string_contents(const ll_facts *f, TSNode node, ll_str *out) {
+  if (ts_node_is_null(node) || ts_node_symbol(node) != ll_js.sym.string) return false;
+  ll_str t = text_of(f, node);
+  if (t.len < 2) return false;
+  *out = (ll_str){t.ptr + 1, t.len - 2};
+  return true;
+}
+
+// A binding that names one value for the life of the module: an import, or a module-level name
+// never assigned again.
+static bool is_fixed_binding(const ll_binding *b) {
+  if (b->kind == LL_BIND_IMPORT) return true;
+  return (b->kind == LL_BIND_CONST || b->kind == LL_BIND_LET || b->kind == LL_BIND_VAR) &&
+         !b->n_writes && !ts_node_is_null(b->init) &&
+         (b->scope->kind == LL_SCOPE_MODULE || b->scope->kind == LL_SCOPE_GLOBAL);
+}
+
+bool ll_facts_event_name(const ll_facts *f, TSNode node, ll_str *out, bool *by_name) {
+  *by_name = false;
+  node = ll_ast_unparenthesized(node);
+  if (ts_node_is_null(node)) return false;
+  if (string_contents(f, node, out)) return true;
+  if (ts_node_symbol(node) == ll_js.sym.identifier) {
+    const ll_ref *ref = ll_facts_ref_at(f, node);
+    if (!ref || !ref->target) return false;
+    const ll_binding *b = ref->target;
+    if (b->kind == LL_BIND_CONST && string_contents(f, b->init, out)) return true;
+    if (!is_fixed_binding(b) ||
+        (!ts_node_is_null(b->init) && ts_node_symbol(b->init) == ll_js.sym.string))
+      return false;
+    *out = text_of(f, node);
+    *by_name = true;
+    return true;
+  }
+  // `EVENTS.update`, `Constants.events.SHOW`: a member path on a fixed binding, whose members
+  // are not assigned in the file (as far as a path of plain names goes).
+  if (ts_node_symbol(node) != ll_js.sym.member_expression) return false;
+  TSNode root = node;
+  while (ts_node_symbol(root) == ll_js.sym.member_expression)
+    root = ts_node_child_by_field_id(root, ll_js.field.object);
+  if (ts_node_symbol(root) != ll_js.sym.identifier) return false;
+  const ll_ref *ref = ll_facts_ref_at(f, root);
+  if (!ref || !ref->target || !is_fixed_binding(ref->target)) return false;
+  const ll_binding *b = ref->target;
+  for (const ll_ref *use = b->refs; use; use = use->next_of_binding) {
+    // `EVENTS.update = ...` anywhere: the member varies.
+    TSNode up = use->parent;
+    while (ts_node_symbol(up) == ll_js.sym.member_expression) {
+      TSNode parent = ts_node_parent(up);
+      if (ts_node_symbol(parent) == ll_js.sym.assignment_expression &&
+          ts_node_eq(ts_node_child_by_field_id(parent, ll_js.field.left), up))
+        return false;
+      if (ts_node_symbol(parent) != ll_js.sym.member_expression) break;
+      up = parent;
+    }
+  }
+  // `const EVENTS = { update: 'update' }` (or frozen): the string the member holds.
+  TSNode init = ll_ast_unparenthesized(b->init);
+  if (!ts_node_is_null(init) && ts_node_symbol(init) == ll_js.sym.call_expression &&
+      ll_str_eq(text_of(f, ts_node_child_by_field_id(init, ll_js.field.function)), "Object.freeze"))
+    init = ll_ast_unparenthesized(
+        ts_node_named_child(ts_node_child_by_field_id(init, ll_js.field.arguments), 0));
+  if (!ts_node_is_null(init) && ts_node_symbol(init) == ll_js.sym.object &&
+      ts_node_eq(ts_node_child_by_field_id(node, ll_js.field.object), root)) {
+    ll_str member = text_of(f, ts_node_child_by_field_id(node, ll_js.field.property));
+    uint32_t n = ts_node_named_child_count(init);
+    for (uint32_t i = 0; i < n; i++) {
+      TSNode pair = ts_node_named_child(init, i);
+      if (ts_node_symbol(pair) != ll_js.sym.pair) continue;
+      ll_str key = text_of(f, ts_node_child_by_field_id(pair, ll_js.field.key));
+      if (key.len == member.len && !memcmp(key.ptr, member.ptr, key.len) &&
+          string_contents(f, ts_node_child_by_field_id(pair, ll_js.field.value), out))
+        return true;
+    }
+  }
+  *out = text_of(f, node);
+  *by_name = true;
+  return true;
 }
 
 bool ll_facts_made_in_this_run(const ll_facts *f, TSNode expr, const ll_path *path) {

@@ -160,6 +160,15 @@ bool ll_facts_listener_outlives_run(const ll_facts *facts, TSNode call, const ll
  */
 bool ll_facts_class_ends(const ll_facts *facts, const ll_scope *cls, const ll_binding *param);
 
+/**
+ * The one fixed event that `node` (an event argument) names: a string's contents ('data' ->
+ * data), a `const`'s string value, or, for a constant without a string value the file shows
+ * (`Events.Change` from an import, `EVENTS.update` of a module-level object never assigned
+ * again, an imported `SHOW`), its name as written, with `*by_name` set. False when the name
+ * really varies (a parameter, a computed value) or the file cannot tell.
+ */
+bool ll_facts_event_name(const ll_facts *facts, TSNode node, ll_str *out, bool *by_name);
+
 /** True when both paths name the same object. */
 bool ll_path_equal(const ll_path *a, const ll_path *b);
 

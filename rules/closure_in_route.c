@@ -232,17 +232,11 @@ static bool is_once(const ll_ctx *ctx, TSNode call) {
   return false;
 }
 
-// The event `node` names: a string's contents or a `const` string's; an empty slice when the
-// file cannot tell.
+// The event `node` names (ll_facts_event_name); an empty slice when the file cannot tell.
 static ll_str event_of(const ll_ctx *ctx, TSNode node) {
-  if (ll_ast_is(node, ll_js.sym.identifier)) {
-    const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), node);
-    node = ref && ref->target && ref->target->kind == LL_BIND_CONST ? ref->target->init
-                                                                    : (TSNode){.id = NULL};
-  }
-  if (!ll_ast_is(node, ll_js.sym.string)) return (ll_str){"", 0};
-  ll_str t = ll_ctx_text(ctx, node);
-  return t.len >= 2 ? (ll_str){t.ptr + 1, t.len - 2} : (ll_str){"", 0};
+  ll_str event;
+  bool by_name;
+  return ll_facts_event_name(ll_ctx_facts(ctx), node, &event, &by_name) ? event : (ll_str){"", 0};
 }
 
 // Where the id of setInterval `call` goes: dropped or a path (true), or handed on (false).

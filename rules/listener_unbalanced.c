@@ -43,7 +43,8 @@ typedef struct listener_call {
   ll_str event; // the event's text: string contents, or a constant's initializer; for a set
                 // of events, the array literal they come from
   bool event_known;
-  bool event_set; // `event` is an array of strings, and the call runs once for each
+  bool event_set;     // `event` is an array of strings, and the call runs once for each
+  bool event_by_name; // `event` is a constant's name (`Events.Change`), not its value
   fn_kind fn;
   TSNode listener;    // the function argument; may be null
   ll_path fn_path;    // for FN_NAMED
@@ -106,27 +107,6 @@ static TSNode event_array_of(const ll_ctx *ctx, const ll_binding *b) {
       !ll_str_eq(ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property)), "forEach"))
     return none;
   return string_array(ctx, ll_ast_field(callee, ll_js.field.object));
-}
-
-// The event as text: 'data' -> data; a `const EVENT = 'data'` -> data.
-static bool event_of(const ll_ctx *ctx, TSNode arg, ll_str *out) {
-  if (ll_ast_is(arg, ll_js.sym.string)) {
-    ll_str t = ll_ctx_text(ctx, arg);
-    if (t.len < 2) return false;
-    *out = (ll_str){t.ptr + 1, t.len - 2};
-    return true;
-  }
-  if (ll_ast_is(arg, ll_js.sym.identifier)) {
-    const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), arg);
-    if (!ref || !ref->target || ref->target->kind != LL_BIND_CONST) return false;
-    TSNode init = ref->target->init;
-    if (!ll_ast_is(init, ll_js.sym.string)) return false;
-    ll_str t = ll_ctx_text(ctx, init);
-    if (t.len < 2) return false;
-    *out = (ll_str){t.ptr + 1, t.len - 2};
-    return true;
-  }
-  return false;
 }
 
 static fn_kind function_of(const ll_ctx *ctx, TSNode arg, ll_path *path) {
@@ -259,7 +239,8 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
   if (ts_node_is_null(parts.event)) {
     lc->event_known = !removes_all; // the method takes no event: all its listeners are one kind
   } else {
-    lc->event_known = event_of(ctx, parts.event, &lc->event);
+    lc->event_known =
+        ll_facts_event_name(ll_ctx_facts(ctx), parts.event, &lc->event, &lc->event_by_name);
     const ll_ref *ref = lc->event_known || !ll_ast_is(parts.event, ll_js.sym.identifier)
                             ? NULL
                             : ll_facts_ref_at(ll_ctx_facts(ctx), parts.event);
@@ -503,6 +484,8 @@ static void file_end(ll_ctx *ctx, void *opaque) {
     const char *what =
         add->event_set
             ? ll_arena_printf(arena, "listener for each of %.*s", (int)event.len, event.ptr)
+        : event.len && add->event_by_name
+            ? ll_arena_printf(arena, "listener for `%.*s`", (int)event.len, event.ptr)
         : event.len ? ll_arena_printf(arena, "listener for '%.*s'", (int)event.len, event.ptr)
                     : "listener";
     const char *emitter = add->emitter_known ? ll_path_describe(&add->emitter, arena) : "?";

@@ -273,6 +273,46 @@ static void handles_and_their_fates(void **state) {
   assert_int_equal(handle_fate("function f(onValue) { /*here*/onValue(1); }\n", kept), -1);
 }
 
+// The event the expression after `/*here*/` names, "" when it varies; `by_name` as
+// ll_facts_event_name says.
+static void event_named(const char *code, char out[64], bool *by_name) {
+  loaded l;
+  load(&l, code, LL_SOURCE_DETECT);
+  ll_str event;
+  out[0] = '\0';
+  if (ll_facts_event_name(l.facts, expression_after(&l, code, "/*here*/"), &event, by_name))
+    snprintf(out, 64, "%.*s", (int)event.len, event.ptr);
+  unload(&l);
+}
+
+static void events_from_strings_and_constants(void **state) {
+  (void)state;
+  char event[64];
+  bool by_name;
+  event_named("bus.on(/*here*/'data', f);\n", event, &by_name);
+  assert_string_equal(event, "data");
+  assert_false(by_name);
+  event_named("const E = 'tick';\nbus.on(/*here*/E, f);\n", event, &by_name);
+  assert_string_equal(event, "tick");
+  event_named("const EV = Object.freeze({ up: 'update' });\nbus.on(/*here*/EV.up, f);\n", event,
+              &by_name);
+  assert_string_equal(event, "update");
+  assert_false(by_name);
+  event_named("import { Events } from './c';\nbus.on(/*here*/Events.Change, f);\n", event,
+              &by_name);
+  assert_string_equal(event, "Events.Change");
+  assert_true(by_name);
+  event_named("import { SHOW } from './c';\nbus.on(/*here*/SHOW, f);\n", event, &by_name);
+  assert_string_equal(event, "SHOW");
+  // Names that vary: a parameter, a member assigned elsewhere, a computed member.
+  event_named("function f(e) { bus.on(/*here*/e, g); }\n", event, &by_name);
+  assert_string_equal(event, "");
+  event_named("const EV = {};\nEV.x = next();\nbus.on(/*here*/EV.x, f);\n", event, &by_name);
+  assert_string_equal(event, "");
+  event_named("let E = 'a';\nE = 'b';\nbus.on(/*here*/E, f);\n", event, &by_name);
+  assert_string_equal(event, "");
+}
+
 static void exported_functions_repeat(void **state) {
   (void)state;
   ASSERT_REPEATED("function track(id) { /*here*/ }\nmodule.exports = { track };\n",
@@ -538,6 +578,7 @@ int main(void) {
       cmocka_unit_test(effects_and_classes),
       cmocka_unit_test(lifecycles_pair_setup_and_teardown),
       cmocka_unit_test(handles_and_their_fates),
+      cmocka_unit_test(events_from_strings_and_constants),
       cmocka_unit_test(exported_functions_repeat),
       cmocka_unit_test(immediate_callbacks_inherit),
       cmocka_unit_test(call_graph_propagates),
