@@ -307,3 +307,386 @@ ll_handle_fate ll_facts_handle_fate(const ll_facts *facts, TSNode call, const ll
   }
   return LL_HANDLE_ESCAPES; // returned, an argument, in a literal, awaited...
 }
+
+// ---------------------------------------------------------------------------------------------
+// Places of handles (handles.h), and the timer vocabulary
+
+static bool slice_eq(ll_str a, ll_str b) {
+  return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+}
+
+static bool is_console_call(const ll_facts *f, TSNode call) {
+  if (!ll_ast_is(call, ll_js.sym.call_expression)) return false;
+  TSNode callee = ll_ast_field(call, ll_js.field.function);
+  return ll_ast_is(callee, ll_js.sym.member_expression) &&
+         ll_str_eq(text_of(ll_facts_source(f), ll_ast_field(callee, ll_js.field.object)),
+                   "console");
+}
+
+// The string literal of an import statement, without its quotes.
+static ll_str import_source(const ll_facts *f, TSNode decl) {
+  TSNode node = decl;
+  while (!ts_node_is_null(node) && !ll_ast_is(node, ll_js.sym.import_statement))
+    node = ts_node_parent(node);
+  ll_str text = ts_node_is_null(node)
+                    ? (ll_str){"", 0}
+                    : text_of(ll_facts_source(f), ll_ast_field(node, ll_js.field.source));
+  if (text.len >= 2) return (ll_str){text.ptr + 1, text.len - 2};
+  return (ll_str){"", 0};
+}
+
+// `setInterval`, `window.setInterval`, `global.setTimeout`, `timers.setInterval`, and names
+// imported from 'timers': the timer function's name, or an empty slice. The async iterators of
+// 'timers/promises' are not timers: they end with their loop or their AbortSignal.
+ll_str ll_facts_timer_function(const ll_facts *f, TSNode callee) {
+  static const ll_str none = {"", 0};
+  if (ll_ast_is(callee, ll_js.sym.member_expression)) {
+    // The global object's timers, or the 'timers' module's; `this.setInterval(ms)` is a method
+    // of the object's own (which may well clear the previous interval first).
+    TSNode receiver = ll_ast_unparenthesized(ll_ast_field(callee, ll_js.field.object));
+    if (!ll_ast_is(receiver, ll_js.sym.identifier)) return none;
+    const ll_ref *ref = ll_facts_ref_at(f, receiver);
+    ll_str name = text_of(ll_facts_source(f), receiver);
+    if (ref && ref->target) {
+      // `const timers = require('timers')`, `import * as timers from 'timers'`
+      TSNode init = ll_ast_unparenthesized(ref->target->init);
+      TSNode module = ll_ast_is(init, ll_js.sym.call_expression)
+                          ? ts_node_named_child(ll_ast_field(init, ll_js.field.arguments), 0)
+                          : (TSNode){.id = NULL};
+      ll_str from = ref->target->kind == LL_BIND_IMPORT ? import_source(f, ref->target->decl)
+                    : ts_node_is_null(module)           ? none
+                                                        : text_of(ll_facts_source(f), module);
+      if (!ll_str_eq(from, "timers") && !ll_str_eq(from, "node:timers") &&
+          !ll_str_eq(from, "'timers'") && !ll_str_eq(from, "\"timers\"") &&
+          !ll_str_eq(from, "'node:timers'") && !ll_str_eq(from, "\"node:timers\""))
+        return none;
+    } else if (!ll_str_eq(name, "window") && !ll_str_eq(name, "global") &&
+               !ll_str_eq(name, "globalThis") && !ll_str_eq(name, "self") &&
+               !ll_str_eq(name, "timers")) {
+      return none;
+    }
+    return text_of(ll_facts_source(f), ll_ast_field(callee, ll_js.field.property));
+  }
+  if (!ll_ast_is(callee, ll_js.sym.identifier)) return none;
+  const ll_ref *ref = ll_facts_ref_at(f, callee);
+  if (!ref || !ref->target) return text_of(ll_facts_source(f), callee);
+  const ll_binding *b = ref->target;
+  if (b->kind != LL_BIND_IMPORT) return none; // a local function of that name
+  ll_str from = import_source(f, b->decl);
+  if (!ll_str_eq(from, "timers") && !ll_str_eq(from, "node:timers")) return none;
+  // `import { setInterval as every } from 'timers'`: the imported name.
+  TSNode spec = ts_node_parent(b->decl);
+  if (ll_ast_is(spec, ll_js.sym.import_specifier))
+    return text_of(ll_facts_source(f), ll_ast_field(spec, ll_js.field.name));
+  return text_of(ll_facts_source(f), callee);
+}
+
+bool ll_timer_is_clear_name(ll_str fn) {
+  return ll_str_eq(fn, "clearInterval") || ll_str_eq(fn, "clearTimeout") ||
+         ll_str_eq(fn, "cancelAnimationFrame");
+}
+
+// The one-shot schedulers whose callbacks can loop by scheduling themselves again: a
+// `requestAnimationFrame` loop runs every frame until cancelAnimationFrame stops it.
+bool ll_timer_is_one_shot_name(ll_str fn) {
+  return ll_str_eq(fn, "setTimeout") || ll_str_eq(fn, "requestAnimationFrame");
+}
+
+// The object literal whose method `this` at `node` belongs to, or a null node.
+static TSNode this_owner(const ll_facts *f, TSNode node) {
+  const ll_scope *fn = ll_scope_at(ll_facts_model(f), ts_node_start_byte(node))->function;
+  while (fn && fn->kind == LL_SCOPE_FUNCTION && (fn->flags & LL_SCOPE_ARROW))
+    fn = fn->parent ? fn->parent->function : NULL;
+  if (!fn || fn->kind != LL_SCOPE_FUNCTION) return (TSNode){.id = NULL};
+  TSNode up = fn->context[0];
+  if (ll_ast_is(fn->node, ll_js.sym.method_definition) && ll_ast_is(up, ll_js.sym.object))
+    return up;
+  if (ll_ast_is(fn->node, ll_js.sym.function_expression) && ll_ast_is(up, ll_js.sym.pair) &&
+      fn->context_field == ll_js.field.value && ll_ast_is(fn->context[1], ll_js.sym.object))
+    return fn->context[1];
+  return (TSNode){.id = NULL};
+}
+
+// Resolves the place `expr` names into `out` (known or not).
+static void resolve_place(const ll_facts *f, TSNode expr, ll_handle_place *out) {
+  memset(out, 0, sizeof *out);
+  out->known = ll_facts_path(f, expr, &out->path);
+  if (out->known || !ll_ast_is(expr, ll_js.sym.member_expression)) return;
+  TSNode root = expr;
+  while (ll_ast_is(root, ll_js.sym.member_expression))
+    root = ll_ast_field(root, ll_js.field.object);
+  if (!ll_ast_is(root, ll_js.sym.this)) return;
+  TSNode owner = this_owner(f, root);
+  if (ts_node_is_null(owner)) return;
+  out->known = true;
+  out->owner = ts_node_start_byte(owner) + 1;
+  out->this_text = text_of(ll_facts_source(f), expr);
+}
+
+bool ll_handle_place_equal(const ll_handle_place *a, const ll_handle_place *b) {
+  if (a->owner || b->owner) return a->owner == b->owner && slice_eq(a->this_text, b->this_text);
+  return ll_path_equal(&a->path, &b->path);
+}
+
+static void append_elements(ll_handle_place *id) {
+  size_t used = strlen(id->path.text);
+  if (used + 3 <= LL_PATH_MAX) memcpy(id->path.text + used, "[]", 3);
+}
+
+// `xs.set(k, ...)`, `xs.add(...)`, `xs.push(...)`: the collection `xs`, or a null node.
+static TSNode collection_of_store(const ll_facts *f, TSNode call) {
+  TSNode callee = ll_ast_field(call, ll_js.field.function);
+  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return (TSNode){.id = NULL};
+  ll_str method = text_of(ll_facts_source(f), ll_ast_field(callee, ll_js.field.property));
+  if (ll_str_eq(method, "set") || ll_str_eq(method, "add") || ll_str_eq(method, "push") ||
+      ll_str_eq(method, "unshift"))
+    return ll_ast_field(callee, ll_js.field.object);
+  return (TSNode){.id = NULL};
+}
+
+// Where the id returned by `call` goes.
+void ll_facts_handle_place(const ll_facts *f, TSNode call, ll_handle_place *id) {
+  memset(id, 0, sizeof *id);
+  TSNode node = call, parent = ll_ast_parent(&node);
+  if (ts_node_is_null(parent)) return;
+  TSSymbol ps = ts_node_symbol(parent);
+  if (ps == ll_js.sym.assignment_expression &&
+      ts_node_eq(ll_ast_field(parent, ll_js.field.right), node)) {
+    resolve_place(f, ll_ast_field(parent, ll_js.field.left), id);
+    id->escapes = !id->known;
+  } else if (ps == ll_js.sym.variable_declarator) {
+    TSNode name = ll_ast_field(parent, ll_js.field.name);
+    const ll_binding *b =
+        ll_ast_is(name, ll_js.sym.identifier)
+            ? ll_scope_lookup(ll_facts_model(f),
+                              ll_scope_at(ll_facts_model(f), ts_node_start_byte(name)),
+                              text_of(ll_facts_source(f), name))
+            : NULL;
+    if (b) {
+      id->path = (ll_path){.binding = b, .lifetime = ll_facts_binding_lifetime(b)};
+      id->known = true;
+    } else {
+      id->escapes = true;
+    }
+  } else if (ps == ll_js.sym.expression_statement) {
+    // Dropped: nothing can ever clear it.
+  } else if (ps == ll_js.sym.member_expression) {
+    // `setInterval(...).unref()` still keeps the callback alive; other members escape.
+    ll_str member = text_of(ll_facts_source(f), ll_ast_field(parent, ll_js.field.property));
+    id->escapes = !(ll_str_eq(member, "unref") || ll_str_eq(member, "ref"));
+  } else if (ps == ll_js.sym.arguments) {
+    // Kept in a collection the file names (`timers.set(key, setInterval(...))`): an element of
+    // it; handed to any other call: that code may clear it.
+    TSNode store = collection_of_store(f, ts_node_parent(parent));
+    if (!ts_node_is_null(store) && ll_facts_path(f, store, &id->path)) {
+      id->known = true;
+      append_elements(id);
+    } else {
+      id->escapes = true;
+    }
+  } else {
+    id->escapes = true; // returned, an array element, an arrow's value...
+  }
+}
+
+// `xs.values()`, `xs.entries()`, `Object.values(xs)`, `xs`: the collection `xs` iterated.
+static TSNode iterated_collection(const ll_facts *f, TSNode expr) {
+  if (!ll_ast_is(expr, ll_js.sym.call_expression)) return expr;
+  TSNode callee = ll_ast_field(expr, ll_js.field.function);
+  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return (TSNode){.id = NULL};
+  TSNode object = ll_ast_field(callee, ll_js.field.object);
+  ll_str method = text_of(ll_facts_source(f), ll_ast_field(callee, ll_js.field.property));
+  if (ll_str_eq(method, "values") || ll_str_eq(method, "entries")) {
+    if (ll_str_eq(text_of(ll_facts_source(f), object), "Object"))
+      return ts_node_named_child(ll_ast_field(expr, ll_js.field.arguments), 0);
+    return object;
+  }
+  return (TSNode){.id = NULL};
+}
+
+// `xs.get(k)`: `xs`, or a null node.
+static TSNode got_from(const ll_facts *f, TSNode expr) {
+  if (!ll_ast_is(expr, ll_js.sym.call_expression)) return (TSNode){.id = NULL};
+  TSNode callee = ll_ast_field(expr, ll_js.field.function);
+  if (!ll_ast_is(callee, ll_js.sym.member_expression) ||
+      !ll_str_eq(text_of(ll_facts_source(f), ll_ast_field(callee, ll_js.field.property)), "get"))
+    return (TSNode){.id = NULL};
+  return ll_ast_field(callee, ll_js.field.object);
+}
+
+// The collection whose element a local binding holds: `for (const t of xs)`,
+// `xs.forEach((t) => ...)`; a null node otherwise.
+static TSNode element_source(const ll_facts *f, const ll_binding *b) {
+  if (b->kind == LL_BIND_PARAM) {
+    const ll_scope *fn = b->scope->function;
+    TSNode call = fn->context[1];
+    if (!ll_ast_is(fn->context[0], ll_js.sym.arguments) ||
+        !ll_ast_is(call, ll_js.sym.call_expression))
+      return (TSNode){.id = NULL};
+    TSNode callee = ll_ast_field(call, ll_js.field.function);
+    if (ll_ast_is(callee, ll_js.sym.member_expression) &&
+        ll_str_eq(text_of(ll_facts_source(f), ll_ast_field(callee, ll_js.field.property)),
+                  "forEach"))
+      return iterated_collection(f, ll_ast_field(callee, ll_js.field.object));
+    return (TSNode){.id = NULL};
+  }
+  if (b->kind != LL_BIND_CONST && b->kind != LL_BIND_LET && b->kind != LL_BIND_VAR)
+    return (TSNode){.id = NULL};
+  if (!ts_node_is_null(b->init)) return (TSNode){.id = NULL}; // see resolve_released
+  for (TSNode up = ts_node_parent(b->decl); !ts_node_is_null(up); up = ts_node_parent(up)) {
+    if (ll_ast_is(up, ll_js.sym.for_in_statement))
+      return ts_node_start_byte(b->decl) < ts_node_start_byte(ll_ast_field(up, ll_js.field.right))
+                 ? iterated_collection(f, ll_ast_field(up, ll_js.field.right))
+                 : (TSNode){.id = NULL};
+    if (ll_ast_is_function(up) || ll_ast_is(up, ll_js.sym.statement_block)) break;
+  }
+  return (TSNode){.id = NULL};
+}
+
+// A variable that only ever holds the value of another place: `const t = this.timers.get(k)`,
+// `const id = state.poller`. Its initializer, or a null node.
+static TSNode alias_of(const ll_binding *b) {
+  if (ts_node_is_null(b->init) ||
+      (b->kind != LL_BIND_CONST && b->kind != LL_BIND_LET && b->kind != LL_BIND_VAR))
+    return (TSNode){.id = NULL};
+  for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding)
+    if (ref->flags & LL_REF_WRITE) return (TSNode){.id = NULL};
+  TSSymbol s = ts_node_symbol(b->init);
+  if (s == ll_js.sym.identifier || s == ll_js.sym.member_expression ||
+      s == ll_js.sym.subscript_expression || s == ll_js.sym.call_expression)
+    return b->init;
+  return (TSNode){.id = NULL};
+}
+
+// `const { poller } = this`, `const { timer: t } = job`: sets `out` to the place the
+// destructured binding `b` was read from (unknown when it cannot tell). False when `b` is not
+// destructured from an object.
+static bool destructured(const ll_facts *f, const ll_binding *b, ll_handle_place *out) {
+  TSNode node = b->decl, parent = ts_node_parent(node);
+  if (ll_ast_is(parent, ll_js.sym.pair_pattern)) {
+    node = parent;
+    parent = ts_node_parent(parent);
+  }
+  if (!ll_ast_is(parent, ll_js.sym.object_pattern)) return false;
+  out->known = false;
+  TSNode key = ll_ast_is(node, ll_js.sym.pair_pattern) ? ll_ast_field(node, ll_js.field.key) : node;
+  TSNode declarator = ts_node_parent(parent);
+  if (!ll_ast_is(declarator, ll_js.sym.variable_declarator) ||
+      !ts_node_eq(ll_ast_field(declarator, ll_js.field.name), parent) ||
+      (!ll_ast_is(key, ll_js.sym.property_identifier) &&
+       !ll_ast_is(key, ll_js.sym.shorthand_property_identifier_pattern)))
+    return true;
+  ll_handle_place object;
+  resolve_place(f, ll_ast_field(declarator, ll_js.field.value), &object);
+  if (!object.known || object.owner) return true;
+  ll_str name = text_of(ll_facts_source(f), key);
+  size_t used = strlen(object.path.text);
+  if (used + name.len + 2 > LL_PATH_MAX) return true;
+  object.path.text[used] = '.';
+  memcpy(object.path.text + used + 1, name.ptr, name.len);
+  object.path.text[used + 1 + name.len] = '\0';
+  *out = object;
+  return true;
+}
+
+// What a clear call's argument names: a place, or an element of a collection.
+static void resolve_released(const ll_facts *f, TSNode arg, ll_handle_place *out, int depth) {
+  TSNode from = got_from(f, arg);
+  if (!ts_node_is_null(from)) {
+    resolve_place(f, from, out);
+    if (out->known) append_elements(out);
+    return;
+  }
+  resolve_place(f, arg, out);
+  const ll_binding *b = out->path.binding;
+  if (!out->known || out->owner || !b || out->path.text[0]) return;
+  if (destructured(f, b, out)) return;
+  TSNode alias = alias_of(b);
+  if (!ts_node_is_null(alias) && depth < 4) {
+    if (ll_ast_is(alias, ll_js.sym.call_expression) && ts_node_is_null(got_from(f, alias))) {
+      // `const t = setInterval(...)` is the timer itself; `const t = lookup(k)` may be any.
+      ll_str fn = ll_facts_timer_function(f, ll_ast_field(alias, ll_js.field.function));
+      out->known = ll_str_eq(fn, "setInterval") || ll_timer_is_one_shot_name(fn);
+      return;
+    }
+    resolve_released(f, alias, out, depth + 1);
+    return;
+  }
+  TSNode source = element_source(f, b);
+  if (ts_node_is_null(source)) return;
+  ll_handle_place element;
+  resolve_place(f, source, &element);
+  if (!element.known) return;
+  *out = element;
+  append_elements(out);
+}
+
+void ll_facts_place_of(const ll_facts *f, TSNode expr, ll_handle_place *out) {
+  resolve_place(f, expr, out);
+}
+
+void ll_facts_released_elements(const ll_facts *f, TSNode collection, ll_handle_place *out) {
+  memset(out, 0, sizeof *out);
+  TSNode iterated = iterated_collection(f, collection);
+  if (!ts_node_is_null(iterated)) resolve_place(f, iterated, out);
+  if (out->known) append_elements(out);
+}
+
+void ll_facts_released_place(const ll_facts *f, TSNode arg, ll_handle_place *out) {
+  resolve_released(f, arg, out, 0);
+}
+
+bool ll_facts_is_timer_clear(const ll_facts *f, TSNode call) {
+  return ll_ast_is(call, ll_js.sym.call_expression) &&
+         ll_timer_is_clear_name(
+             ll_facts_timer_function(f, ll_ast_field(call, ll_js.field.function)));
+}
+
+static bool is_exported_declaration(const ll_binding *b) {
+  for (TSNode up = ts_node_parent(b->decl); !ts_node_is_null(up); up = ts_node_parent(up)) {
+    if (ll_ast_is(up, ll_js.sym.export_statement)) return true;
+    if (ll_ast_is(up, ll_js.sym.program) || ll_ast_is(up, ll_js.sym.statement_block)) break;
+  }
+  return false;
+}
+
+// A binding holding an id, or a collection of ids, that is returned, passed on or stored
+// elsewhere: the code it goes to may clear it. Clear calls and member uses do not count.
+static bool binding_escapes(const ll_facts *f, const ll_binding *b) {
+  if (is_exported_declaration(b)) return true;
+  for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
+    if (ref->flags & LL_REF_WRITE) continue;
+    TSSymbol ps = ts_node_symbol(ref->parent);
+    if (ps == ll_js.sym.return_statement || ps == ll_js.sym.pair || ps == ll_js.sym.array ||
+        ps == ll_js.sym.object ||
+        (ps == ll_js.sym.arrow_function && ref->field == ll_js.field.body) ||
+        (ps == ll_js.sym.assignment_expression && ref->field == ll_js.field.right) ||
+        (ps == ll_js.sym.variable_declarator && ref->field == ll_js.field.value))
+      return true;
+    if (ps == ll_js.sym.arguments && !ll_facts_is_timer_clear(f, ref->grandparent) &&
+        !is_console_call(f, ref->grandparent))
+      return true;
+  }
+  return false;
+}
+
+bool ll_facts_handle_place_escapes(const ll_facts *f, const ll_handle_place *id) {
+  if (id->escapes) return true;
+  if (!id->known || id->owner) return false;
+  // `module.exports.timer`, an import's member: other modules may clear it.
+  if (id->path.lifetime == LL_LIFETIME_UNKNOWN) return true;
+  if (!id->path.binding) return false;
+  // A collection the caller handed in is the caller's to drain.
+  size_t len = strlen(id->path.text);
+  if (id->path.binding->kind == LL_BIND_PARAM && len >= 2 &&
+      strcmp(id->path.text + len - 2, "[]") == 0)
+    return true;
+  // The variable itself, the collection it is an element of, or an object made in this run
+  // (`job.timer = setInterval(...)`) that is handed on with the id in it.
+  const ll_binding *b = id->path.binding;
+  const char *text = id->path.text;
+  bool made_here = (b->kind == LL_BIND_CONST || b->kind == LL_BIND_LET || b->kind == LL_BIND_VAR) &&
+                   ll_facts_binding_lifetime(b) == LL_LIFETIME_SHORT;
+  if (!text[0] || strcmp(text, "[]") == 0 || made_here) return binding_escapes(f, b);
+  return false;
+}

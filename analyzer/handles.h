@@ -58,4 +58,62 @@ typedef enum ll_handle_fate {
 ll_handle_fate ll_facts_handle_fate(const ll_facts *facts, TSNode call, const ll_handle *handle,
                                     ll_arena *arena, const char **kept_in);
 
+// ---------------------------------------------------------------------------------------------
+// Where a handle is kept, and where it is released. Timer ids are handles too: setInterval,
+// setTimeout and requestAnimationFrame acquire one, clearInterval, clearTimeout and
+// cancelAnimationFrame release it, and timer-leak follows them here.
+
+/** Where a handle (a timer id, a subscription) is kept. */
+typedef struct ll_handle_place {
+  bool known;       // kept in `path` (or `this_text` of `owner`)
+  bool escapes;     // returned, passed on or stored where other code may release it
+  ll_path path;     // a local, a module variable, instance state, an element of a collection (`[]`)
+  uint32_t owner;   // nonzero: `this_text` on the object literal starting at byte owner - 1
+  ll_str this_text; // `this.poller` in a method of that object literal (a Vue component)
+} ll_handle_place;
+
+/** Where the value `call` returns goes (kept, dropped: not known and not escaping, handed on). */
+void ll_facts_handle_place(const ll_facts *facts, TSNode call, ll_handle_place *out);
+
+/**
+ * What a release's argument names (`clearInterval(this.timers.get(k))`, `clearInterval(t)` in
+ * `for (const t of timers)`, `const { poller } = this; clearInterval(poller)`): the place, through
+ * aliases, destructuring and the elements of collections.
+ */
+void ll_facts_released_place(const ll_facts *facts, TSNode arg, ll_handle_place *out);
+
+/** The place the expression `expr` names (`this.poller`, `timers`), known or not. */
+void ll_facts_place_of(const ll_facts *facts, TSNode expr, ll_handle_place *out);
+
+/**
+ * The elements of the collection a release is applied to (`timers.forEach(clearInterval)`,
+ * `Object.values(timers).forEach(...)`): `timers[]`, known or not.
+ */
+void ll_facts_released_elements(const ll_facts *facts, TSNode collection, ll_handle_place *out);
+
+/** True when both name the same place. */
+bool ll_handle_place_equal(const ll_handle_place *a, const ll_handle_place *b);
+
+/**
+ * True when the handle kept at `place` reaches other code that may release it: returned, handed
+ * on, exported, an element of a collection the caller handed in.
+ */
+bool ll_facts_handle_place_escapes(const ll_facts *facts, const ll_handle_place *place);
+
+/**
+ * `setInterval`, `window.setInterval`, `timers.setInterval` and names imported from 'timers': the
+ * timer function a callee names (the imported name for an alias), or an empty slice. The async
+ * iterators of 'timers/promises' are not timers.
+ */
+ll_str ll_facts_timer_function(const ll_facts *facts, TSNode callee);
+
+/** clearInterval, clearTimeout, cancelAnimationFrame. */
+bool ll_timer_is_clear_name(ll_str fn);
+
+/** setTimeout and requestAnimationFrame: one-shot schedulers whose callbacks may loop. */
+bool ll_timer_is_one_shot_name(ll_str fn);
+
+/** True when `call` clears a timer. */
+bool ll_facts_is_timer_clear(const ll_facts *facts, TSNode call);
+
 #endif

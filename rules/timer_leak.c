@@ -8,23 +8,16 @@
 //
 // The rule records every timer start and every clear of the file during the walk and matches
 // them at the end by where the id is kept: a local, a module variable, instance state, an
-// element of a collection, or `this.x` of an object literal's methods (a Vue component).
+// element of a collection, or `this.x` of an object literal's methods (a Vue component). Timer
+// ids are handles: where one is kept, released or handed on is the handle fact's (handles.h).
 #include <string.h>
 
 #include "analyzer/ast.h"
+#include "analyzer/handles.h"
 #include "analyzer/rule.h"
 
 static const char *const tags[] = {"memory", "leak", "timers", NULL};
 static const char *const node_types[] = {"call_expression", NULL};
-
-// Where a timer's id is kept.
-typedef struct timer_id {
-  bool known;   // kept in `path` (or `this_text` of `owner`)
-  bool escapes; // returned, passed on or stored where other code may clear it
-  ll_path path;
-  uint32_t owner;   // nonzero: `this_text` on the object literal starting at byte owner - 1
-  ll_str this_text; // `this.poller` in a method of that object literal
-} timer_id;
 
 typedef enum timer_kind {
   TIMER_CLEAR,    // clearInterval / clearTimeout (or `xs.forEach(clearInterval)`)
@@ -38,8 +31,8 @@ enum { MAX_AGAIN = 4 };
 typedef struct timer_call {
   TSNode call;
   timer_kind kind;
-  timer_id id;
-  timer_id again[MAX_AGAIN]; // TIMER_LOOP: where the loop's own setTimeout calls keep the id
+  ll_handle_place id;
+  ll_handle_place again[MAX_AGAIN]; // TIMER_LOOP: where the loop's own setTimeout calls keep the id
   uint32_t n_again;
   ll_repeat why;
   const char *loop_name; // TIMER_LOOP restarting itself: "tick()"
@@ -53,360 +46,6 @@ typedef struct state {
   TSSymbol if_statement, ternary_expression, switch_case, switch_default, throw_statement;
   TSFieldId condition;
 } state;
-
-static bool slice_eq(ll_str a, ll_str b) {
-  return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
-}
-
-// The string literal of an import statement, without its quotes.
-static ll_str import_source(const ll_ctx *ctx, TSNode decl) {
-  TSNode node = decl;
-  while (!ts_node_is_null(node) && !ll_ast_is(node, ll_js.sym.import_statement))
-    node = ts_node_parent(node);
-  ll_str text = ts_node_is_null(node) ? (ll_str){"", 0}
-                                      : ll_ctx_text(ctx, ll_ast_field(node, ll_js.field.source));
-  if (text.len >= 2) return (ll_str){text.ptr + 1, text.len - 2};
-  return (ll_str){"", 0};
-}
-
-// `setInterval`, `window.setInterval`, `global.setTimeout`, `timers.setInterval`, and names
-// imported from 'timers': the timer function's name, or an empty slice. The async iterators of
-// 'timers/promises' are not timers: they end with their loop or their AbortSignal.
-static ll_str timer_function(const ll_ctx *ctx, TSNode callee) {
-  static const ll_str none = {"", 0};
-  if (ll_ast_is(callee, ll_js.sym.member_expression)) {
-    // The global object's timers, or the 'timers' module's; `this.setInterval(ms)` is a method
-    // of the object's own (which may well clear the previous interval first).
-    TSNode receiver = ll_ast_unparenthesized(ll_ast_field(callee, ll_js.field.object));
-    if (!ll_ast_is(receiver, ll_js.sym.identifier)) return none;
-    const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), receiver);
-    ll_str name = ll_ctx_text(ctx, receiver);
-    if (ref && ref->target) {
-      // `const timers = require('timers')`, `import * as timers from 'timers'`
-      TSNode init = ll_ast_unparenthesized(ref->target->init);
-      TSNode module = ll_ast_is(init, ll_js.sym.call_expression)
-                          ? ts_node_named_child(ll_ast_field(init, ll_js.field.arguments), 0)
-                          : (TSNode){.id = NULL};
-      ll_str from = ref->target->kind == LL_BIND_IMPORT ? import_source(ctx, ref->target->decl)
-                    : ts_node_is_null(module)           ? none
-                                                        : ll_ctx_text(ctx, module);
-      if (!ll_str_eq(from, "timers") && !ll_str_eq(from, "node:timers") &&
-          !ll_str_eq(from, "'timers'") && !ll_str_eq(from, "\"timers\"") &&
-          !ll_str_eq(from, "'node:timers'") && !ll_str_eq(from, "\"node:timers\""))
-        return none;
-    } else if (!ll_str_eq(name, "window") && !ll_str_eq(name, "global") &&
-               !ll_str_eq(name, "globalThis") && !ll_str_eq(name, "self") &&
-               !ll_str_eq(name, "timers")) {
-      return none;
-    }
-    return ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
-  }
-  if (!ll_ast_is(callee, ll_js.sym.identifier)) return none;
-  const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), callee);
-  if (!ref || !ref->target) return ll_ctx_text(ctx, callee);
-  const ll_binding *b = ref->target;
-  if (b->kind != LL_BIND_IMPORT) return none; // a local function of that name
-  ll_str from = import_source(ctx, b->decl);
-  if (!ll_str_eq(from, "timers") && !ll_str_eq(from, "node:timers")) return none;
-  // `import { setInterval as every } from 'timers'`: the imported name.
-  TSNode spec = ts_node_parent(b->decl);
-  if (ll_ast_is(spec, ll_js.sym.import_specifier))
-    return ll_ctx_text(ctx, ll_ast_field(spec, ll_js.field.name));
-  return ll_ctx_text(ctx, callee);
-}
-
-static bool is_clear_name(ll_str fn) {
-  return ll_str_eq(fn, "clearInterval") || ll_str_eq(fn, "clearTimeout") ||
-         ll_str_eq(fn, "cancelAnimationFrame");
-}
-
-// The one-shot schedulers whose callbacks can loop by scheduling themselves again: a
-// `requestAnimationFrame` loop runs every frame until cancelAnimationFrame stops it.
-static bool is_one_shot_name(ll_str fn) {
-  return ll_str_eq(fn, "setTimeout") || ll_str_eq(fn, "requestAnimationFrame");
-}
-
-// The object literal whose method `this` at `node` belongs to, or a null node.
-static TSNode this_owner(const ll_ctx *ctx, TSNode node) {
-  const ll_scope *fn = ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(node))->function;
-  while (fn && fn->kind == LL_SCOPE_FUNCTION && (fn->flags & LL_SCOPE_ARROW))
-    fn = fn->parent ? fn->parent->function : NULL;
-  if (!fn || fn->kind != LL_SCOPE_FUNCTION) return (TSNode){.id = NULL};
-  TSNode up = fn->context[0];
-  if (ll_ast_is(fn->node, ll_js.sym.method_definition) && ll_ast_is(up, ll_js.sym.object))
-    return up;
-  if (ll_ast_is(fn->node, ll_js.sym.function_expression) && ll_ast_is(up, ll_js.sym.pair) &&
-      fn->context_field == ll_js.field.value && ll_ast_is(fn->context[1], ll_js.sym.object))
-    return fn->context[1];
-  return (TSNode){.id = NULL};
-}
-
-// Resolves the place `expr` names into `out` (known or not).
-static void resolve_place(const ll_ctx *ctx, TSNode expr, timer_id *out) {
-  memset(out, 0, sizeof *out);
-  out->known = ll_facts_path(ll_ctx_facts(ctx), expr, &out->path);
-  if (out->known || !ll_ast_is(expr, ll_js.sym.member_expression)) return;
-  TSNode root = expr;
-  while (ll_ast_is(root, ll_js.sym.member_expression))
-    root = ll_ast_field(root, ll_js.field.object);
-  if (!ll_ast_is(root, ll_js.sym.this)) return;
-  TSNode owner = this_owner(ctx, root);
-  if (ts_node_is_null(owner)) return;
-  out->known = true;
-  out->owner = ts_node_start_byte(owner) + 1;
-  out->this_text = ll_ctx_text(ctx, expr);
-}
-
-static bool id_equal(const timer_id *a, const timer_id *b) {
-  if (a->owner || b->owner) return a->owner == b->owner && slice_eq(a->this_text, b->this_text);
-  return ll_path_equal(&a->path, &b->path);
-}
-
-static void append_elements(timer_id *id) {
-  size_t used = strlen(id->path.text);
-  if (used + 3 <= LL_PATH_MAX) memcpy(id->path.text + used, "[]", 3);
-}
-
-// `xs.set(k, ...)`, `xs.add(...)`, `xs.push(...)`: the collection `xs`, or a null node.
-static TSNode collection_of_store(const ll_ctx *ctx, TSNode call) {
-  TSNode callee = ll_ast_field(call, ll_js.field.function);
-  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return (TSNode){.id = NULL};
-  ll_str method = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
-  if (ll_str_eq(method, "set") || ll_str_eq(method, "add") || ll_str_eq(method, "push") ||
-      ll_str_eq(method, "unshift"))
-    return ll_ast_field(callee, ll_js.field.object);
-  return (TSNode){.id = NULL};
-}
-
-// Where the id returned by `call` goes.
-static void follow_id(const ll_ctx *ctx, TSNode call, timer_id *id) {
-  memset(id, 0, sizeof *id);
-  TSNode node = call, parent = ll_ast_parent(&node);
-  if (ts_node_is_null(parent)) return;
-  TSSymbol ps = ts_node_symbol(parent);
-  if (ps == ll_js.sym.assignment_expression &&
-      ts_node_eq(ll_ast_field(parent, ll_js.field.right), node)) {
-    resolve_place(ctx, ll_ast_field(parent, ll_js.field.left), id);
-    id->escapes = !id->known;
-  } else if (ps == ll_js.sym.variable_declarator) {
-    TSNode name = ll_ast_field(parent, ll_js.field.name);
-    const ll_binding *b =
-        ll_ast_is(name, ll_js.sym.identifier)
-            ? ll_scope_lookup(ll_ctx_scopes(ctx),
-                              ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(name)),
-                              ll_ctx_text(ctx, name))
-            : NULL;
-    if (b) {
-      id->path = (ll_path){.binding = b, .lifetime = ll_facts_binding_lifetime(b)};
-      id->known = true;
-    } else {
-      id->escapes = true;
-    }
-  } else if (ps == ll_js.sym.expression_statement) {
-    // Dropped: nothing can ever clear it.
-  } else if (ps == ll_js.sym.member_expression) {
-    // `setInterval(...).unref()` still keeps the callback alive; other members escape.
-    ll_str member = ll_ctx_text(ctx, ll_ast_field(parent, ll_js.field.property));
-    id->escapes = !(ll_str_eq(member, "unref") || ll_str_eq(member, "ref"));
-  } else if (ps == ll_js.sym.arguments) {
-    // Kept in a collection the file names (`timers.set(key, setInterval(...))`): an element of
-    // it; handed to any other call: that code may clear it.
-    TSNode store = collection_of_store(ctx, ts_node_parent(parent));
-    if (!ts_node_is_null(store) && ll_facts_path(ll_ctx_facts(ctx), store, &id->path)) {
-      id->known = true;
-      append_elements(id);
-    } else {
-      id->escapes = true;
-    }
-  } else {
-    id->escapes = true; // returned, an array element, an arrow's value...
-  }
-}
-
-// `xs.values()`, `xs.entries()`, `Object.values(xs)`, `xs`: the collection `xs` iterated.
-static TSNode iterated_collection(const ll_ctx *ctx, TSNode expr) {
-  if (!ll_ast_is(expr, ll_js.sym.call_expression)) return expr;
-  TSNode callee = ll_ast_field(expr, ll_js.field.function);
-  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return (TSNode){.id = NULL};
-  TSNode object = ll_ast_field(callee, ll_js.field.object);
-  ll_str method = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
-  if (ll_str_eq(method, "values") || ll_str_eq(method, "entries")) {
-    if (ll_str_eq(ll_ctx_text(ctx, object), "Object"))
-      return ts_node_named_child(ll_ast_field(expr, ll_js.field.arguments), 0);
-    return object;
-  }
-  return (TSNode){.id = NULL};
-}
-
-// `xs.get(k)`: `xs`, or a null node.
-static TSNode got_from(const ll_ctx *ctx, TSNode expr) {
-  if (!ll_ast_is(expr, ll_js.sym.call_expression)) return (TSNode){.id = NULL};
-  TSNode callee = ll_ast_field(expr, ll_js.field.function);
-  if (!ll_ast_is(callee, ll_js.sym.member_expression) ||
-      !ll_str_eq(ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property)), "get"))
-    return (TSNode){.id = NULL};
-  return ll_ast_field(callee, ll_js.field.object);
-}
-
-// The collection whose element a local binding holds: `for (const t of xs)`,
-// `xs.forEach((t) => ...)`; a null node otherwise.
-static TSNode element_source(const ll_ctx *ctx, const ll_binding *b) {
-  if (b->kind == LL_BIND_PARAM) {
-    const ll_scope *fn = b->scope->function;
-    TSNode call = fn->context[1];
-    if (!ll_ast_is(fn->context[0], ll_js.sym.arguments) ||
-        !ll_ast_is(call, ll_js.sym.call_expression))
-      return (TSNode){.id = NULL};
-    TSNode callee = ll_ast_field(call, ll_js.field.function);
-    if (ll_ast_is(callee, ll_js.sym.member_expression) &&
-        ll_str_eq(ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property)), "forEach"))
-      return iterated_collection(ctx, ll_ast_field(callee, ll_js.field.object));
-    return (TSNode){.id = NULL};
-  }
-  if (b->kind != LL_BIND_CONST && b->kind != LL_BIND_LET && b->kind != LL_BIND_VAR)
-    return (TSNode){.id = NULL};
-  if (!ts_node_is_null(b->init)) return (TSNode){.id = NULL}; // see resolve_cleared
-  for (TSNode up = ts_node_parent(b->decl); !ts_node_is_null(up); up = ts_node_parent(up)) {
-    if (ll_ast_is(up, ll_js.sym.for_in_statement))
-      return ts_node_start_byte(b->decl) < ts_node_start_byte(ll_ast_field(up, ll_js.field.right))
-                 ? iterated_collection(ctx, ll_ast_field(up, ll_js.field.right))
-                 : (TSNode){.id = NULL};
-    if (ll_ast_is_function(up) || ll_ast_is(up, ll_js.sym.statement_block)) break;
-  }
-  return (TSNode){.id = NULL};
-}
-
-// A variable that only ever holds the value of another place: `const t = this.timers.get(k)`,
-// `const id = state.poller`. Its initializer, or a null node.
-static TSNode alias_of(const ll_binding *b) {
-  if (ts_node_is_null(b->init) ||
-      (b->kind != LL_BIND_CONST && b->kind != LL_BIND_LET && b->kind != LL_BIND_VAR))
-    return (TSNode){.id = NULL};
-  for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding)
-    if (ref->flags & LL_REF_WRITE) return (TSNode){.id = NULL};
-  TSSymbol s = ts_node_symbol(b->init);
-  if (s == ll_js.sym.identifier || s == ll_js.sym.member_expression ||
-      s == ll_js.sym.subscript_expression || s == ll_js.sym.call_expression)
-    return b->init;
-  return (TSNode){.id = NULL};
-}
-
-// `const { poller } = this`, `const { timer: t } = job`: sets `out` to the place the
-// destructured binding `b` was read from (unknown when it cannot tell). False when `b` is not
-// destructured from an object.
-static bool destructured(const ll_ctx *ctx, const ll_binding *b, timer_id *out) {
-  TSNode node = b->decl, parent = ts_node_parent(node);
-  if (ll_ast_is(parent, ll_js.sym.pair_pattern)) {
-    node = parent;
-    parent = ts_node_parent(parent);
-  }
-  if (!ll_ast_is(parent, ll_js.sym.object_pattern)) return false;
-  out->known = false;
-  TSNode key = ll_ast_is(node, ll_js.sym.pair_pattern) ? ll_ast_field(node, ll_js.field.key) : node;
-  TSNode declarator = ts_node_parent(parent);
-  if (!ll_ast_is(declarator, ll_js.sym.variable_declarator) ||
-      !ts_node_eq(ll_ast_field(declarator, ll_js.field.name), parent) ||
-      (!ll_ast_is(key, ll_js.sym.property_identifier) &&
-       !ll_ast_is(key, ll_js.sym.shorthand_property_identifier_pattern)))
-    return true;
-  timer_id object;
-  resolve_place(ctx, ll_ast_field(declarator, ll_js.field.value), &object);
-  if (!object.known || object.owner) return true;
-  ll_str name = ll_ctx_text(ctx, key);
-  size_t used = strlen(object.path.text);
-  if (used + name.len + 2 > LL_PATH_MAX) return true;
-  object.path.text[used] = '.';
-  memcpy(object.path.text + used + 1, name.ptr, name.len);
-  object.path.text[used + 1 + name.len] = '\0';
-  *out = object;
-  return true;
-}
-
-// What a clear call's argument names: a place, or an element of a collection.
-static void resolve_cleared(const ll_ctx *ctx, TSNode arg, timer_id *out, int depth) {
-  TSNode from = got_from(ctx, arg);
-  if (!ts_node_is_null(from)) {
-    resolve_place(ctx, from, out);
-    if (out->known) append_elements(out);
-    return;
-  }
-  resolve_place(ctx, arg, out);
-  const ll_binding *b = out->path.binding;
-  if (!out->known || out->owner || !b || out->path.text[0]) return;
-  if (destructured(ctx, b, out)) return;
-  TSNode alias = alias_of(b);
-  if (!ts_node_is_null(alias) && depth < 4) {
-    if (ll_ast_is(alias, ll_js.sym.call_expression) && ts_node_is_null(got_from(ctx, alias))) {
-      // `const t = setInterval(...)` is the timer itself; `const t = lookup(k)` may be any.
-      ll_str fn = timer_function(ctx, ll_ast_field(alias, ll_js.field.function));
-      out->known = ll_str_eq(fn, "setInterval") || is_one_shot_name(fn);
-      return;
-    }
-    resolve_cleared(ctx, alias, out, depth + 1);
-    return;
-  }
-  TSNode source = element_source(ctx, b);
-  if (ts_node_is_null(source)) return;
-  timer_id element;
-  resolve_place(ctx, source, &element);
-  if (!element.known) return;
-  *out = element;
-  append_elements(out);
-}
-
-static bool is_clear_call(const ll_ctx *ctx, TSNode call) {
-  return ll_ast_is(call, ll_js.sym.call_expression) &&
-         is_clear_name(timer_function(ctx, ll_ast_field(call, ll_js.field.function)));
-}
-
-static bool is_exported_declaration(const ll_binding *b) {
-  for (TSNode up = ts_node_parent(b->decl); !ts_node_is_null(up); up = ts_node_parent(up)) {
-    if (ll_ast_is(up, ll_js.sym.export_statement)) return true;
-    if (ll_ast_is(up, ll_js.sym.program) || ll_ast_is(up, ll_js.sym.statement_block)) break;
-  }
-  return false;
-}
-
-// A binding holding an id, or a collection of ids, that is returned, passed on or stored
-// elsewhere: the code it goes to may clear it. Clear calls and member uses do not count.
-static bool binding_escapes(const ll_ctx *ctx, const ll_binding *b) {
-  if (is_exported_declaration(b)) return true;
-  for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
-    if (ref->flags & LL_REF_WRITE) continue;
-    TSSymbol ps = ts_node_symbol(ref->parent);
-    if (ps == ll_js.sym.return_statement || ps == ll_js.sym.pair || ps == ll_js.sym.array ||
-        ps == ll_js.sym.object ||
-        (ps == ll_js.sym.arrow_function && ref->field == ll_js.field.body) ||
-        (ps == ll_js.sym.assignment_expression && ref->field == ll_js.field.right) ||
-        (ps == ll_js.sym.variable_declarator && ref->field == ll_js.field.value))
-      return true;
-    if (ps == ll_js.sym.arguments && !is_clear_call(ctx, ref->grandparent) &&
-        !ll_ctx_is_console_call(ctx, ref->grandparent))
-      return true;
-  }
-  return false;
-}
-
-static bool id_escapes(const ll_ctx *ctx, const timer_id *id) {
-  if (id->escapes) return true;
-  if (!id->known || id->owner) return false;
-  // `module.exports.timer`, an import's member: other modules may clear it.
-  if (id->path.lifetime == LL_LIFETIME_UNKNOWN) return true;
-  if (!id->path.binding) return false;
-  // A collection the caller handed in is the caller's to drain.
-  size_t len = strlen(id->path.text);
-  if (id->path.binding->kind == LL_BIND_PARAM && len >= 2 &&
-      strcmp(id->path.text + len - 2, "[]") == 0)
-    return true;
-  // The variable itself, the collection it is an element of, or an object made in this run
-  // (`job.timer = setInterval(...)`) that is handed on with the id in it.
-  const ll_binding *b = id->path.binding;
-  const char *text = id->path.text;
-  bool made_here = (b->kind == LL_BIND_CONST || b->kind == LL_BIND_LET || b->kind == LL_BIND_VAR) &&
-                   ll_facts_binding_lifetime(b) == LL_LIFETIME_SHORT;
-  if (!text[0] || strcmp(text, "[]") == 0 || made_here) return binding_escapes(ctx, b);
-  return false;
-}
 
 // True when a return or throw of the function `fn` (outside nested functions) ends before
 // `byte`: code after it may not run.
@@ -515,10 +154,11 @@ static TSNode reschedules(const ll_ctx *ctx, const state *st, const ll_scope *fn
       continue;
     TSNode call = ref->grandparent;
     if (!ll_ast_is(call, ll_js.sym.call_expression) ||
-        !is_one_shot_name(timer_function(ctx, ll_ast_field(call, ll_js.field.function))))
+        !ll_timer_is_one_shot_name(
+            ll_facts_timer_function(ll_ctx_facts(ctx), ll_ast_field(call, ll_js.field.function))))
       continue;
     if (t && t->n_again < MAX_AGAIN)
-      follow_id(ctx, call, &t->again[t->n_again++]);
+      ll_facts_handle_place(ll_ctx_facts(ctx), call, &t->again[t->n_again++]);
     else if (t)
       t->again[MAX_AGAIN - 1].escapes = true; // too many to follow: assume one is cleared
     if (ts_node_is_null(first) && runs_unconditionally(ctx, st, call, fn->node)) first = call;
@@ -573,7 +213,7 @@ static bool clear_through_calls(ll_ctx *ctx, state *st, TSNode clear, const ll_b
     timer_call *tc = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *tc);
     tc->call = clear;
     tc->kind = TIMER_CLEAR;
-    if (!ts_node_is_null(arg)) resolve_cleared(ctx, arg, &tc->id, 0);
+    if (!ts_node_is_null(arg)) ll_facts_released_place(ll_ctx_facts(ctx), arg, &tc->id);
     push(st, tc);
   }
   return true;
@@ -588,25 +228,24 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
   // `timers.forEach(clearInterval)`: clears every element of `timers`.
   if (ll_ast_is(callee, ll_js.sym.member_expression) && ll_ast_is(first, ll_js.sym.identifier) &&
       ll_str_eq(ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property)), "forEach") &&
-      is_clear_name(timer_function(ctx, first))) {
+      ll_timer_is_clear_name(ll_facts_timer_function(ll_ctx_facts(ctx), first))) {
     timer_call *tc = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *tc);
     tc->call = call;
     tc->kind = TIMER_CLEAR;
-    TSNode collection = iterated_collection(ctx, ll_ast_field(callee, ll_js.field.object));
-    if (!ts_node_is_null(collection)) resolve_place(ctx, collection, &tc->id);
-    if (tc->id.known) append_elements(&tc->id);
+    ll_facts_released_elements(ll_ctx_facts(ctx), ll_ast_field(callee, ll_js.field.object),
+                               &tc->id);
     push(st, tc);
     return;
   }
-  ll_str fn = timer_function(ctx, callee);
-  bool is_interval = ll_str_eq(fn, "setInterval"), is_timeout = is_one_shot_name(fn);
-  bool is_clear = is_clear_name(fn);
+  ll_str fn = ll_facts_timer_function(ll_ctx_facts(ctx), callee);
+  bool is_interval = ll_str_eq(fn, "setInterval"), is_timeout = ll_timer_is_one_shot_name(fn);
+  bool is_clear = ll_timer_is_clear_name(fn);
   if (!is_interval && !is_timeout && !is_clear) return;
   timer_call *tc = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *tc);
   tc->call = call;
   if (is_clear) {
     tc->kind = TIMER_CLEAR;
-    resolve_cleared(ctx, first, &tc->id, 0);
+    ll_facts_released_place(ll_ctx_facts(ctx), first, &tc->id);
     const ll_binding *b = tc->id.path.binding;
     if (tc->id.known && b && b->kind == LL_BIND_PARAM && !tc->id.path.text[0] &&
         !clear_through_calls(ctx, st, call, b))
@@ -614,7 +253,7 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
   } else if (is_interval) {
     if (ll_ctx_frequency_at(ctx, call, &tc->why) != LL_FREQ_REPEATED) return;
     tc->kind = TIMER_INTERVAL;
-    follow_id(ctx, call, &tc->id);
+    ll_facts_handle_place(ll_ctx_facts(ctx), call, &tc->id);
   } else {
     // A timeout loop: its callback schedules itself again on every run, and either this call
     // starts it from repeated code, or this is the callback scheduling itself again and the
@@ -634,7 +273,7 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
       if (ll_ctx_frequency_at(ctx, call, &tc->why) != LL_FREQ_REPEATED) return;
       if (ts_node_is_null(reschedules(ctx, st, callback, self, tc))) return;
     }
-    follow_id(ctx, call, &tc->id);
+    ll_facts_handle_place(ll_ctx_facts(ctx), call, &tc->id);
   }
   push(st, tc);
 }
@@ -655,7 +294,7 @@ static void file_begin(ll_ctx *ctx, void *opaque) {
 
 typedef struct place_search {
   const ll_ctx *ctx;
-  const timer_id *id;
+  const ll_handle_place *id;
 } place_search;
 
 static bool names_place(TSNode node, void *data) {
@@ -664,13 +303,13 @@ static bool names_place(TSNode node, void *data) {
   if (s != ll_js.sym.identifier && s != ll_js.sym.member_expression &&
       s != ll_js.sym.subscript_expression)
     return false;
-  timer_id place;
-  resolve_place(search->ctx, node, &place);
-  return place.known && id_equal(&place, search->id);
+  ll_handle_place place;
+  ll_facts_place_of(ll_ctx_facts(search->ctx), node, &place);
+  return place.known && ll_handle_place_equal(&place, search->id);
 }
 
 // True when `node` (outside nested functions) reads the place `id` names.
-static bool mentions(const ll_ctx *ctx, TSNode node, const timer_id *id) {
+static bool mentions(const ll_ctx *ctx, TSNode node, const ll_handle_place *id) {
   place_search search = {ctx, id};
   return ll_ast_find(node, names_place, &search);
 }
@@ -752,17 +391,17 @@ static bool overwrites_shared_id(const ll_ctx *ctx, const state *st, const timer
   const ll_scope_model *model = ll_ctx_scopes(ctx);
   const ll_scope *fn = ll_scope_at(model, ts_node_start_byte(t->call))->function;
   for (const timer_call *c = st->calls; c; c = c->next)
-    if (c->kind == TIMER_CLEAR && (!c->id.known || id_equal(&c->id, &t->id)) &&
+    if (c->kind == TIMER_CLEAR && (!c->id.known || ll_handle_place_equal(&c->id, &t->id)) &&
         ts_node_end_byte(c->call) <= ts_node_start_byte(t->call) &&
         ll_scope_at(model, ts_node_start_byte(c->call))->function == fn)
       return false; // the previous timer is cleared first
   return !guarded(ctx, st, t, fn->node);
 }
 
-static bool is_cleared(const state *st, const timer_id *id) {
+static bool is_cleared(const state *st, const ll_handle_place *id) {
   if (!id->known) return false;
   for (const timer_call *c = st->calls; c; c = c->next)
-    if (c->kind == TIMER_CLEAR && (!c->id.known || id_equal(&c->id, id))) return true;
+    if (c->kind == TIMER_CLEAR && (!c->id.known || ll_handle_place_equal(&c->id, id))) return true;
   return false;
 }
 
@@ -776,9 +415,10 @@ static void file_end(ll_ctx *ctx, void *opaque) {
     bool cleared = false;
     if (t->kind == TIMER_LOOP) {
       for (uint32_t i = 0; i < t->n_again && !cleared; i++)
-        cleared = id_escapes(ctx, &t->again[i]) || is_cleared(st, &t->again[i]);
+        cleared = ll_facts_handle_place_escapes(ll_ctx_facts(ctx), &t->again[i]) ||
+                  is_cleared(st, &t->again[i]);
     } else {
-      if (id_escapes(ctx, &t->id)) continue;
+      if (ll_facts_handle_place_escapes(ll_ctx_facts(ctx), &t->id)) continue;
       cleared = is_cleared(st, &t->id);
     }
     const char *why = ll_facts_describe_repeat(ll_ctx_facts(ctx), arena, &t->why);
@@ -797,7 +437,7 @@ static void file_end(ll_ctx *ctx, void *opaque) {
             "every run and nothing ever stops it%s, so each run adds a timer that keeps "
             "its callback and everything it captures alive",
             (int)t->scheduler.len, t->scheduler.ptr, why,
-            !id_escapes(ctx, &t->id) && is_cleared(st, &t->id)
+            !ll_facts_handle_place_escapes(ll_ctx_facts(ctx), &t->id) && is_cleared(st, &t->id)
                 ? " (only the id of this first call is cleared, which stops nothing "
                   "once the callback has run)"
                 : "");
