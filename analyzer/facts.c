@@ -967,6 +967,31 @@ static bool private_calls_of(const ll_facts *f, const ll_scope *fn, fn_facts *fx
   return calls != NULL;
 }
 
+// `new OrderView(res)` in a route handler: the class's constructor runs per request. Only a
+// repetition the file shows counts; other `new`s leave the class member's guess.
+static bool constructed_repeatedly(const ll_facts *f, const ll_scope *fn, use_outcome *out) {
+  if (!ll_str_eq(text_of(f, ts_node_child_by_field_id(fn->node, ll_js.field.name)), "constructor"))
+    return false;
+  const ll_binding *b = binding_of_class(f, fn->parent);
+  bool found = false;
+  for (const ll_ref *ref = b ? b->refs : NULL; ref; ref = ref->next_of_binding) {
+    if (ts_node_symbol(ref->parent) != ll_js.sym.new_expression ||
+        ref->field != ll_js.field.constructor)
+      continue;
+    ll_repeat why;
+    if (scope_frequency(f, ref->from, &why) != LL_FREQ_REPEATED ||
+        ll_facts_repeat_confidence(f, &why) != LL_CONFIDENCE_HIGH)
+      continue;
+    why = (ll_repeat){.reason = LL_REPEAT_CALLED,
+                      .site = ref->parent,
+                      .via = ref->from->function,
+                      .function = fn};
+    consider(out, LL_FREQ_REPEATED, &why);
+    found = true;
+  }
+  return found;
+}
+
 // A private method the class alone calls runs as often as the code that calls it.
 static bool private_method_frequency(const ll_facts *f, const ll_scope *fn, use_outcome *out) {
   fn_facts *fx = &f->fns[fn->index];
@@ -1089,7 +1114,8 @@ static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *change
   } else if (sym == ll_js.sym.method_definition &&
              ts_node_symbol(fn->context[0]) == ll_js.sym.class_body) {
     if (ll_facts_is_static_member(fn->node) ||
-        (!instance_method_frequency(f, fn, &out) && !private_method_frequency(f, fn, &out))) {
+        (!instance_method_frequency(f, fn, &out) && !private_method_frequency(f, fn, &out) &&
+         !constructed_repeatedly(f, fn, &out))) {
       out.freq = LL_FREQ_REPEATED;
       out.why = (ll_repeat){.reason = LL_REPEAT_CLASS_MEMBER, .site = fn->node, .function = fn};
       fx->decided = true;
@@ -1491,7 +1517,11 @@ const char *ll_facts_describe_repeat(const ll_facts *f, ll_arena *arena, const l
                              in_function(f, arena, fn, "class member"));
     }
     case LL_REPEAT_EXPORTED:
-      return in_function(f, arena, why->function, "exported function");
+      return in_function(f, arena, why->function,
+                         why->function && is_function_scope(why->function) &&
+                                 shape_of(f, why->function)->handler_shaped
+                             ? "exported request handler"
+                             : "exported function");
     case LL_REPEAT_CALLBACK:
       return ll_arena_printf(arena, "%s, handed at line %u to code outside this file",
                              in_function(f, arena, why->function, ""), line);

@@ -255,10 +255,19 @@ ll_handle_fate ll_facts_handle_fate(const ll_facts *facts, TSNode call, const ll
   const ll_source *source = ll_facts_source(facts);
   *kept_in = NULL;
   TSNode value = call, parent = ll_ast_parent(&value);
-  // `new ResizeObserver(cb).observe(el)`: the observer is used once and dropped.
-  if (handle->kind == LL_HANDLE_OBSERVER && ll_ast_is(parent, ll_js.sym.member_expression)) {
+  // `new ResizeObserver(cb).observe(el)`, `chokidar.watch(dir).on('change', f)`: a call on the
+  // handle that registers with it and returns nothing else (or the handle again); what that call
+  // returns is what the code keeps.
+  static const char *const registering[] = {"observe",          "on", "once", "addListener",
+                                            "addEventListener", NULL};
+  for (int depth = 0; depth < 8 && ll_ast_is(parent, ll_js.sym.member_expression) &&
+                      handle->kind != LL_HANDLE_DISPOSER && handle->kind != LL_HANDLE_SUBSCRIPTION;
+       depth++) {
     TSNode use = ts_node_parent(parent);
-    if (!ll_ast_is(use, ll_js.sym.call_expression)) return LL_HANDLE_ESCAPES;
+    if (!ll_ast_is(use, ll_js.sym.call_expression) ||
+        !ts_node_eq(ll_ast_field(use, ll_js.field.function), parent) ||
+        !in_list(text_of(source, ll_ast_field(parent, ll_js.field.property)), registering))
+      return LL_HANDLE_ESCAPES;
     value = use;
     parent = ll_ast_parent(&value);
   }

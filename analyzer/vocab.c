@@ -32,6 +32,10 @@ static const listener_method listener_methods[] = {
     {"removeListener", LL_LISTENER_REMOVE},
     {"removeEventListener", LL_LISTENER_REMOVE},
     {"removeAllListeners", LL_LISTENER_REMOVE_ALL},
+    // Vue 2 instance events (`bus.$on(...)` on an event bus)
+    {"$on", LL_LISTENER_ADD},
+    {"$once", LL_LISTENER_ADD_ONCE},
+    {"$off", LL_LISTENER_REMOVE},
 };
 
 // Collections that evict or are collected on their own.
