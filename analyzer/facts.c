@@ -1087,7 +1087,7 @@ static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *change
     return;
   }
   ll_lifecycle life;
-  if (ll_lifecycle_of(f->source, fn, &life)) {
+  if (ll_lifecycle_of(f->source, fn, &life) && life.mounts) {
     // A component's set-up hook or effect: runs each time the component mounts (an effect, as
     // its dependencies say), and components mount many times.
     fx->freq = LL_FREQ_REPEATED;
@@ -1493,7 +1493,7 @@ const char *ll_facts_describe_repeat(const ll_facts *f, ll_arena *arena, const l
                              (int)callee.len, callee.ptr, line);
     case LL_REPEAT_EFFECT: {
       ll_lifecycle life;
-      if (!why->function || !ll_lifecycle_of(f->source, why->function, &life))
+      if (!why->function || !ll_lifecycle_of(f->source, why->function, &life) || !life.mounts)
         return ll_arena_printf(arena, "inside a %.*s callback, which runs on every update",
                                (int)callee.len, callee.ptr);
       const char *when = life.runs == LL_EFFECT_RUNS_AFTER_EVERY_RENDER ? "after every render"
@@ -1556,8 +1556,10 @@ static bool lifecycle_of_repeat(const ll_facts *f, const ll_repeat *why, ll_life
     if (!at.via || !is_function_scope(at.via)) return false;
     at = f->fns[at.via->index].why;
   }
-  return at.reason == LL_REPEAT_EFFECT && at.function &&
-         ll_lifecycle_of(f->source, at.function, life);
+  // A component's set-up, or a method of an object with a teardown (`start()` and `stop()`).
+  return (at.reason == LL_REPEAT_EFFECT || at.reason == LL_REPEAT_CLASS_MEMBER) && at.function &&
+         ll_lifecycle_of(f->source, at.function, life) &&
+         (life->mounts == (at.reason == LL_REPEAT_EFFECT));
 }
 
 const char *ll_facts_teardown_misses(const ll_facts *f, ll_arena *arena, const ll_repeat *why,
@@ -1574,7 +1576,7 @@ const char *ll_facts_teardown_misses(const ll_facts *f, ll_arena *arena, const l
 
 const char *ll_facts_repeat_unit(const ll_facts *f, const ll_repeat *why) {
   ll_lifecycle life;
-  if (!lifecycle_of_repeat(f, why, &life)) return "run";
+  if (!lifecycle_of_repeat(f, why, &life) || !life.mounts) return "run";
   return life.runs == LL_EFFECT_RUNS_AFTER_EVERY_RENDER ? "render"
          : life.runs == LL_EFFECT_RUNS_ON_CHANGE        ? "change of its dependencies"
                                                         : "mount";

@@ -126,6 +126,37 @@ static bool owner_matches(const ll_source *source, owner_kind owner, TSNode hold
   return false;
 }
 
+// A plain class's set-up method and its teardown, when the class has one (`start()` and
+// `stop()`, a constructor and `destroy()`): named in messages, with no claim on how often the
+// set-up runs.
+static bool object_lifecycle(const ll_source *source, TSNode body, ll_str name, ll_lifecycle *out) {
+  static const char *const setups[] = {"constructor", "start",      "open",   "connect",
+                                       "listen",      "init",       "mount",  "attach",
+                                       "subscribe",   "initialize", "render", NULL};
+  static const char *const teardowns[] = {"stop",        "close",    "disconnect", "destroy",
+                                          "dispose",     "teardown", "unmount",    "detach",
+                                          "unsubscribe", "remove",   NULL};
+  bool setup = false;
+  for (const char *const *s = setups; *s && !setup; s++)
+    setup = ll_str_eq(name, *s);
+  if (!setup) return false;
+  for (const char *const *t = teardowns; *t; t++) {
+    TSNode found = find_member(source, body, *t);
+    if (ts_node_is_null(found)) continue;
+    static const char *const named[] = {"stop()",        "close()",    "disconnect()", "destroy()",
+                                        "dispose()",     "teardown()", "unmount()",    "detach()",
+                                        "unsubscribe()", "remove()"};
+    out->setup = setups[0]; // not named in messages: the repetition's own words are
+    out->teardown = named[t - teardowns];
+    out->owner = "instance";
+    out->teardown_node = found;
+    out->runs = LL_EFFECT_RUNS_PER_MOUNT;
+    out->mounts = false;
+    return true;
+  }
+  return false;
+}
+
 static bool member_lifecycle(const ll_source *source, const ll_scope *fn, ll_lifecycle *out) {
   // `mounted() {}` in a class body or object; `mounted: function () {}` in an object.
   TSNode member = fn->node, body = fn->context[0];
@@ -149,6 +180,7 @@ static bool member_lifecycle(const ll_source *source, const ll_scope *fn, ll_lif
     out->owner = hook->owner == ELEMENT_CLASS ? "element" : "component";
     out->runs = LL_EFFECT_RUNS_PER_MOUNT;
     out->teardown_node = (TSNode){.id = NULL};
+    out->mounts = true;
     for (size_t t = 0; t < 4 && hook->teardowns[t]; t++) {
       TSNode found = find_member(source, body, hook->teardowns[t]);
       if (ts_node_is_null(found)) continue;
@@ -158,7 +190,7 @@ static bool member_lifecycle(const ll_source *source, const ll_scope *fn, ll_lif
     }
     return true;
   }
-  return false;
+  return in_class && object_lifecycle(source, body, name, out);
 }
 
 // Calls that register a set-up callback, and the teardown registrations that pair with them in
@@ -237,6 +269,7 @@ static bool call_lifecycle(const ll_source *source, const ll_scope *fn, ll_lifec
     if (!ll_str_eq(name, call_hooks[i].setup)) continue;
     out->setup = call_hooks[i].setup;
     out->owner = "component";
+    out->mounts = true;
     out->runs = LL_EFFECT_RUNS_PER_MOUNT;
     out->teardown_node = (TSNode){.id = NULL};
     out->teardown =

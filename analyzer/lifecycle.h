@@ -17,6 +17,12 @@
 //   Solid                   onMount, createEffect                    -> onCleanup
 //   Angular                 ngOnInit, ngAfterViewInit, ngAfterContentInit -> ngOnDestroy
 //   Web Components, Lit     connectedCallback, firstUpdated          -> disconnectedCallback
+//   plain classes, widgets  constructor, start, open, connect, listen, init, initialize, mount,
+//                           attach, subscribe, render (Backbone)     -> stop, close, disconnect,
+//                           destroy, dispose, teardown, unmount, detach, unsubscribe, remove
+//
+// Components mount many times; a plain object may be started once per process, so its pairs
+// name the teardown in messages but do not make its set-up run repeatedly.
 #ifndef LEAKLINT_LIFECYCLE_H
 #define LEAKLINT_LIFECYCLE_H
 
@@ -42,6 +48,8 @@ typedef struct ll_lifecycle {
   const char *owner;    // what mounts: "component", "element"
   TSNode teardown_node; // the teardown function when the code has one; a null node otherwise
   ll_effect_runs runs;
+  bool mounts; // a component or element: its set-up runs each time it mounts. False for a plain
+               // object's start() and stop(), named only when the object has the teardown
 } ll_lifecycle;
 
 /**

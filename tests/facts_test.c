@@ -195,6 +195,13 @@ static void lifecycles_pair_setup_and_teardown(void **state) {
                                           "which runs each time the component mounts");
   assert_string_equal(helper.teardown, "the component has no componentWillUnmount");
   assert_string_equal(helper.unit, "mount");
+  // A plain object with a teardown: named, but its set-up is a class member (medium).
+  answer plain = ask("class Poller {\n  attach() { /*here*/ }\n  stop() {}\n}\n", LL_SOURCE_DETECT);
+  assert_int_equal(plain.reason, LL_REPEAT_CLASS_MEMBER);
+  assert_string_equal(plain.teardown, "stop() does not remove it");
+  assert_string_equal(plain.unit, "run");
+  answer bare = ask("class Poller {\n  attach() { /*here*/ }\n}\n", LL_SOURCE_DETECT);
+  assert_string_equal(bare.teardown, "");
   // Look-alikes: the names alone make no component.
   ASSERT_REPEATED("class Q { componentDidMount() { /*here*/ } }\n", LL_REPEAT_CLASS_MEMBER,
                   "in class member componentDidMount(), which runs for every instance or call");
