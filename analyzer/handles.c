@@ -134,7 +134,9 @@ bool ll_handle_of_call(const ll_facts *facts, TSNode call, ll_handle *out) {
                       ? text_of(source, ll_ast_field(receiver, ll_js.field.property))
                   : ll_ast_is(receiver, ll_js.sym.identifier) ? text_of(source, receiver)
                                                               : (ll_str){"", 0};
-    if (contains(last, "store") || contains(last, "Store")) {
+    // A store: named so, or imported from a stores module (Svelte's `stores.js`).
+    if (contains(last, "store") || contains(last, "Store") ||
+        (ll_ast_is(receiver, ll_js.sym.identifier) && imported_from(facts, receiver, "store"))) {
       *out = (ll_handle){LL_HANDLE_DISPOSER, "subscription", "calling the function it returns"};
       return true;
     }
