@@ -1496,10 +1496,11 @@ const char *ll_facts_describe_repeat(const ll_facts *f, ll_arena *arena, const l
       if (!why->function || !ll_lifecycle_of(f->source, why->function, &life) || !life.mounts)
         return ll_arena_printf(arena, "inside a %.*s callback, which runs on every update",
                                (int)callee.len, callee.ptr);
-      const char *when = life.runs == LL_EFFECT_RUNS_AFTER_EVERY_RENDER ? "after every render"
-                         : life.runs == LL_EFFECT_RUNS_ON_CHANGE
-                             ? "again each time its dependencies change"
-                             : ll_arena_printf(arena, "each time the %s mounts", life.owner);
+      const char *when =
+          life.runs == LL_EFFECT_RUNS_AFTER_EVERY_RENDER ? "after every render"
+          : life.runs == LL_EFFECT_RUNS_ON_CHANGE
+              ? "again each time its dependencies change"
+              : ll_arena_printf(arena, "each time the %s %s", life.owner, life.event);
       if (ts_node_symbol(why->function->node) == ll_js.sym.method_definition ||
           ts_node_symbol(why->function->context[0]) == ll_js.sym.pair)
         return ll_arena_printf(arena, "in %s(), which runs %s", life.setup, when);

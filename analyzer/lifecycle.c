@@ -4,6 +4,7 @@
 // (`defineComponent`, `Vue.extend`, `createApp`, `new Vue`).
 #include "analyzer/lifecycle.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "analyzer/ast.h"
@@ -52,7 +53,14 @@ static TSNode find_member(const ll_source *source, TSNode body, const char *name
   return (TSNode){.id = NULL};
 }
 
-typedef enum owner_kind { REACT_CLASS, ELEMENT_CLASS, ANGULAR_CLASS, VUE_OPTIONS } owner_kind;
+typedef enum owner_kind {
+  REACT_CLASS,
+  ELEMENT_CLASS,
+  ANGULAR_CLASS,
+  VIEW_CLASS, // Backbone and Marionette views: `class X extends Backbone.View`, or the options of
+              // `Backbone.View.extend({...})`
+  VUE_OPTIONS,
+} owner_kind;
 
 typedef struct hook_pair {
   const char *setup;
@@ -72,6 +80,7 @@ static const hook_pair member_hooks[] = {
     {"beforeMount", {"beforeUnmount", "unmounted", "beforeDestroy", "destroyed"}, VUE_OPTIONS},
     {"mounted", {"beforeUnmount", "unmounted", "beforeDestroy", "destroyed"}, VUE_OPTIONS},
     {"activated", {"deactivated"}, VUE_OPTIONS},
+    {"initialize", {"remove()", "destroy()", "onDestroy()"}, VIEW_CLASS},
 };
 
 // The `extends` clause of a class node, or an empty slice.
@@ -120,6 +129,17 @@ static bool owner_matches(const ll_source *source, owner_kind owner, TSNode hold
     }
     case ANGULAR_CLASS:
       return true; // the ng* names are Angular's alone
+    case VIEW_CLASS: {
+      if (ll_ast_is(holder, ll_js.sym.object)) { // `Backbone.View.extend({ initialize() {} })`
+        TSNode args = ts_node_parent(holder), call = ts_node_parent(args);
+        if (!ll_ast_is(args, ll_js.sym.arguments) || !ll_ast_is(call, ll_js.sym.call_expression))
+          return false;
+        ll_str callee = text_of(source, ll_ast_field(call, ll_js.field.function));
+        return ends_with(callee, "View.extend");
+      }
+      ll_str base = heritage_of(source, holder);
+      return ends_with(base, "View");
+    }
     case VUE_OPTIONS:
       return is_vue_options(source, holder);
   }
@@ -149,6 +169,7 @@ static bool object_lifecycle(const ll_source *source, TSNode body, ll_str name, 
     out->setup = setups[0]; // not named in messages: the repetition's own words are
     out->teardown = named[t - teardowns];
     out->owner = "instance";
+    out->event = "starts";
     out->teardown_node = found;
     out->runs = LL_EFFECT_RUNS_PER_MOUNT;
     out->mounts = false;
@@ -172,17 +193,27 @@ static bool member_lifecycle(const ll_source *source, const ll_scope *fn, ll_lif
   if (!name.len) return false;
   for (size_t i = 0; i < sizeof member_hooks / sizeof *member_hooks; i++) {
     const hook_pair *hook = &member_hooks[i];
-    if (!ll_str_eq(name, hook->setup) || in_class != (hook->owner != VUE_OPTIONS)) continue;
+    bool object_owner = hook->owner == VUE_OPTIONS || hook->owner == VIEW_CLASS;
+    if (!ll_str_eq(name, hook->setup) || (!in_class && !object_owner) ||
+        (in_class && hook->owner == VUE_OPTIONS))
+      continue;
     TSNode holder = in_class ? ts_node_parent(body) : body;
     if (!owner_matches(source, hook->owner, holder)) return false;
     out->setup = hook->setup;
     out->teardown = hook->teardowns[0];
-    out->owner = hook->owner == ELEMENT_CLASS ? "element" : "component";
+    out->owner = hook->owner == ELEMENT_CLASS ? "element"
+                 : hook->owner == VIEW_CLASS  ? "view"
+                                              : "component";
+    out->event = ll_str_eq(name, "activated") ? "is activated" : "mounts";
     out->runs = LL_EFFECT_RUNS_PER_MOUNT;
     out->teardown_node = (TSNode){.id = NULL};
     out->mounts = true;
     for (size_t t = 0; t < 4 && hook->teardowns[t]; t++) {
-      TSNode found = find_member(source, body, hook->teardowns[t]);
+      // A view's teardown is a method like others (`remove()`): named with its parentheses.
+      char name_only[32];
+      snprintf(name_only, sizeof name_only, "%.*s", (int)strcspn(hook->teardowns[t], "("),
+               hook->teardowns[t]);
+      TSNode found = find_member(source, body, name_only);
       if (ts_node_is_null(found)) continue;
       out->teardown = hook->teardowns[t];
       out->teardown_node = found;
@@ -269,6 +300,7 @@ static bool call_lifecycle(const ll_source *source, const ll_scope *fn, ll_lifec
     if (!ll_str_eq(name, call_hooks[i].setup)) continue;
     out->setup = call_hooks[i].setup;
     out->owner = "component";
+    out->event = !strcmp(out->setup, "onActivated") ? "is activated" : "mounts";
     out->mounts = true;
     out->runs = LL_EFFECT_RUNS_PER_MOUNT;
     out->teardown_node = (TSNode){.id = NULL};

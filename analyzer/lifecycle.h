@@ -16,6 +16,8 @@
 //                                                                      onDestroy
 //   Solid                   onMount, createEffect                    -> onCleanup
 //   Angular                 ngOnInit, ngAfterViewInit, ngAfterContentInit -> ngOnDestroy
+//   Backbone, Marionette    initialize                               -> remove, destroy,
+//                                                                      onDestroy
 //   Web Components, Lit     connectedCallback, firstUpdated          -> disconnectedCallback
 //   plain classes, widgets  constructor, start, open, connect, listen, init, initialize, mount,
 //                           attach, subscribe, render (Backbone)     -> stop, close, disconnect,
@@ -45,7 +47,8 @@ typedef struct ll_lifecycle {
   const char *setup;    // how the set-up is named in messages: "componentDidMount", "useEffect"
   const char *teardown; // the teardown it pairs with: "componentWillUnmount", "onUnmounted"; for
                         // effects "the function the effect returns"
-  const char *owner;    // what mounts: "component", "element"
+  const char *owner;    // what mounts: "component", "element", "view"
+  const char *event;    // what happens to it each time the set-up runs: "mounts", "is activated"
   TSNode teardown_node; // the teardown function when the code has one; a null node otherwise
   ll_effect_runs runs;
   bool mounts; // a component or element: its set-up runs each time it mounts. False for a plain

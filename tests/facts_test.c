@@ -163,7 +163,7 @@ static void lifecycles_pair_setup_and_teardown(void **state) {
                    "in created(), which runs each time the component mounts",
                    "the component has no beforeUnmount", "mount");
   ASSERT_LIFECYCLE("export default {\n  methods: {},\n  activated() { /*here*/ },\n};\n",
-                   "in activated(), which runs each time the component mounts",
+                   "in activated(), which runs each time the component is activated",
                    "the component has no deactivated", "mount");
   ASSERT_LIFECYCLE("function setup() {\n  onMounted(() => { /*here*/ });\n"
                    "  onBeforeUnmount(() => {});\n}\n",
@@ -186,6 +186,13 @@ static void lifecycles_pair_setup_and_teardown(void **state) {
                    "  disconnectedCallback() {}\n}\n",
                    "in firstUpdated(), which runs each time the element mounts",
                    "disconnectedCallback does not remove it", "mount");
+  ASSERT_LIFECYCLE(
+      "class V extends Backbone.View {\n  initialize() { /*here*/ }\n  remove() {}\n}\n",
+      "in initialize(), which runs each time the view mounts", "remove() does not remove it",
+      "mount");
+  ASSERT_LIFECYCLE("const V = Marionette.View.extend({ initialize() { /*here*/ } });\n",
+                   "in initialize(), which runs each time the view mounts",
+                   "the view has no remove()", "mount");
   // Through a private helper the set-up calls.
   answer helper = ask("class A extends Component {\n  componentDidMount() { this._listen(); }\n"
                       "  _listen() { /*here*/ }\n}\n",
