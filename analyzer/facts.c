@@ -109,6 +109,7 @@ typedef struct fn_facts {
   bool startup_shaped; // `start(config)`, `init()`, a CLI entry
   bool binding_known;  // `binding` is ll_facts_function_binding's answer
   const ll_binding *binding;
+  uint8_t lifecycle; // ll_lifecycle_of's answer, kept for the next passes: 0 not asked, 1 no, 2 yes
   // For a class scope: the `new` that makes the class's only instance (see find_singletons);
   // NULL for every other class and scope.
   const TSNode *only_instance;
@@ -1062,7 +1063,8 @@ static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *change
     return;
   }
   ll_lifecycle life;
-  if (ll_lifecycle_of(f->source, fn, &life)) {
+  if (!fx->lifecycle) fx->lifecycle = ll_lifecycle_of(f->source, fn, &life) ? 2 : 1;
+  if (fx->lifecycle == 2) {
     // A component's set-up hook or effect: runs each time the component mounts (an effect, as
     // its dependencies say), and components mount many times.
     fx->freq = LL_FREQ_REPEATED;
