@@ -937,7 +937,11 @@ static bool private_calls_of(const ll_facts *f, const ll_scope *fn, fn_facts *fx
   uint32_t base = ts_node_start_byte(cls->node), n = 0, cap = 0;
   private_call *calls = NULL;
   for (uint32_t i = 0; i + 1 + method.len <= text.len; i++) {
-    if (text.ptr[i] != '.' || memcmp(text.ptr + i + 1, method.ptr, method.len) != 0) continue;
+    // memmem leaps to each place the name is written, as in mentions_member.
+    const char *hit = memmem(text.ptr + i + 1, text.len - i - 1, method.ptr, method.len);
+    if (!hit) break;
+    i = (uint32_t)(hit - text.ptr) - 1;
+    if (text.ptr[i] != '.') continue;
     char after = i + 1 + method.len < text.len ? text.ptr[i + 1 + method.len] : ' ';
     if ((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
         (after >= '0' && after <= '9') || after == '_' || after == '$')
