@@ -109,6 +109,7 @@ typedef struct fn_facts {
   bool startup_shaped; // `start(config)`, `init()`, a CLI entry
   bool binding_known;  // `binding` is ll_facts_function_binding's answer
   const ll_binding *binding;
+  uint8_t lifecycle; // ll_lifecycle_of's answer, kept for the next passes: 0 not asked, 1 no, 2 yes
   // For a class scope: the `new` that makes the class's only instance (see find_singletons);
   // NULL for every other class and scope.
   const TSNode *only_instance;
@@ -936,7 +937,11 @@ static bool private_calls_of(const ll_facts *f, const ll_scope *fn, fn_facts *fx
   uint32_t base = ts_node_start_byte(cls->node), n = 0, cap = 0;
   private_call *calls = NULL;
   for (uint32_t i = 0; i + 1 + method.len <= text.len; i++) {
-    if (text.ptr[i] != '.' || memcmp(text.ptr + i + 1, method.ptr, method.len) != 0) continue;
+    // memmem leaps to each place the name is written, as in mentions_member.
+    const char *hit = memmem(text.ptr + i + 1, text.len - i - 1, method.ptr, method.len);
+    if (!hit) break;
+    i = (uint32_t)(hit - text.ptr) - 1;
+    if (text.ptr[i] != '.') continue;
     char after = i + 1 + method.len < text.len ? text.ptr[i + 1 + method.len] : ' ';
     if ((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
         (after >= '0' && after <= '9') || after == '_' || after == '$')
@@ -1087,7 +1092,8 @@ static void classify(ll_facts *f, const ll_scope *fn, fn_facts *fx, bool *change
     return;
   }
   ll_lifecycle life;
-  if (ll_lifecycle_of(f->source, fn, &life) && life.mounts) {
+  if (!fx->lifecycle) fx->lifecycle = ll_lifecycle_of(f->source, fn, &life) && life.mounts ? 2 : 1;
+  if (fx->lifecycle == 2) {
     // A component's set-up hook or effect: runs each time the component mounts (an effect, as
     // its dependencies say), and components mount many times.
     fx->freq = LL_FREQ_REPEATED;
