@@ -1508,7 +1508,8 @@ const char *ll_facts_describe_repeat(const ll_facts *f, ll_arena *arena, const l
               ? "again each time its dependencies change"
               : ll_arena_printf(arena, "each time the %s %s", life.owner, life.event);
       if (ts_node_symbol(why->function->node) == ll_js.sym.method_definition ||
-          ts_node_symbol(why->function->context[0]) == ll_js.sym.pair)
+          ts_node_symbol(why->function->context[0]) == ll_js.sym.pair ||
+          ts_node_symbol(why->function->context[0]) == ll_js.sym.field_definition)
         return ll_arena_printf(arena, "in %s(), which runs %s", life.setup, when);
       return ll_arena_printf(arena, "inside the %s callback, which runs %s", life.setup, when);
     }

@@ -184,8 +184,8 @@ static bool releases(const ll_handle *handle, ll_str method) {
       return ll_str_eq(method, "unsubscribe");
     case LL_HANDLE_WATCHER:
       return ll_str_eq(method, "close") || ll_str_eq(method, "unwatch");
-    case LL_HANDLE_OBSERVER:
-      return ll_str_eq(method, "disconnect");
+    case LL_HANDLE_OBSERVER: // `unobserve(el)`: an observer of one target stops with it
+      return ll_str_eq(method, "disconnect") || ll_str_eq(method, "unobserve");
   }
   return false;
 }
@@ -229,6 +229,45 @@ static ll_handle_fate fate_of_member(const ll_source *source, ll_str place, TSNo
         (after >= '0' && after <= '9') || after == '_' || after == '$')
       continue; // `this.sub` in `this.subs`
     ll_str rest = {text.ptr + i + place.len, text.len - i - place.len};
+    // `(_a = this.observer) == null ? void 0 : _a.disconnect()`: optional chaining as compilers
+    // write it, through a temporary.
+    ll_str temp = {NULL, 0};
+    if (rest.len && rest.ptr[0] == ')') {
+      uint32_t k = i;
+      while (k > 0 && text.ptr[k - 1] == ' ')
+        k--;
+      if (k > 0 && text.ptr[k - 1] == '=') {
+        k--;
+        while (k > 0 && text.ptr[k - 1] == ' ')
+          k--;
+        uint32_t end = k;
+        while (k > 0 && ((text.ptr[k - 1] >= 'a' && text.ptr[k - 1] <= 'z') ||
+                         (text.ptr[k - 1] >= 'A' && text.ptr[k - 1] <= 'Z') ||
+                         (text.ptr[k - 1] >= '0' && text.ptr[k - 1] <= '9') ||
+                         text.ptr[k - 1] == '_' || text.ptr[k - 1] == '$'))
+          k--;
+        if (k > 0 && text.ptr[k - 1] == '(' && end > k) temp = (ll_str){text.ptr + k, end - k};
+      }
+    }
+    if (temp.len) {
+      // The temporary's use after the test: `_a.disconnect(`, `_a.call(` or `_a(`.
+      uint32_t window = rest.len < 120 ? rest.len : 120;
+      for (uint32_t j = 0; j + temp.len + 1 < window; j++) {
+        if (memcmp(rest.ptr + j, temp.ptr, temp.len) != 0) continue;
+        char next = rest.ptr[j + temp.len];
+        if (next == '(' && handle->kind == LL_HANDLE_DISPOSER) return LL_HANDLE_RELEASED;
+        if (next != '.') continue;
+        uint32_t m = j + temp.len + 1, n = 0;
+        while (m + n < rest.len && ((rest.ptr[m + n] >= 'a' && rest.ptr[m + n] <= 'z') ||
+                                    (rest.ptr[m + n] >= 'A' && rest.ptr[m + n] <= 'Z')))
+          n++;
+        ll_str method = {rest.ptr + m, n};
+        if (releases(handle, method) ||
+            (handle->kind == LL_HANDLE_DISPOSER && ll_str_eq(method, "call")))
+          return LL_HANDLE_RELEASED;
+      }
+      continue;
+    }
     if (rest.len && rest.ptr[0] == '?') rest.ptr++, rest.len--; // `this.stop?.()`
     if (rest.len && rest.ptr[0] == '.') rest.ptr++, rest.len--;
     if (rest.len && rest.ptr[0] == '(') {

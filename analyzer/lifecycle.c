@@ -39,7 +39,9 @@ static ll_str callee_name(const ll_source *source, TSNode callee) {
 // The name a member is defined with: `mounted() {}`, `mounted: function () {}`.
 static ll_str member_name(const ll_source *source, TSNode member) {
   TSNode key = ll_ast_is(member, ll_js.sym.pair) ? ll_ast_field(member, ll_js.field.key)
-                                                 : ll_ast_field(member, ll_js.field.name);
+               : ll_ast_is(member, ll_js.sym.field_definition)
+                   ? ll_ast_field(member, ll_js.field.property)
+                   : ll_ast_field(member, ll_js.field.name);
   return ll_ast_is(key, ll_js.sym.property_identifier) ? text_of(source, key) : (ll_str){"", 0};
 }
 
@@ -181,7 +183,8 @@ static bool object_lifecycle(const ll_source *source, TSNode body, ll_str name, 
 static bool member_lifecycle(const ll_source *source, const ll_scope *fn, ll_lifecycle *out) {
   // `mounted() {}` in a class body or object; `mounted: function () {}` in an object.
   TSNode member = fn->node, body = fn->context[0];
-  if (ll_ast_is(body, ll_js.sym.pair)) {
+  if (ll_ast_is(body, ll_js.sym.pair) || ll_ast_is(body, ll_js.sym.field_definition)) {
+    // `mounted: function () {}`; `componentDidMount = () => {}` as a class field
     member = body;
     body = ts_node_parent(body);
   } else if (!ll_ast_is(member, ll_js.sym.method_definition)) {
