@@ -47,12 +47,16 @@ static ll_str member_name(const ll_source *source, TSNode member) {
 
 // The member of a class body or object literal named `name`, or a null node.
 static TSNode find_member(const ll_source *source, TSNode body, const char *name) {
-  uint32_t n = ts_node_named_child_count(body);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode member = ts_node_named_child(body, i);
-    if (ll_str_eq(member_name(source, member), name)) return member;
+  // A cursor: ts_node_named_child(i) walks from the first child each time.
+  TSTreeCursor cursor = ts_tree_cursor_new(body);
+  TSNode found = {.id = NULL};
+  for (bool more = ts_tree_cursor_goto_first_child(&cursor); more && ts_node_is_null(found);
+       more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+    TSNode member = ts_tree_cursor_current_node(&cursor);
+    if (ts_node_is_named(member) && ll_str_eq(member_name(source, member), name)) found = member;
   }
-  return (TSNode){.id = NULL};
+  ts_tree_cursor_delete(&cursor);
+  return found;
 }
 
 typedef enum owner_kind {

@@ -320,9 +320,13 @@ static void own_export_links(const ll_facts *facts, link_list *list, const ll_sc
 // the other gives out, and the callers of its exports call the other's ("=", REEXPORT).
 static void reexports_of(const ll_facts *facts, link_list *list, TSNode program) {
   const ll_source *source = ll_facts_source(facts);
-  uint32_t n = ts_node_named_child_count(program);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode statement = ts_node_named_child(program, i), assignment;
+  // A cursor, not ts_node_named_child(i), which walks from the first child each time: a file
+  // that does not parse may hang thousands of nodes on the root.
+  TSTreeCursor cursor = ts_tree_cursor_new(program);
+  for (bool more = ts_tree_cursor_goto_first_child(&cursor); more;
+       more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+    TSNode statement = ts_tree_cursor_current_node(&cursor), assignment;
+    if (!ts_node_is_named(statement)) continue;
     ll_str module;
     if (ll_ast_is(statement, ll_js.sym.expression_statement) &&
         ll_ast_is(assignment = ts_node_named_child(statement, 0),
@@ -337,6 +341,7 @@ static void reexports_of(const ll_facts *facts, link_list *list, TSNode program)
       add_link(list, copy(list->arena, module), REEXPORT, handed_on); // `export * from`
     }
   }
+  ts_tree_cursor_delete(&cursor);
 }
 
 // How often each exported function of the file calls the functions it is handed: a link to this
