@@ -21,6 +21,7 @@
 
 #include "analyzer/ast.h"
 #include "analyzer/collections.h"
+#include "analyzer/handles.h"
 #include "analyzer/retention.h"
 #include "analyzer/rule.h"
 
@@ -239,42 +240,25 @@ static ll_str event_of(const ll_ctx *ctx, TSNode node) {
   return ll_facts_event_name(ll_ctx_facts(ctx), node, &event, &by_name) ? event : (ll_str){"", 0};
 }
 
-// Where the id of setInterval `call` goes: dropped or a path (true), or handed on (false).
+// Where the id of setInterval `call` goes (the handle fact's place): dropped or a path (true), or
+// handed on (false).
 static bool follow_timer_id(const ll_ctx *ctx, TSNode call, candidate *c) {
-  TSNode node = call, parent = ll_ast_parent(&node);
-  if (ll_ast_is(parent, ll_js.sym.expression_statement)) {
+  const ll_facts *facts = ll_ctx_facts(ctx);
+  ll_handle_place place;
+  ll_facts_handle_place(facts, call, &place);
+  // An id stored in a collection is the collection's: global-accumulator and timer-leak say it.
+  size_t len = strlen(place.path.text);
+  if (place.escapes || place.owner ||
+      (place.known && len >= 2 && !strcmp(place.path.text + len - 2, "[]")))
+    return false;
+  if (!place.known) {
     c->id_dropped = true;
-  } else if (ll_ast_is(parent, ll_js.sym.member_expression)) {
-    // `setInterval(...).unref()` still keeps the callback; other members hand the id on.
-    ll_str member = ll_ctx_text(ctx, ll_ast_field(parent, ll_js.field.property));
-    if (!ll_str_eq(member, "unref") && !ll_str_eq(member, "ref")) return false;
-    c->id_dropped = true;
-  } else if (ll_ast_is(parent, ll_js.sym.assignment_expression) &&
-             ts_node_eq(ll_ast_field(parent, ll_js.field.right), node)) {
-    c->id_known = ll_facts_path(ll_ctx_facts(ctx), ll_ast_field(parent, ll_js.field.left), &c->id);
-  } else if (ll_ast_is(parent, ll_js.sym.variable_declarator)) {
-    c->id_known = ll_facts_declared_path(ll_ctx_facts(ctx), ll_ctx_scope(ctx),
-                                         ll_ast_field(parent, ll_js.field.name), &c->id);
+    return true;
   }
-  if (!c->id_dropped && !c->id_known) return false;
   // A local id that is returned, passed on or stored elsewhere: that code may clear it.
-  if (c->id_known && c->id.binding && !c->id.text[0])
-    for (const ll_ref *ref = c->id.binding->refs; ref; ref = ref->next_of_binding) {
-      if (ref->flags & LL_REF_WRITE) continue;
-      TSSymbol ps = ts_node_symbol(ref->parent);
-      if (ps == ll_js.sym.return_statement || ps == ll_js.sym.pair || ps == ll_js.sym.array ||
-          ps == ll_js.sym.object ||
-          (ps == ll_js.sym.arrow_function && ref->field == ll_js.field.body) ||
-          (ps == ll_js.sym.assignment_expression && ref->field == ll_js.field.right) ||
-          (ps == ll_js.sym.variable_declarator && ref->field == ll_js.field.value))
-        return false;
-      if (ps == ll_js.sym.arguments) {
-        ll_str callee = ll_ctx_text(ctx, ll_ast_field(ref->grandparent, ll_js.field.function));
-        if (!ll_str_eq(callee, "clearInterval") && !ll_str_eq(callee, "clearTimeout") &&
-            !ll_ctx_is_console_call(ctx, ref->grandparent))
-          return false;
-      }
-    }
+  if (ll_facts_handle_place_escapes(facts, &place)) return false;
+  c->id_known = true;
+  c->id = place.path;
   return true;
 }
 
