@@ -8,6 +8,7 @@
 #include <tree_sitter/api.h>
 
 #include "analyzer/grammar.h"
+#include "analyzer/source.h"
 
 /**
  * The child of `node` in field `field` (a null node when there is none). The answers are
@@ -40,6 +41,25 @@ void ll_ast_forget(void);
 /** True when `node` is not null and has grammar symbol `symbol`. */
 static inline bool ll_ast_is(TSNode node, TSSymbol symbol) {
   return !ts_node_is_null(node) && ts_node_symbol(node) == symbol;
+}
+
+/** The text of `node` in `source` (empty for a null node). */
+static inline ll_str ll_ast_text(const ll_source *source, TSNode node) {
+  if (ts_node_is_null(node)) return (ll_str){"", 0};
+  uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+  if (end > source->len) end = source->len;
+  if (start > end) start = end;
+  return (ll_str){source->text + start, end - start};
+}
+
+/**
+ * The name a call's function has: `subscribe` for `store.subscribe(...)`, `useEffect` for
+ * `useEffect(...)`; empty for any other callee.
+ */
+static inline ll_str ll_ast_callee_name(const ll_source *source, TSNode callee) {
+  if (ll_ast_is(callee, ll_js.sym.member_expression))
+    return ll_ast_text(source, ll_ast_field(callee, ll_js.field.property));
+  return ll_ast_is(callee, ll_js.sym.identifier) ? ll_ast_text(source, callee) : (ll_str){"", 0};
 }
 
 /** `node` without the parentheses around it: the expression inside `((x))`. */

@@ -7,32 +7,10 @@
 
 #include "analyzer/ast.h"
 
-static ll_str text_of(const ll_source *source, TSNode node) {
-  if (ts_node_is_null(node)) return (ll_str){"", 0};
-  uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
-  if (end > source->len) end = source->len;
-  if (start > end) start = end;
-  return (ll_str){source->text + start, end - start};
-}
-
-static bool contains(ll_str text, const char *word) {
-  size_t n = strlen(word);
-  for (uint32_t i = 0; i + n <= text.len; i++)
-    if (!memcmp(text.ptr + i, word, n)) return true;
-  return false;
-}
-
 static bool in_list(ll_str text, const char *const *names) {
   for (; *names; names++)
     if (ll_str_eq(text, *names)) return true;
   return false;
-}
-
-// The name a call's function has: `subscribe` for `store.subscribe`, `autorun` for `autorun`.
-static ll_str callee_name(const ll_source *source, TSNode callee) {
-  if (ll_ast_is(callee, ll_js.sym.member_expression))
-    return text_of(source, ll_ast_field(callee, ll_js.field.property));
-  return ll_ast_is(callee, ll_js.sym.identifier) ? text_of(source, callee) : (ll_str){"", 0};
 }
 
 // True when the identifier `id` names what an import or require of a package containing
@@ -48,7 +26,7 @@ static bool imported_from(const ll_facts *facts, TSNode id, const char *package)
   for (int up = 0; up < 6 && !ts_node_is_null(node); up++, node = ts_node_parent(node))
     if (ll_ast_is(node, ll_js.sym.import_statement) ||
         ll_ast_is(node, ll_js.sym.variable_declarator))
-      return contains(text_of(source, node), package);
+      return ll_str_contains(ll_ast_text(source, node), package);
   return false;
 }
 
@@ -65,21 +43,22 @@ static bool completes(const ll_source *source, TSNode observable) {
   static const char *const finite[] = {"of", "from", "ajax", "defer", "forkJoin", NULL};
   for (int depth = 0; depth < 16 && ll_ast_is(observable, ll_js.sym.call_expression); depth++) {
     TSNode callee = ll_ast_field(observable, ll_js.field.function);
-    ll_str name = callee_name(source, callee);
+    ll_str name = ll_ast_callee_name(source, callee);
     if (ll_str_eq(name, "pipe")) {
       TSNode args = ll_ast_field(observable, ll_js.field.arguments);
       uint32_t n = ts_node_named_child_count(args);
       for (uint32_t i = 0; i < n; i++) {
         TSNode op = ts_node_named_child(args, i);
         if (ll_ast_is(op, ll_js.sym.call_expression) &&
-            in_list(callee_name(source, ll_ast_field(op, ll_js.field.function)),
+            in_list(ll_ast_callee_name(source, ll_ast_field(op, ll_js.field.function)),
                     completing_operators))
           return true;
       }
     }
     if (ll_ast_is(callee, ll_js.sym.member_expression) && in_list(name, requests)) {
-      ll_str client = text_of(source, ll_ast_field(callee, ll_js.field.object));
-      if (contains(client, "http") || contains(client, "Http") || contains(client, "ajax"))
+      ll_str client = ll_ast_text(source, ll_ast_field(callee, ll_js.field.object));
+      if (ll_str_contains(client, "http") || ll_str_contains(client, "Http") ||
+          ll_str_contains(client, "ajax"))
         return true;
     }
     if (ll_ast_is(callee, ll_js.sym.identifier) && in_list(name, finite)) return true;
@@ -95,7 +74,7 @@ static bool keeps_emitting(const ll_source *source, TSNode observable) {
   for (int depth = 0; depth < 16; depth++) {
     if (ll_ast_is(observable, ll_js.sym.call_expression)) {
       TSNode callee = ll_ast_field(observable, ll_js.field.function);
-      ll_str name = callee_name(source, callee);
+      ll_str name = ll_ast_callee_name(source, callee);
       TSNode args = ll_ast_field(observable, ll_js.field.arguments);
       if (ll_str_eq(name, "fromEvent") || ll_str_eq(name, "interval") ||
           ll_str_eq(name, "select") ||
@@ -106,9 +85,9 @@ static bool keeps_emitting(const ll_source *source, TSNode observable) {
       continue;
     }
     ll_str name = ll_ast_is(observable, ll_js.sym.member_expression)
-                      ? text_of(source, ll_ast_field(observable, ll_js.field.property))
-                      : text_of(source, observable);
-    return (name.len > 1 && name.ptr[name.len - 1] == '$') || contains(name, "Subject") ||
+                      ? ll_ast_text(source, ll_ast_field(observable, ll_js.field.property))
+                      : ll_ast_text(source, observable);
+    return (name.len > 1 && name.ptr[name.len - 1] == '$') || ll_str_contains(name, "Subject") ||
            ll_str_eq(name, "valueChanges") || ll_str_eq(name, "statusChanges");
   }
   return false;
@@ -119,23 +98,23 @@ bool ll_handle_of_call(const ll_facts *facts, TSNode call, ll_handle *out) {
   if (ll_ast_is(call, ll_js.sym.new_expression)) {
     static const char *const observers[] = {"MutationObserver", "ResizeObserver",
                                             "IntersectionObserver", "PerformanceObserver", NULL};
-    if (!in_list(text_of(source, ll_ast_field(call, ll_js.field.constructor)), observers))
+    if (!in_list(ll_ast_text(source, ll_ast_field(call, ll_js.field.constructor)), observers))
       return false;
     *out = (ll_handle){LL_HANDLE_OBSERVER, "observer", "disconnect()"};
     return true;
   }
   if (!ll_ast_is(call, ll_js.sym.call_expression)) return false;
   TSNode callee = ll_ast_field(call, ll_js.field.function);
-  ll_str name = callee_name(source, callee);
+  ll_str name = ll_ast_callee_name(source, callee);
   bool member = ll_ast_is(callee, ll_js.sym.member_expression);
   if (ll_str_eq(name, "subscribe") && member) {
     TSNode receiver = ll_ast_field(callee, ll_js.field.object);
     ll_str last = ll_ast_is(receiver, ll_js.sym.member_expression)
-                      ? text_of(source, ll_ast_field(receiver, ll_js.field.property))
-                  : ll_ast_is(receiver, ll_js.sym.identifier) ? text_of(source, receiver)
+                      ? ll_ast_text(source, ll_ast_field(receiver, ll_js.field.property))
+                  : ll_ast_is(receiver, ll_js.sym.identifier) ? ll_ast_text(source, receiver)
                                                               : (ll_str){"", 0};
     // A store: named so, or imported from a stores module (Svelte's `stores.js`).
-    if (contains(last, "store") || contains(last, "Store") ||
+    if (ll_str_contains(last, "store") || ll_str_contains(last, "Store") ||
         (ll_ast_is(receiver, ll_js.sym.identifier) && imported_from(facts, receiver, "store"))) {
       *out = (ll_handle){LL_HANDLE_DISPOSER, "subscription", "calling the function it returns"};
       return true;
@@ -166,9 +145,9 @@ bool ll_handle_of_call(const ll_facts *facts, TSNode call, ll_handle *out) {
     return true;
   }
   if (ll_str_eq(name, "watch") &&
-      (ll_str_eq(text_of(source, callee), "fs.watch") || imported_from(facts, callee, "chokidar") ||
-       imported_from(facts, callee, "'fs'") || imported_from(facts, callee, "\"fs\"") ||
-       imported_from(facts, callee, "node:fs"))) {
+      (ll_str_eq(ll_ast_text(source, callee), "fs.watch") ||
+       imported_from(facts, callee, "chokidar") || imported_from(facts, callee, "'fs'") ||
+       imported_from(facts, callee, "\"fs\"") || imported_from(facts, callee, "node:fs"))) {
     *out = (ll_handle){LL_HANDLE_WATCHER, "watcher", "close()"};
     return true;
   }
@@ -202,7 +181,7 @@ static ll_handle_fate fate_of_name(const ll_facts *facts, const ll_binding *b,
       continue;
     }
     if (ll_ast_is(ref->parent, ll_js.sym.member_expression) && ref->field == ll_js.field.object) {
-      ll_str method = text_of(source, ll_ast_field(ref->parent, ll_js.field.property));
+      ll_str method = ll_ast_text(source, ll_ast_field(ref->parent, ll_js.field.property));
       if (releases(handle, method)) return LL_HANDLE_RELEASED;
       continue; // `observer.observe(el)`, `sub.closed`: uses that keep it
     }
@@ -219,7 +198,7 @@ static ll_handle_fate fate_of_name(const ll_facts *facts, const ll_binding *b,
 // `region` (the class, or the file), read as text.
 static ll_handle_fate fate_of_member(const ll_source *source, ll_str place, TSNode written,
                                      TSNode region, const ll_handle *handle) {
-  ll_str text = text_of(source, region);
+  ll_str text = ll_ast_text(source, region);
   uint32_t skip_from = ts_node_start_byte(written) - ts_node_start_byte(region);
   ll_handle_fate fate = LL_HANDLE_KEPT;
   for (uint32_t i = 0; i + place.len <= text.len; i++) {
@@ -307,7 +286,7 @@ ll_handle_fate ll_facts_handle_fate(const ll_facts *facts, TSNode call, const ll
     TSNode use = ts_node_parent(parent);
     if (!ll_ast_is(use, ll_js.sym.call_expression) ||
         !ts_node_eq(ll_ast_field(use, ll_js.field.function), parent) ||
-        !in_list(text_of(source, ll_ast_field(parent, ll_js.field.property)), registering))
+        !in_list(ll_ast_text(source, ll_ast_field(parent, ll_js.field.property)), registering))
       return LL_HANDLE_ESCAPES;
     value = use;
     parent = ll_ast_parent(&value);
@@ -320,7 +299,7 @@ ll_handle_fate ll_facts_handle_fate(const ll_facts *facts, TSNode call, const ll
     const ll_binding *b = ref ? ref->target : NULL;
     if (!b) {
       const ll_scope *scope = ll_scope_at(ll_facts_model(facts), ts_node_start_byte(name));
-      b = ll_scope_lookup(ll_facts_model(facts), scope, text_of(source, name));
+      b = ll_scope_lookup(ll_facts_model(facts), scope, ll_ast_text(source, name));
     }
     if (!b) return LL_HANDLE_ESCAPES;
     ll_handle_fate fate = fate_of_name(facts, b, handle);
@@ -349,7 +328,7 @@ ll_handle_fate ll_facts_handle_fate(const ll_facts *facts, TSNode call, const ll
       if (on_this && (ll_ast_is(up, ll_js.sym.class_body) || ll_ast_is(up, ll_js.sym.object)))
         break;
     }
-    ll_str place = text_of(source, left);
+    ll_str place = ll_ast_text(source, left);
     ll_handle_fate fate = fate_of_member(source, place, left, region, handle);
     if (fate == LL_HANDLE_KEPT)
       *kept_in = ll_arena_printf(arena, "%.*s", (int)place.len, place.ptr);
@@ -369,7 +348,7 @@ static bool is_console_call(const ll_facts *f, TSNode call) {
   if (!ll_ast_is(call, ll_js.sym.call_expression)) return false;
   TSNode callee = ll_ast_field(call, ll_js.field.function);
   return ll_ast_is(callee, ll_js.sym.member_expression) &&
-         ll_str_eq(text_of(ll_facts_source(f), ll_ast_field(callee, ll_js.field.object)),
+         ll_str_eq(ll_ast_text(ll_facts_source(f), ll_ast_field(callee, ll_js.field.object)),
                    "console");
 }
 
@@ -380,7 +359,7 @@ static ll_str import_source(const ll_facts *f, TSNode decl) {
     node = ts_node_parent(node);
   ll_str text = ts_node_is_null(node)
                     ? (ll_str){"", 0}
-                    : text_of(ll_facts_source(f), ll_ast_field(node, ll_js.field.source));
+                    : ll_ast_text(ll_facts_source(f), ll_ast_field(node, ll_js.field.source));
   if (text.len >= 2) return (ll_str){text.ptr + 1, text.len - 2};
   return (ll_str){"", 0};
 }
@@ -396,7 +375,7 @@ ll_str ll_facts_timer_function(const ll_facts *f, TSNode callee) {
     TSNode receiver = ll_ast_unparenthesized(ll_ast_field(callee, ll_js.field.object));
     if (!ll_ast_is(receiver, ll_js.sym.identifier)) return none;
     const ll_ref *ref = ll_facts_ref_at(f, receiver);
-    ll_str name = text_of(ll_facts_source(f), receiver);
+    ll_str name = ll_ast_text(ll_facts_source(f), receiver);
     if (ref && ref->target) {
       // `const timers = require('timers')`, `import * as timers from 'timers'`
       TSNode init = ll_ast_unparenthesized(ref->target->init);
@@ -405,7 +384,7 @@ ll_str ll_facts_timer_function(const ll_facts *f, TSNode callee) {
                           : (TSNode){.id = NULL};
       ll_str from = ref->target->kind == LL_BIND_IMPORT ? import_source(f, ref->target->decl)
                     : ts_node_is_null(module)           ? none
-                                                        : text_of(ll_facts_source(f), module);
+                                                        : ll_ast_text(ll_facts_source(f), module);
       if (!ll_str_eq(from, "timers") && !ll_str_eq(from, "node:timers") &&
           !ll_str_eq(from, "'timers'") && !ll_str_eq(from, "\"timers\"") &&
           !ll_str_eq(from, "'node:timers'") && !ll_str_eq(from, "\"node:timers\""))
@@ -415,11 +394,11 @@ ll_str ll_facts_timer_function(const ll_facts *f, TSNode callee) {
                !ll_str_eq(name, "timers")) {
       return none;
     }
-    return text_of(ll_facts_source(f), ll_ast_field(callee, ll_js.field.property));
+    return ll_ast_text(ll_facts_source(f), ll_ast_field(callee, ll_js.field.property));
   }
   if (!ll_ast_is(callee, ll_js.sym.identifier)) return none;
   const ll_ref *ref = ll_facts_ref_at(f, callee);
-  if (!ref || !ref->target) return text_of(ll_facts_source(f), callee);
+  if (!ref || !ref->target) return ll_ast_text(ll_facts_source(f), callee);
   const ll_binding *b = ref->target;
   if (b->kind != LL_BIND_IMPORT) return none; // a local function of that name
   ll_str from = import_source(f, b->decl);
@@ -427,8 +406,8 @@ ll_str ll_facts_timer_function(const ll_facts *f, TSNode callee) {
   // `import { setInterval as every } from 'timers'`: the imported name.
   TSNode spec = ts_node_parent(b->decl);
   if (ll_ast_is(spec, ll_js.sym.import_specifier))
-    return text_of(ll_facts_source(f), ll_ast_field(spec, ll_js.field.name));
-  return text_of(ll_facts_source(f), callee);
+    return ll_ast_text(ll_facts_source(f), ll_ast_field(spec, ll_js.field.name));
+  return ll_ast_text(ll_facts_source(f), callee);
 }
 
 bool ll_timer_is_clear_name(ll_str fn) {
@@ -470,7 +449,7 @@ static void resolve_place(const ll_facts *f, TSNode expr, ll_handle_place *out) 
   if (ts_node_is_null(owner)) return;
   out->known = true;
   out->owner = ts_node_start_byte(owner) + 1;
-  out->this_text = text_of(ll_facts_source(f), expr);
+  out->this_text = ll_ast_text(ll_facts_source(f), expr);
 }
 
 bool ll_handle_place_equal(const ll_handle_place *a, const ll_handle_place *b) {
@@ -487,7 +466,7 @@ static void append_elements(ll_handle_place *id) {
 static TSNode collection_of_store(const ll_facts *f, TSNode call) {
   TSNode callee = ll_ast_field(call, ll_js.field.function);
   if (!ll_ast_is(callee, ll_js.sym.member_expression)) return (TSNode){.id = NULL};
-  ll_str method = text_of(ll_facts_source(f), ll_ast_field(callee, ll_js.field.property));
+  ll_str method = ll_ast_text(ll_facts_source(f), ll_ast_field(callee, ll_js.field.property));
   if (ll_str_eq(method, "set") || ll_str_eq(method, "add") || ll_str_eq(method, "push") ||
       ll_str_eq(method, "unshift"))
     return ll_ast_field(callee, ll_js.field.object);
@@ -510,7 +489,7 @@ void ll_facts_handle_place(const ll_facts *f, TSNode call, ll_handle_place *id) 
         ll_ast_is(name, ll_js.sym.identifier)
             ? ll_scope_lookup(ll_facts_model(f),
                               ll_scope_at(ll_facts_model(f), ts_node_start_byte(name)),
-                              text_of(ll_facts_source(f), name))
+                              ll_ast_text(ll_facts_source(f), name))
             : NULL;
     if (b) {
       id->path = (ll_path){.binding = b, .lifetime = ll_facts_binding_lifetime(b)};
@@ -522,7 +501,7 @@ void ll_facts_handle_place(const ll_facts *f, TSNode call, ll_handle_place *id) 
     // Dropped: nothing can ever clear it.
   } else if (ps == ll_js.sym.member_expression) {
     // `setInterval(...).unref()` still keeps the callback alive; other members escape.
-    ll_str member = text_of(ll_facts_source(f), ll_ast_field(parent, ll_js.field.property));
+    ll_str member = ll_ast_text(ll_facts_source(f), ll_ast_field(parent, ll_js.field.property));
     id->escapes = !(ll_str_eq(member, "unref") || ll_str_eq(member, "ref"));
   } else if (ps == ll_js.sym.arguments) {
     // Kept in a collection the file names (`timers.set(key, setInterval(...))`): an element of
@@ -545,9 +524,9 @@ static TSNode iterated_collection(const ll_facts *f, TSNode expr) {
   TSNode callee = ll_ast_field(expr, ll_js.field.function);
   if (!ll_ast_is(callee, ll_js.sym.member_expression)) return (TSNode){.id = NULL};
   TSNode object = ll_ast_field(callee, ll_js.field.object);
-  ll_str method = text_of(ll_facts_source(f), ll_ast_field(callee, ll_js.field.property));
+  ll_str method = ll_ast_text(ll_facts_source(f), ll_ast_field(callee, ll_js.field.property));
   if (ll_str_eq(method, "values") || ll_str_eq(method, "entries")) {
-    if (ll_str_eq(text_of(ll_facts_source(f), object), "Object"))
+    if (ll_str_eq(ll_ast_text(ll_facts_source(f), object), "Object"))
       return ts_node_named_child(ll_ast_field(expr, ll_js.field.arguments), 0);
     return object;
   }
@@ -559,7 +538,8 @@ static TSNode got_from(const ll_facts *f, TSNode expr) {
   if (!ll_ast_is(expr, ll_js.sym.call_expression)) return (TSNode){.id = NULL};
   TSNode callee = ll_ast_field(expr, ll_js.field.function);
   if (!ll_ast_is(callee, ll_js.sym.member_expression) ||
-      !ll_str_eq(text_of(ll_facts_source(f), ll_ast_field(callee, ll_js.field.property)), "get"))
+      !ll_str_eq(ll_ast_text(ll_facts_source(f), ll_ast_field(callee, ll_js.field.property)),
+                 "get"))
     return (TSNode){.id = NULL};
   return ll_ast_field(callee, ll_js.field.object);
 }
@@ -575,7 +555,7 @@ static TSNode element_source(const ll_facts *f, const ll_binding *b) {
       return (TSNode){.id = NULL};
     TSNode callee = ll_ast_field(call, ll_js.field.function);
     if (ll_ast_is(callee, ll_js.sym.member_expression) &&
-        ll_str_eq(text_of(ll_facts_source(f), ll_ast_field(callee, ll_js.field.property)),
+        ll_str_eq(ll_ast_text(ll_facts_source(f), ll_ast_field(callee, ll_js.field.property)),
                   "forEach"))
       return iterated_collection(f, ll_ast_field(callee, ll_js.field.object));
     return (TSNode){.id = NULL};
@@ -629,7 +609,7 @@ static bool destructured(const ll_facts *f, const ll_binding *b, ll_handle_place
   ll_handle_place object;
   resolve_place(f, ll_ast_field(declarator, ll_js.field.value), &object);
   if (!object.known || object.owner) return true;
-  ll_str name = text_of(ll_facts_source(f), key);
+  ll_str name = ll_ast_text(ll_facts_source(f), key);
   size_t used = strlen(object.path.text);
   if (used + name.len + 2 > LL_PATH_MAX) return true;
   object.path.text[used] = '.';

@@ -9,31 +9,9 @@
 
 #include "analyzer/ast.h"
 
-static ll_str text_of(const ll_source *source, TSNode node) {
-  if (ts_node_is_null(node)) return (ll_str){"", 0};
-  uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
-  if (end > source->len) end = source->len;
-  if (start > end) start = end;
-  return (ll_str){source->text + start, end - start};
-}
-
-static bool contains(ll_str text, const char *word) {
-  size_t n = strlen(word);
-  for (uint32_t i = 0; i + n <= text.len; i++)
-    if (!memcmp(text.ptr + i, word, n)) return true;
-  return false;
-}
-
 static bool ends_with(ll_str text, const char *word) {
   size_t n = strlen(word);
   return text.len >= n && !memcmp(text.ptr + text.len - n, word, n);
-}
-
-// The name of a call's function: `useEffect` for `useEffect(...)` and `React.useEffect(...)`.
-static ll_str callee_name(const ll_source *source, TSNode callee) {
-  if (ll_ast_is(callee, ll_js.sym.member_expression))
-    return text_of(source, ll_ast_field(callee, ll_js.field.property));
-  return ll_ast_is(callee, ll_js.sym.identifier) ? text_of(source, callee) : (ll_str){"", 0};
 }
 
 // The name a member is defined with: `mounted() {}`, `mounted: function () {}`.
@@ -42,7 +20,7 @@ static ll_str member_name(const ll_source *source, TSNode member) {
                : ll_ast_is(member, ll_js.sym.field_definition)
                    ? ll_ast_field(member, ll_js.field.property)
                    : ll_ast_field(member, ll_js.field.name);
-  return ll_ast_is(key, ll_js.sym.property_identifier) ? text_of(source, key) : (ll_str){"", 0};
+  return ll_ast_is(key, ll_js.sym.property_identifier) ? ll_ast_text(source, key) : (ll_str){"", 0};
 }
 
 // The member of a class body or object literal named `name`, or a null node.
@@ -94,7 +72,7 @@ static ll_str heritage_of(const ll_source *source, TSNode cls) {
   uint32_t n = ts_node_named_child_count(cls);
   for (uint32_t i = 0; i < n; i++) {
     TSNode child = ts_node_named_child(cls, i);
-    if (!strcmp(ts_node_type(child), "class_heritage")) return text_of(source, child);
+    if (!strcmp(ts_node_type(child), "class_heritage")) return ll_ast_text(source, child);
   }
   return (ll_str){"", 0};
 }
@@ -103,7 +81,7 @@ static bool is_vue_definer(const ll_source *source, TSNode call) {
   TSNode callee = ll_ast_is(call, ll_js.sym.new_expression)
                       ? ll_ast_field(call, ll_js.field.constructor)
                       : ll_ast_field(call, ll_js.field.function);
-  ll_str text = text_of(source, callee);
+  ll_str text = ll_ast_text(source, callee);
   return ll_str_eq(text, "defineComponent") || ll_str_eq(text, "Vue.extend") ||
          ll_str_eq(text, "Vue.component") || ll_str_eq(text, "createApp") ||
          ll_str_eq(text, "Vue") || ll_str_eq(text, "Vue.mixin");
@@ -126,12 +104,12 @@ static bool owner_matches(const ll_source *source, owner_kind owner, TSNode hold
   switch (owner) {
     case REACT_CLASS: {
       ll_str base = heritage_of(source, holder);
-      return ends_with(base, "Component") || contains(base, "Component<") ||
-             contains(base, "PureComponent");
+      return ends_with(base, "Component") || ll_str_contains(base, "Component<") ||
+             ll_str_contains(base, "PureComponent");
     }
     case ELEMENT_CLASS: {
       ll_str base = heritage_of(source, holder);
-      return contains(base, "Element");
+      return ll_str_contains(base, "Element");
     }
     case ANGULAR_CLASS:
       return true; // the ng* names are Angular's alone
@@ -140,7 +118,7 @@ static bool owner_matches(const ll_source *source, owner_kind owner, TSNode hold
         TSNode args = ts_node_parent(holder), call = ts_node_parent(args);
         if (!ll_ast_is(args, ll_js.sym.arguments) || !ll_ast_is(call, ll_js.sym.call_expression))
           return false;
-        ll_str callee = text_of(source, ll_ast_field(call, ll_js.field.function));
+        ll_str callee = ll_ast_text(source, ll_ast_field(call, ll_js.field.function));
         return ends_with(callee, "View.extend");
       }
       ll_str base = heritage_of(source, holder);
@@ -250,7 +228,7 @@ static const struct {
 };
 
 bool ll_lifecycle_is_setup_call(const ll_source *source, TSNode callee) {
-  ll_str name = callee_name(source, callee);
+  ll_str name = ll_ast_callee_name(source, callee);
   for (size_t i = 0; i < sizeof call_hooks / sizeof *call_hooks; i++)
     if (ll_str_eq(name, call_hooks[i].setup)) return true;
   return false;
@@ -285,7 +263,7 @@ typedef struct teardown_search {
 static bool is_teardown_call(TSNode node, void *data) {
   teardown_search *search = data;
   if (!ll_ast_is(node, ll_js.sym.call_expression)) return false;
-  ll_str name = callee_name(search->source, ll_ast_field(node, ll_js.field.function));
+  ll_str name = ll_ast_callee_name(search->source, ll_ast_field(node, ll_js.field.function));
   for (size_t i = 0; i < 4 && search->names[i]; i++)
     if (ll_str_eq(name, search->names[i])) {
       TSNode args = ll_ast_field(node, ll_js.field.arguments);
@@ -302,7 +280,7 @@ static bool call_lifecycle(const ll_source *source, const ll_scope *fn, ll_lifec
     return false;
   TSNode call = fn->context[1], args = fn->context[0];
   if (!ts_node_eq(ll_ast_unparenthesized(ts_node_named_child(args, 0)), fn->node)) return false;
-  ll_str name = callee_name(source, ll_ast_field(call, ll_js.field.function));
+  ll_str name = ll_ast_callee_name(source, ll_ast_field(call, ll_js.field.function));
   for (size_t i = 0; i < sizeof call_hooks / sizeof *call_hooks; i++) {
     if (!ll_str_eq(name, call_hooks[i].setup)) continue;
     out->setup = call_hooks[i].setup;

@@ -41,15 +41,8 @@ static void combine(ll_origin *acc, ll_origin o) {
   if (o.kind > acc->kind) *acc = o;
 }
 
-static ll_str source_text(const ll_source *source, TSNode node) {
-  uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
-  if (end > source->len) end = source->len;
-  if (start > end) start = end;
-  return (ll_str){source->text + start, end - start};
-}
-
 static ll_str text_of(const walk *w, TSNode node) {
-  return source_text(w->source, node);
+  return ll_ast_text(w->source, node);
 }
 
 static bool in_list(ll_str text, const char *const *names) {
@@ -680,9 +673,9 @@ static bool is_warning_call(const ll_source *source, TSNode call) {
   TSNode name = ll_ast_is(callee, ll_js.sym.member_expression)
                     ? ll_ast_field(callee, ll_js.field.property)
                     : callee;
-  ll_str text = source_text(source, name);
+  ll_str text = ll_ast_text(source, name);
   if (ll_ast_is(callee, ll_js.sym.member_expression) &&
-      ll_str_eq(source_text(source, ll_ast_field(callee, ll_js.field.object)), "console"))
+      ll_str_eq(ll_ast_text(source, ll_ast_field(callee, ll_js.field.object)), "console"))
     return ll_str_eq(text, "warn") || ll_str_eq(text, "error") || ll_str_eq(text, "log") ||
            ll_str_eq(text, "info") || ll_str_eq(text, "trace");
   static const char *const words[] = {"warn", "Warn", "deprecat", "Deprecat", NULL};
@@ -711,7 +704,7 @@ bool ll_facts_warns_once(const ll_facts *facts, TSNode site) {
   if (!ll_ast_is(target, ll_js.sym.subscript_expression) &&
       !ll_ast_is(target, ll_js.sym.member_expression))
     return false;
-  ll_str name = source_text(source, ll_ast_field(target, ll_js.field.object));
+  ll_str name = ll_ast_text(source, ll_ast_field(target, ll_js.field.object));
   if (!name.len) return false;
   TSNode child = site;
   for (TSNode up = ts_node_parent(site); !ts_node_is_null(up) && !ll_ast_is_function(up);
@@ -726,7 +719,7 @@ bool ll_facts_warns_once(const ll_facts *facts, TSNode site) {
       test = ll_ast_field(up, ll_js.field.left);
     else
       continue;
-    ll_str condition = source_text(source, test);
+    ll_str condition = ll_ast_text(source, test);
     bool tests = false;
     for (uint32_t i = 0; i + name.len <= condition.len && !tests; i++)
       tests = !memcmp(condition.ptr + i, name.ptr, name.len);

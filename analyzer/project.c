@@ -286,32 +286,25 @@ static void links_of(const ll_facts *facts, link_list *list, const ll_binding *b
 // The file's own uses of what it exports, as links to itself (module NULL): an exported `start()`
 // that only the file's own start-up code calls (`if (require.main === module) start()`), a class
 // whose only instance the file makes, are settled by them when no other file calls more.
-static void own_export_links(const ll_facts *facts, link_list *list, const ll_scope *scope) {
-  const ll_scope_model *model = ll_facts_model(facts);
-  const ll_source *source = ll_facts_source(facts);
-  if (scope->kind == LL_SCOPE_CLASS) {
-    ll_str export = ll_facts_class_export_name(facts, scope);
-    TSNode name = ll_ast_field(scope->node, ll_js.field.name);
-    if (!export.len || !ll_ast_is(name, ll_js.sym.identifier)) return;
-    const ll_binding *b = ll_scope_lookup(model, scope->parent, text_of(source, name));
-    for (const ll_ref *ref = b ? b->refs : NULL; ref; ref = ref->next_of_binding)
-      if (ll_ast_is(ref->parent, ll_js.sym.new_expression) && ref->field == ll_js.field.constructor)
-        instance_links(facts, list, NULL, export, ref->parent, ref->from);
-    return;
-  }
-  // Only a function exported itself: one called from an exported function has that export for
-  // its root, and its calls are no calls of the export.
-  ll_repeat why;
-  if (ll_facts_frequency(facts, scope, &why) != LL_FREQ_REPEATED ||
-      why.reason != LL_REPEAT_EXPORTED || why.function != scope)
-    return;
-  const char *root = ll_facts_export_root(facts, &why, list->arena);
-  const ll_binding *self = ll_facts_function_binding(facts, scope);
-  if (!root || !self) return;
-  for (const ll_ref *ref = self->refs; ref; ref = ref->next_of_binding) {
+static void own_class_links(const ll_facts *facts, link_list *list, const ll_scope *cls) {
+  ll_str export = ll_facts_class_export_name(facts, cls);
+  TSNode name = ll_ast_field(cls->node, ll_js.field.name);
+  if (!export.len || !ll_ast_is(name, ll_js.sym.identifier)) return;
+  const ll_binding *b =
+      ll_scope_lookup(ll_facts_model(facts), cls->parent, text_of(ll_facts_source(facts), name));
+  for (const ll_ref *ref = b ? b->refs : NULL; ref; ref = ref->next_of_binding)
+    if (ll_ast_is(ref->parent, ll_js.sym.new_expression) && ref->field == ll_js.field.constructor)
+      instance_links(facts, list, NULL, export, ref->parent, ref->from);
+}
+
+// The calls (and `new`s) of function `fn`, exported itself under `root`, outside it.
+static void own_function_links(const ll_facts *facts, link_list *list, const ll_scope *fn,
+                               const char *root) {
+  const ll_binding *self = ll_facts_function_binding(facts, fn);
+  for (const ll_ref *ref = self ? self->refs : NULL; ref; ref = ref->next_of_binding) {
     bool constructed = ll_ast_is(ref->parent, ll_js.sym.new_expression) &&
                        ref->field == ll_js.field.constructor; // a constructor function
-    if (((ref->flags & LL_REF_CALLEE) || constructed) && !ll_scope_is_within(ref->from, scope))
+    if (((ref->flags & LL_REF_CALLEE) || constructed) && !ll_scope_is_within(ref->from, fn))
       add_link(list, NULL, root, frequency_at(facts, ref->from, list->arena, ref->id));
   }
 }
@@ -348,12 +341,10 @@ static void reexports_of(const ll_facts *facts, link_list *list, TSNode program)
 // file (module NULL) named "configFile(1)" for argument 1 of export `configFile`, with the
 // frequency of the code that calls it: a listener's (every change), or the export's own (each
 // call), which its callers decide.
-static void parameter_links(const ll_facts *facts, link_list *list, const ll_scope *fn) {
-  ll_repeat why;
-  if (ll_facts_frequency(facts, fn, &why) != LL_FREQ_REPEATED) return;
-  const char *root = ll_facts_export_root(facts, &why, list->arena);
+static void parameter_links(const ll_facts *facts, link_list *list, const ll_scope *fn,
+                            const char *root) {
   TSNode params = ll_ast_field(fn->node, ll_js.field.parameters);
-  if (!root || ts_node_is_null(params)) return;
+  if (ts_node_is_null(params)) return;
   const ll_source *source = ll_facts_source(facts);
   uint32_t n = ts_node_named_child_count(params);
   for (uint32_t i = 0; i < n; i++) {
@@ -367,6 +358,7 @@ static void parameter_links(const ll_facts *facts, link_list *list, const ll_sco
       if (ref->flags & LL_REF_CALLEE) {
         use = frequency_at(facts, ref->from, list->arena, ref->id);
       } else if (ll_ast_is(ref->parent, ll_js.sym.arguments)) {
+        ll_repeat why;
         ll_frequency freq = ll_facts_use_frequency(facts, ref, &why); // `bus.on('x', cb)`
         use = use_of(facts, freq, &why, list->arena, ref->id);
       } else {
@@ -384,10 +376,21 @@ ll_link *ll_project_links(const ll_facts *facts, ll_arena *arena, size_t *n) {
   for (uint32_t i = 0; i < model->n_scopes; i++) {
     for (const ll_binding *b = model->scopes[i]->bindings; b; b = b->next)
       if (b->refs) links_of(facts, &list, b);
-    if (model->scopes[i]->kind == LL_SCOPE_FUNCTION)
-      parameter_links(facts, &list, model->scopes[i]);
-    if (model->scopes[i]->kind == LL_SCOPE_FUNCTION || model->scopes[i]->kind == LL_SCOPE_CLASS)
-      own_export_links(facts, &list, model->scopes[i]);
+    const ll_scope *scope = model->scopes[i];
+    if (scope->kind == LL_SCOPE_CLASS) own_class_links(facts, &list, scope);
+    if (scope->kind != LL_SCOPE_FUNCTION) continue;
+    // A function whose repetition rests on an export of this file: how often it calls what it is
+    // handed, and, when it is that export itself, its calls in this file.
+    ll_repeat why;
+    const char *root = ll_facts_frequency(facts, scope, &why) == LL_FREQ_REPEATED
+                           ? ll_facts_export_root(facts, &why, arena)
+                           : NULL;
+    if (!root) continue;
+    parameter_links(facts, &list, scope, root);
+    // Only a function exported itself: one called from an exported function has that export for
+    // its root, and its calls are no calls of the export.
+    if (why.reason == LL_REPEAT_EXPORTED && why.function == scope)
+      own_function_links(facts, &list, scope, root);
   }
   reexports_of(facts, &list, model->global->node);
   *n = list.n;

@@ -57,4 +57,12 @@ static inline bool ll_str_eq(ll_str slice, const char *text) {
   return slice.len == len && memcmp(slice.ptr, text, len) == 0;
 }
 
+/** True when the NUL-terminated `word` occurs in the slice. */
+static inline bool ll_str_contains(ll_str slice, const char *word) {
+  size_t n = strlen(word);
+  for (uint32_t i = 0; i + n <= slice.len; i++)
+    if (memcmp(slice.ptr + i, word, n) == 0) return true;
+  return false;
+}
+
 #endif
