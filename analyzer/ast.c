@@ -69,7 +69,8 @@ bool ll_ast_is_function(TSNode node) {
          s == ll_js.sym.class_declaration || s == ll_js.sym.class;
 }
 
-bool ll_ast_find(TSNode region, bool (*match)(TSNode node, void *data), void *data) {
+static bool find(TSNode region, bool (*match)(TSNode node, void *data), void *data,
+                 bool into_functions) {
   TSTreeCursor cursor = ts_tree_cursor_new(region);
   bool found = false;
   for (;;) {
@@ -78,7 +79,8 @@ bool ll_ast_find(TSNode region, bool (*match)(TSNode node, void *data), void *da
       found = true;
       break;
     }
-    if (!ll_ast_is_function(here) && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    if ((into_functions || !ll_ast_is_function(here)) && ts_tree_cursor_goto_first_child(&cursor))
+      continue;
     bool moved = false;
     while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor)))
       if (!ts_tree_cursor_goto_parent(&cursor) ||
@@ -88,4 +90,12 @@ bool ll_ast_find(TSNode region, bool (*match)(TSNode node, void *data), void *da
   }
   ts_tree_cursor_delete(&cursor);
   return found;
+}
+
+bool ll_ast_find(TSNode region, bool (*match)(TSNode node, void *data), void *data) {
+  return find(region, match, data, false);
+}
+
+bool ll_ast_find_all(TSNode region, bool (*match)(TSNode node, void *data), void *data) {
+  return find(region, match, data, true);
 }

@@ -92,4 +92,7 @@ bool ll_ast_is_function(TSNode node);
  */
 bool ll_ast_find(TSNode region, bool (*match)(TSNode node, void *data), void *data);
 
+/** ll_ast_find, inside functions and classes too: every node of `region`. */
+bool ll_ast_find_all(TSNode region, bool (*match)(TSNode node, void *data), void *data);
+
 #endif

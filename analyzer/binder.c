@@ -41,10 +41,6 @@ static uint32_t hash_name(ll_str name, const ll_scope *scope) {
   return h;
 }
 
-static bool same_name(ll_str a, ll_str b) {
-  return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
-}
-
 static slot *table_find(ll_arena *arena, table *t, const ll_scope *scope, ll_str name) {
   // Kept at most three quarters full: linear probing stays short, and the table of a file with
   // 100,000 names is a third smaller than at one half.
@@ -65,7 +61,8 @@ static slot *table_find(ll_arena *arena, table *t, const ll_scope *scope, ll_str
   uint32_t hash = hash_name(name, scope);
   uint32_t j = hash & (t->capacity - 1);
   while (t->slots[j].name.ptr) {
-    if (t->slots[j].hash == hash && t->slots[j].scope == scope && same_name(t->slots[j].name, name))
+    if (t->slots[j].hash == hash && t->slots[j].scope == scope &&
+        ll_str_same(t->slots[j].name, name))
       return &t->slots[j];
     j = (j + 1) & (t->capacity - 1);
   }
@@ -78,7 +75,8 @@ static ll_binding *table_get(const table *t, const ll_scope *scope, ll_str name)
   if (!t->capacity) return NULL;
   uint32_t hash = hash_name(name, scope);
   for (uint32_t j = hash & (t->capacity - 1); t->slots[j].name.ptr; j = (j + 1) & (t->capacity - 1))
-    if (t->slots[j].hash == hash && t->slots[j].scope == scope && same_name(t->slots[j].name, name))
+    if (t->slots[j].hash == hash && t->slots[j].scope == scope &&
+        ll_str_same(t->slots[j].name, name))
       return t->slots[j].binding;
   return NULL;
 }

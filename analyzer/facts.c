@@ -99,6 +99,25 @@ static const callee_entry function_table[] = {
     {"jQuery", CB_ONCE},
 };
 
+// The collection functions of async.js, p-map, p-limit's helpers and Bluebird
+// (`async.eachLimit(list, 2, fn)`, `forEachLimit(list, 1, fn)` required from 'async/forEachLimit',
+// `Promise.map(list, fn)`): fn runs at once, once per element, like a loop body. Plain or as a
+// method; the array methods (`forEach`, `map`) are in method_table.
+static const char *const iteration_functions[] = {
+    "concatLimit",    "concatSeries",    "detectLimit",     "detectSeries", "eachLimit",
+    "eachOf",         "eachOfLimit",     "eachOfSeries",    "eachSeries",   "everyLimit",
+    "everySeries",    "filterLimit",     "filterSeries",    "forEachLimit", "forEachOf",
+    "forEachOfLimit", "forEachOfSeries", "forEachSeries",   "mapLimit",     "mapSeries",
+    "mapValues",      "mapValuesLimit",  "mapValuesSeries", "pMap",         "pMapSeries",
+    "rejectLimit",    "rejectSeries",    "someLimit",       "someSeries",   "sortBy",
+    "times",          "timesLimit",      "timesSeries"};
+
+static bool is_iteration_function(ll_str name) {
+  for (size_t i = 0; i < sizeof iteration_functions / sizeof *iteration_functions; i++)
+    if (ll_str_eq(name, iteration_functions[i])) return true;
+  return false;
+}
+
 typedef struct fn_facts {
   ll_frequency freq;
   ll_repeat why;
@@ -289,7 +308,15 @@ static bool is_queue(const ll_facts *f, TSNode receiver) {
 // A name destructured from a module: `const { watch } = require('fs')`.
 static bool is_required(const ll_facts *f, const ll_binding *b) {
   if (b->kind != LL_BIND_CONST && b->kind != LL_BIND_LET && b->kind != LL_BIND_VAR) return false;
-  if (!ts_node_is_null(b->init) || ts_node_is_null(b->decl)) return false;
+  if (!ts_node_is_null(b->init)) {
+    // `const forEachLimit = require('async/forEachLimit')`, `require('timers').setTimeout`
+    TSNode value = ll_ast_unparenthesized(b->init);
+    if (ll_ast_is(value, ll_js.sym.member_expression))
+      value = ts_node_child_by_field_id(value, ll_js.field.object);
+    return ll_ast_is(value, ll_js.sym.call_expression) &&
+           ll_str_eq(text_of(f, ts_node_child_by_field_id(value, ll_js.field.function)), "require");
+  }
+  if (ts_node_is_null(b->decl)) return false;
   // Requires sit at the top of a file; a node's parent is found by a walk from the root.
   if (b->scope->kind != LL_SCOPE_MODULE && b->scope->kind != LL_SCOPE_GLOBAL) return false;
   TSNode pattern = ts_node_parent(b->decl);
@@ -325,6 +352,7 @@ static callback_kind classify_call(const ll_facts *f, TSNode call, TSNode args) 
     // from 'react'`, `const { watch } = require('fs')`) is that function.
     if (ref && ref->target && ref->target->kind != LL_BIND_IMPORT && !is_required(f, ref->target))
       return CB_UNSEEN;
+    if (!e && is_iteration_function(text_of(f, callee))) return CB_INHERIT;
     return e ? e->kind : CB_UNSEEN;
   }
   if (callee_sym != ll_js.sym.member_expression) return CB_UNSEEN;
@@ -363,6 +391,7 @@ static callback_kind classify_call(const ll_facts *f, TSNode call, TSNode args) 
   const callee_entry *e =
       find_entry(method_table, sizeof method_table / sizeof *method_table, method);
   if (e) return e->kind;
+  if (is_iteration_function(method)) return CB_INHERIT;
   // `i18n.init(options, done)`, `db.connect(done)`: a start-up call's callback runs when it has
   // finished, once.
   if (ll_vocab_is_startup_name(method)) return CB_INHERIT;
@@ -1067,7 +1096,8 @@ static bool looks_like_startup(const ll_facts *f, const ll_scope *fn) {
        !memcmp(name.ptr + name.len - 3, "CLI", 3)) &&
       (name.len == 3 || name.ptr[name.len - 4] == '_' || name.ptr[name.len - 3] != 'c'))
     return true;
-  if (!ll_vocab_is_startup_name(name) && !(ll_str_eq(name, "run") && in_server_class(f, fn)))
+  if (!ll_vocab_is_startup_name(name) && !ll_vocab_is_startup_hook_name(name) &&
+      !(ll_str_eq(name, "run") && in_server_class(f, fn)))
     return false;
   for (uint32_t i = 0; i < n; i++) {
     TSNode p = ts_node_is_null(params) ? first : ts_node_named_child(params, i);
@@ -1381,7 +1411,14 @@ const char *ll_facts_export_root(const ll_facts *f, const ll_repeat *why, ll_are
     // run with the constructor). Static members are called on the class, not an instance.
     const ll_scope *fn = at.function;
     ll_str cls = class_export_name(f, fn->parent);
-    if (!cls.len || ll_facts_is_static_member(fn->node)) return NULL;
+    if (!cls.len) return NULL;
+    if (ll_facts_is_static_member(fn->node)) {
+      // `module.exports = class Handler { static use(client) {} }`: called on the module
+      // itself, `Handler.use(client)`, as the module's export "use".
+      if (!ll_str_eq(cls, "default") || fn->kind == LL_SCOPE_CLASS_FIELD) return NULL;
+      ll_str method = text_of(f, ts_node_child_by_field_id(fn->node, ll_js.field.name));
+      return ll_arena_printf(arena, "%.*s", (int)method.len, method.ptr);
+    }
     ll_str method = fn->kind == LL_SCOPE_CLASS_FIELD
                         ? (ll_str){"constructor", 11}
                         : text_of(f, ts_node_child_by_field_id(fn->node, ll_js.field.name));
@@ -1391,6 +1428,39 @@ const char *ll_facts_export_root(const ll_facts *f, const ll_repeat *why, ll_are
   ll_str name = export_name(f, at.site, at.function);
   if (!name.len) return NULL;
   return ll_arena_printf(arena, "%.*s", (int)name.len, name.ptr);
+}
+
+bool ll_facts_is_iteration_callback(const ll_facts *f, const ll_scope *fn) {
+  static const char *const array_iterators[] = {
+      "forEach", "map",  "flatMap",   "filter",   "reduce",        "reduceRight", "some",
+      "every",   "find", "findIndex", "findLast", "findLastIndex", NULL};
+  if (fn->kind != LL_SCOPE_FUNCTION || !ll_ast_is(fn->context[0], ll_js.sym.arguments) ||
+      !ll_ast_is(fn->context[1], ll_js.sym.call_expression))
+    return false;
+  TSNode callee = ts_node_child_by_field_id(fn->context[1], ll_js.field.function);
+  bool iterates = false;
+  if (ll_ast_is(callee, ll_js.sym.member_expression)) {
+    ll_str method = text_of(f, ts_node_child_by_field_id(callee, ll_js.field.property));
+    for (const char *const *name = array_iterators; *name && !iterates; name++)
+      iterates = ll_str_eq(method, *name);
+    iterates = iterates || is_iteration_function(method);
+  } else if (ll_ast_is(callee, ll_js.sym.identifier)) {
+    // `eachLimit(items, 2, fn)`, imported or required as such, not a local of that name
+    const ll_ref *ref = ll_facts_ref_at(f, callee);
+    iterates = is_iteration_function(text_of(f, callee)) &&
+               (!ref || !ref->target || ref->target->kind == LL_BIND_IMPORT ||
+                is_required(f, ref->target));
+  }
+  if (!iterates) return false;
+  // The iteratee is the first function handed over; a later one (async's final callback) runs
+  // once, when the iteration is done.
+  TSNode args = fn->context[0];
+  uint32_t n = ts_node_named_child_count(args);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode arg = ll_ast_unparenthesized(ts_node_named_child(args, i));
+    if (ll_ast_is_function(arg)) return ts_node_eq(arg, fn->node);
+  }
+  return false;
 }
 
 bool ll_facts_callback_site(const ll_facts *f, const ll_repeat *why, TSNode *call,

@@ -236,6 +236,14 @@ bool ll_facts_repeat_is_startup(const ll_facts *facts, const ll_repeat *why);
 const char *ll_facts_export_root(const ll_facts *facts, const ll_repeat *why, ll_arena *arena);
 
 /**
+ * True when function `fn` is the iteratee of an iteration: the callback of `items.forEach(fn)`,
+ * `map`, `filter`... or of async.js-style collection functions (`async.eachLimit(items, 2, fn)`,
+ * `forEachLimit` required from 'async/forEachLimit', `Promise.map`): called once per element, at
+ * once, its body is a loop body.
+ */
+bool ll_facts_is_iteration_callback(const ll_facts *facts, const ll_scope *fn);
+
+/**
  * When the repetition `why` rests only on a function handed to a call the file cannot see into
  * (`config.load(file, (conf) => ...)`), directly or through the functions it calls: that call,
  * and the position of the function among its arguments (0-based). A run over several files asks

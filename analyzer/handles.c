@@ -340,10 +340,6 @@ ll_handle_fate ll_facts_handle_fate(const ll_facts *facts, TSNode call, const ll
 // ---------------------------------------------------------------------------------------------
 // Places of handles (handles.h), and the timer vocabulary
 
-static bool slice_eq(ll_str a, ll_str b) {
-  return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
-}
-
 static bool is_console_call(const ll_facts *f, TSNode call) {
   if (!ll_ast_is(call, ll_js.sym.call_expression)) return false;
   TSNode callee = ll_ast_field(call, ll_js.field.function);
@@ -453,7 +449,7 @@ static void resolve_place(const ll_facts *f, TSNode expr, ll_handle_place *out) 
 }
 
 bool ll_handle_place_equal(const ll_handle_place *a, const ll_handle_place *b) {
-  if (a->owner || b->owner) return a->owner == b->owner && slice_eq(a->this_text, b->this_text);
+  if (a->owner || b->owner) return a->owner == b->owner && ll_str_same(a->this_text, b->this_text);
   return ll_path_equal(&a->path, &b->path);
 }
 

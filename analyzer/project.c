@@ -175,9 +175,122 @@ static use_frequency frequency_at(const ll_facts *facts, const ll_scope *scope, 
   return use_of(facts, freq, &why, arena, at);
 }
 
+// "E{k}", when `value` is argument k of a call of another file's export E
+// (`Handler.use(client)`): the export whose uses of its parameter k are uses of `value`; its
+// module in `*module`. NULL for any other argument.
+static const char *handoff_of(const ll_facts *facts, ll_arena *arena, TSNode value,
+                              const char **module) {
+  TSNode args = ll_ast_parent(&value);
+  TSNode call = ll_ast_parent_of(args);
+  if (!ll_ast_is(args, ll_js.sym.arguments) || !ll_ast_is(call, ll_js.sym.call_expression))
+    return NULL;
+  ll_str module_text, name;
+  if (!called_export(facts, ll_ast_field(call, ll_js.field.function), &module_text, &name))
+    return NULL;
+  uint32_t k = 0;
+  TSTreeCursor cursor = ts_tree_cursor_new(args);
+  bool found = false;
+  for (bool more = ts_tree_cursor_goto_first_child(&cursor); more && !found;
+       more = ts_tree_cursor_goto_next_sibling(&cursor)) {
+    TSNode arg = ts_tree_cursor_current_node(&cursor);
+    if (!ts_node_is_named(arg) || ll_ast_is(arg, ll_js.sym.comment)) continue;
+    if (ts_node_eq(arg, value))
+      found = true;
+    else
+      k++;
+  }
+  ts_tree_cursor_delete(&cursor);
+  if (!found) return NULL;
+  *module = copy(arena, module_text);
+  return ll_arena_printf(arena, "%.*s{%u}", (int)name.len, name.ptr, k);
+}
+
+// `x.run.bind(x)`, `x.run.call(x, ...)`: the method `x.run` (member) handed on or called.
+static ll_str bound_method(const ll_source *source, TSNode member, TSNode *call) {
+  TSNode outer = ll_ast_parent_of(member);
+  if (!ll_ast_is(outer, ll_js.sym.member_expression)) return (ll_str){NULL, 0};
+  ll_str how = text_of(source, ll_ast_field(outer, ll_js.field.property));
+  if (!ll_str_eq(how, "bind") && !ll_str_eq(how, "call") && !ll_str_eq(how, "apply"))
+    return (ll_str){NULL, 0};
+  *call = ll_ast_parent_of(outer);
+  if (!ll_ast_is(*call, ll_js.sym.call_expression) ||
+      !ts_node_eq(ll_ast_field(*call, ll_js.field.function), outer))
+    return (ll_str){NULL, 0};
+  return how;
+}
+
+// True when `ref` is the `this` handed to its own method: the first `x` of `x.run.bind(x)`.
+static bool binds_own_method(const ll_facts *facts, const ll_ref *ref) {
+  if (!ll_ast_is(ref->parent, ll_js.sym.arguments)) return false;
+  TSNode callee = ll_ast_field(ref->grandparent, ll_js.field.function);
+  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return false;
+  TSNode method = ll_ast_field(callee, ll_js.field.object);
+  if (!ll_ast_is(method, ll_js.sym.member_expression)) return false;
+  TSNode object = ll_ast_field(method, ll_js.field.object), ignored;
+  const ll_ref *own =
+      ll_ast_is(object, ll_js.sym.identifier) ? ll_facts_ref_at(facts, object) : NULL;
+  return own && own->target == ref->target &&
+         bound_method(ll_facts_source(facts), method, &ignored).len;
+}
+
+// The links of the uses of `held`, a name holding an instance of another file's class (`export`
+// of `module`): the methods called on it, with the frequency of each call; the instance handed
+// to another file's export (a handoff: "Server#*" via "use{0}", the methods that export calls
+// on its parameter); stored under another name (`pm2 = other`), followed `depth` names deep;
+// handed anywhere else, any method ("Server#*").
+static void instance_uses(const ll_facts *facts, link_list *list, const char *module, ll_str export,
+                          const ll_binding *held, int depth) {
+  const ll_source *source = ll_facts_source(facts);
+  ll_arena *arena = list->arena;
+  const char *any = ll_arena_printf(arena, "%.*s#*", (int)export.len, export.ptr);
+  for (const ll_ref *ref = held->refs; ref; ref = ref->next_of_binding) {
+    if (ref->flags & LL_REF_WRITE) continue;
+    if (ll_ast_is(ref->parent, ll_js.sym.member_expression) && ref->field == ll_js.field.object) {
+      ll_str method = text_of(source, ll_ast_field(ref->parent, ll_js.field.property));
+      const char *name = ll_arena_printf(arena, "%.*s#%.*s", (int)export.len, export.ptr,
+                                         (int)method.len, method.ptr);
+      TSNode call;
+      ll_str how = bound_method(source, ref->parent, &call);
+      if (ll_str_eq(how, "bind")) {
+        add_link(list, module, name, handed_on); // the bound method goes where the call goes
+      } else if (how.len ||
+                 (ll_ast_is(ref->grandparent, ll_js.sym.call_expression) &&
+                  ts_node_eq(ll_ast_field(ref->grandparent, ll_js.field.function), ref->parent))) {
+        add_link(list, module, name, frequency_at(facts, ref->from, arena, ref->id));
+      }
+      continue; // otherwise reading a property
+    }
+    if (binds_own_method(facts, ref)) continue;
+    const char *via_module, *via = handoff_of(facts, arena, ref->id, &via_module);
+    if (via) {
+      add_link(list, module, any,
+               (use_frequency){LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM, via, via_module, NULL});
+      continue;
+    }
+    // `pm2 = pm2NoDaemon`, `const client = pm2`: the same instance under another name.
+    TSNode left = {0};
+    if (ll_ast_is(ref->parent, ll_js.sym.assignment_expression) && ref->field == ll_js.field.right)
+      left = ll_ast_field(ref->parent, ll_js.field.left);
+    else if (ll_ast_is(ref->parent, ll_js.sym.variable_declarator) &&
+             ref->field == ll_js.field.value)
+      left = ll_ast_field(ref->parent, ll_js.field.name);
+    const ll_binding *other = NULL;
+    if (ll_ast_is(left, ll_js.sym.identifier)) {
+      const ll_ref *written = ll_facts_ref_at(facts, left);
+      other = written ? written->target
+                      : ll_scope_lookup(ll_facts_model(facts), ref->from, text_of(source, left));
+    }
+    if (other && other != held && depth < 3) {
+      instance_uses(facts, list, module, export, other, depth + 1);
+      continue;
+    }
+    add_link(list, module, any, handed_on);
+  }
+}
+
 // The uses of an instance of another file's class `export` made by the `new` expression
 // `made`: its construction, then the methods called on it (`server.run()`, or
-// `new Server().run()`). An instance handed on may have any method called: "Server#*".
+// `new Server().run()`), as instance_uses follows them.
 static void instance_links(const ll_facts *facts, link_list *list, const char *module,
                            ll_str export, TSNode made, const ll_scope *where) {
   const ll_source *source = ll_facts_source(facts);
@@ -210,25 +323,14 @@ static void instance_links(const ll_facts *facts, link_list *list, const char *m
     if (ref) held = ref->target;
   }
   const char *any = ll_arena_printf(arena, "%.*s#*", (int)export.len, export.ptr);
-  if (!held) {
-    add_link(list, module, any, handed_on);
+  if (held) {
+    instance_uses(facts, list, module, export, held, 0);
     return;
   }
-  for (const ll_ref *ref = held->refs; ref; ref = ref->next_of_binding) {
-    if (ref->flags & LL_REF_WRITE) continue;
-    if (!ll_ast_is(ref->parent, ll_js.sym.member_expression) || ref->field != ll_js.field.object) {
-      add_link(list, module, any, handed_on);
-      continue;
-    }
-    if (!ll_ast_is(ref->grandparent, ll_js.sym.call_expression) ||
-        !ts_node_eq(ll_ast_field(ref->grandparent, ll_js.field.function), ref->parent))
-      continue; // reading a property
-    ll_str method = text_of(source, ll_ast_field(ref->parent, ll_js.field.property));
-    add_link(list, module,
-             ll_arena_printf(arena, "%.*s#%.*s", (int)export.len, export.ptr, (int)method.len,
-                             method.ptr),
-             frequency_at(facts, ref->from, arena, ref->id));
-  }
+  const char *via_module, *via = handoff_of(facts, arena, child, &via_module);
+  add_link(list, module, any,
+           via ? (use_frequency){LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM, via, via_module, NULL}
+               : handed_on);
 }
 
 static void links_of(const ll_facts *facts, link_list *list, const ll_binding *b) {
@@ -337,6 +439,82 @@ static void reexports_of(const ll_facts *facts, link_list *list, TSNode program)
   ts_tree_cursor_delete(&cursor);
 }
 
+// A method called on an object: "<param>#run" for `x.run(...)`, `x.run.call(...)`, with the
+// frequency of the call; the object handed on whole or a method taken away (`x.run.bind(x)`):
+// "<param>#*", any method. `object` is the object expression, `from` the scope it is in.
+static void object_use(const ll_facts *facts, link_list *list, const char *param, TSNode object,
+                       const ll_scope *from) {
+  const ll_source *source = ll_facts_source(facts);
+  TSNode child = object, parent = ll_ast_parent(&child), call;
+  if (ll_ast_is(parent, ll_js.sym.member_expression) &&
+      ts_node_eq(ll_ast_field(parent, ll_js.field.object), child)) {
+    ll_str method = text_of(source, ll_ast_field(parent, ll_js.field.property));
+    TSNode up = ll_ast_parent_of(parent);
+    ll_str how = bound_method(source, parent, &call);
+    bool called = ll_ast_is(up, ll_js.sym.call_expression) &&
+                  ts_node_eq(ll_ast_field(up, ll_js.field.function), parent);
+    if (ll_str_eq(how, "bind"))
+      add_link(list, NULL, ll_arena_printf(list->arena, "%s#*", param), handed_on);
+    else if (called || how.len)
+      add_link(list, NULL,
+               ll_arena_printf(list->arena, "%s#%.*s", param, (int)method.len, method.ptr),
+               frequency_at(facts, from, list->arena, object));
+    return; // otherwise reading a property
+  }
+  add_link(list, NULL, ll_arena_printf(list->arena, "%s#*", param), handed_on);
+}
+
+typedef struct field_uses {
+  const ll_facts *facts;
+  link_list *list;
+  const char *param;
+  ll_str field;
+} field_uses;
+
+// ll_ast_find's visitor over a class: each `this.<field>` (object_use).
+static bool visit_field_use(TSNode node, void *data) {
+  field_uses *uses = data;
+  if (!ll_ast_is(node, ll_js.sym.member_expression) ||
+      !ll_ast_is(ll_ast_field(node, ll_js.field.object), ll_js.sym.this) ||
+      !ll_str_same(text_of(ll_facts_source(uses->facts), ll_ast_field(node, ll_js.field.property)),
+                   uses->field))
+    return false;
+  TSNode child = node, parent = ll_ast_parent(&child);
+  if (ll_ast_is(parent, ll_js.sym.assignment_expression) &&
+      ts_node_eq(ll_ast_field(parent, ll_js.field.left), child))
+    return false; // `this.client = client` stores it
+  object_use(uses->facts, uses->list, uses->param, node,
+             ll_scope_at(ll_facts_model(uses->facts), ts_node_start_byte(node)));
+  return false;
+}
+
+// The uses an exported function `fn` makes of its parameter `b` as an object, as links named
+// "<export>{k}#<method>" (`param`#...): what another file's instance handed to it undergoes
+// (instance_uses' handoffs). Followed into the field of its class that it is stored in
+// (`this.client = client`, then `this.client.link()` in any method, `this` the instance or, in
+// static methods, the class).
+static void object_param_links(const ll_facts *facts, link_list *list, const ll_scope *fn,
+                               const ll_binding *b, const char *param) {
+  const ll_source *source = ll_facts_source(facts);
+  for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
+    if (ref->flags & (LL_REF_WRITE | LL_REF_CALLEE)) continue; // called: parameter_links
+    TSNode left = {0};
+    if (ll_ast_is(ref->parent, ll_js.sym.assignment_expression) && ref->field == ll_js.field.right)
+      left = ll_ast_field(ref->parent, ll_js.field.left);
+    const ll_scope *cls = fn->parent;
+    while (cls && cls->kind != LL_SCOPE_CLASS)
+      cls = cls->parent;
+    if (ll_ast_is(left, ll_js.sym.member_expression) &&
+        ll_ast_is(ll_ast_field(left, ll_js.field.object), ll_js.sym.this) && cls) {
+      field_uses uses = {facts, list, param,
+                         text_of(source, ll_ast_field(left, ll_js.field.property))};
+      ll_ast_find_all(cls->node, visit_field_use, &uses);
+      continue;
+    }
+    object_use(facts, list, param, ref->id, ref->from);
+  }
+}
+
 // How often each exported function of the file calls the functions it is handed: a link to this
 // file (module NULL) named "configFile(1)" for argument 1 of export `configFile`, with the
 // frequency of the code that calls it: a listener's (every change), or the export's own (each
@@ -353,6 +531,7 @@ static void parameter_links(const ll_facts *facts, link_list *list, const ll_sco
     const ll_binding *b = ll_scope_lookup(ll_facts_model(facts), fn, text_of(source, param));
     if (!b || b->kind != LL_BIND_PARAM) continue;
     const char *name = NULL;
+    object_param_links(facts, list, fn, b, ll_arena_printf(list->arena, "%s{%u}", root, i));
     for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
       use_frequency use;
       if (ref->flags & LL_REF_CALLEE) {
@@ -400,14 +579,43 @@ ll_link *ll_project_links(const ll_facts *facts, ll_arena *arena, size_t *n) {
 // ---------------------------------------------------------------------------------------------
 // The table of the run
 
+// Keys of the table, each malloc'd, without repeats.
+typedef struct key_list {
+  char **keys;
+  size_t n, cap;
+} key_list;
+
+// Adds `key` (taking it) unless the list has it already.
+static void add_key(key_list *list, char *key) {
+  for (size_t i = 0; i < list->n; i++)
+    if (!strcmp(list->keys[i], key)) {
+      free(key);
+      return;
+    }
+  if (list->n == list->cap) {
+    list->cap = list->cap ? list->cap * 2 : 2;
+    list->keys = ll_xrealloc(list->keys, list->cap * sizeof *list->keys);
+  }
+  list->keys[list->n++] = key;
+}
+
+static void free_keys(key_list *list) {
+  for (size_t i = 0; i < list->n; i++)
+    free(list->keys[i]);
+  free(list->keys);
+}
+
 // What the run knows of the callers of one export: the verdict of the uses whose frequency
 // their file shows, and the uses whose frequency rests on the callers of another export (a
 // link's `via`), as keys of this table, resolved when asked (ll_project_callers).
 typedef struct export_callers {
   ll_callers direct;
-  char *witness;   // for a direct REPEATED: "<file>:<line>, <why>" of one such use (malloc'd)
-  char **deferred; // "<real path>\n<export name>" of the exports whose callers decide
-  size_t n_deferred, cap_deferred;
+  char *witness;     // for a direct REPEATED: "<file>:<line>, <why>" of one such use (malloc'd)
+  key_list deferred; // "<real path>\n<export name>" of the exports whose callers decide
+  // For an instance handed to other files ("Server#*"): "<real path>\n<export>{k}" of the
+  // exports it was handed to as argument k; the methods those call on it are its own
+  // (handoff_callers).
+  key_list handoffs;
   ll_callers resolved;          // the verdict with the deferred uses, once asked
   const char *resolved_witness; // for a resolved REPEATED: the witness of the use that decided
   bool resolving, is_resolved;
@@ -432,9 +640,8 @@ ll_project *ll_project_new(void) {
 static void free_export_callers(void *value) {
   export_callers *callers = value;
   free(callers->witness);
-  for (size_t i = 0; i < callers->n_deferred; i++)
-    free(callers->deferred[i]);
-  free(callers->deferred);
+  free_keys(&callers->deferred);
+  free_keys(&callers->handoffs);
   free(callers);
 }
 
@@ -474,17 +681,7 @@ static void record(ll_project *project, const char *key, ll_callers callers, con
 
 // A use of `key` from code that runs as often as the callers of `via_key` make it run.
 static void defer(ll_project *project, const char *key, char *via_key) {
-  export_callers *entry = entry_of(project, key);
-  for (size_t i = 0; i < entry->n_deferred; i++)
-    if (!strcmp(entry->deferred[i], via_key)) {
-      free(via_key);
-      return;
-    }
-  if (entry->n_deferred == entry->cap_deferred) {
-    entry->cap_deferred = entry->cap_deferred ? entry->cap_deferred * 2 : 2;
-    entry->deferred = ll_xrealloc(entry->deferred, entry->cap_deferred * sizeof *entry->deferred);
-  }
-  entry->deferred[entry->n_deferred++] = via_key;
+  add_key(&entry_of(project, key)->deferred, via_key);
 }
 
 // The real path of `path`, a file that exists; NULL otherwise (malloc'd).
@@ -585,7 +782,12 @@ void ll_project_add(ll_project *project, const char *path, const ll_link *links,
                      : links[i].via_module                ? resolve(real, links[i].via_module)
                      : (self || (self = real_file(path))) ? ll_xstrdup(self)
                                                           : NULL;
-    if (via_file) {
+    size_t name_len = strlen(links[i].name);
+    if (via_file && name_len >= 2 && !strcmp(links[i].name + name_len - 2, "#*") &&
+        strchr(links[i].via, '{')) {
+      add_key(&entry_of(project, key)->handoffs, key_of(via_file, links[i].via));
+      free(via_file);
+    } else if (via_file) {
       defer(project, key, key_of(via_file, links[i].via));
       free(via_file);
     } else {
@@ -620,11 +822,11 @@ static ll_callers entry_callers(const ll_project *project, export_callers *entry
   }
   ll_callers callers = entry->direct;
   *witness = entry->witness;
-  if (entry->n_deferred && (entry->resolving || depth >= MAX_DEFERRED_DEPTH))
+  if (entry->deferred.n && (entry->resolving || depth >= MAX_DEFERRED_DEPTH))
     return callers > LL_CALLERS_UNKNOWN ? callers : LL_CALLERS_UNKNOWN;
   entry->resolving = true;
-  for (size_t i = 0; i < entry->n_deferred && callers < LL_CALLERS_REPEATED; i++) {
-    char *via = entry->deferred[i], *newline = strchr(via, '\n');
+  for (size_t i = 0; i < entry->deferred.n && callers < LL_CALLERS_REPEATED; i++) {
+    char *via = entry->deferred.keys[i], *newline = strchr(via, '\n');
     *newline = '\0';
     const char *seen_witness;
     ll_callers seen = callers_of(project, via, newline + 1, depth + 1, &seen_witness);
@@ -668,6 +870,20 @@ static ll_callers callers_of(const ll_project *project, const char *real, const 
     if (seen > callers) {
       callers = seen;
       *witness = seen_witness;
+    }
+    // "Server#run" of an instance handed to `use(client)` of another file: that file's calls
+    // of `client.run()` ("use{0}#run"), or of any method when it hands the instance on.
+    for (size_t k = 0; i == 2 && hash && k < entry->handoffs.n && depth < MAX_DEFERRED_DEPTH; k++) {
+      char *to = entry->handoffs.keys[k], *newline = strchr(to, '\n');
+      char method[512];
+      snprintf(method, sizeof method, "%s%s", newline + 1, hash);
+      *newline = '\0';
+      seen = callers_of(project, to, method, depth + 1, &seen_witness);
+      *newline = '\n';
+      if (seen > callers) {
+        callers = seen;
+        *witness = seen_witness;
+      }
     }
   }
   // What a file re-exports whole is called through it as well.

@@ -57,6 +57,11 @@ static inline bool ll_str_eq(ll_str slice, const char *text) {
   return slice.len == len && memcmp(slice.ptr, text, len) == 0;
 }
 
+/** True when the two slices hold the same text. */
+static inline bool ll_str_same(ll_str a, ll_str b) {
+  return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+}
+
 /** True when the NUL-terminated `word` occurs in the slice. */
 static inline bool ll_str_contains(ll_str slice, const char *word) {
   size_t n = strlen(word);

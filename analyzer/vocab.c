@@ -161,6 +161,28 @@ bool ll_vocab_is_startup_name(ll_str name) {
   return false;
 }
 
+bool ll_vocab_is_startup_hook_name(ll_str name) {
+  static const char *const prefixes[] = {"hook_", "hook", "on_", "on"};
+  size_t skip = 0;
+  for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes && !skip; i++) {
+    size_t len = strlen(prefixes[i]);
+    if (name.len > len && !memcmp(name.ptr, prefixes[i], len) &&
+        (prefixes[i][len - 1] == '_' || (name.ptr[len] >= 'A' && name.ptr[len] <= 'Z')))
+      skip = len;
+  }
+  if (!skip) return false;
+  // Each word after the prefix: `Module`, `Init` of `onModuleInit`; `init`, `master` of
+  // `hook_init_master`.
+  for (size_t at = skip; at < name.len; at++) {
+    bool word_start =
+        at == skip || name.ptr[at - 1] == '_' || (name.ptr[at] >= 'A' && name.ptr[at] <= 'Z');
+    if (word_start && name.ptr[at] != '_' &&
+        ll_vocab_is_startup_name((ll_str){name.ptr + at, name.len - at}))
+      return true;
+  }
+  return false;
+}
+
 bool ll_vocab_is_bounded_cache(const ll_vocab *vocab, const ll_source *source, TSNode ctor) {
   ll_str name = text_of(source, ctor);
   for (size_t i = 0; i < sizeof bounded_caches / sizeof *bounded_caches; i++)

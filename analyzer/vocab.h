@@ -76,6 +76,13 @@ bool ll_vocab_runs_once(const ll_vocab *vocab, const ll_source *source, TSNode c
  */
 bool ll_vocab_is_startup_name(ll_str name);
 
+/**
+ * True for a framework's start-up hook, a hook prefix then a start-up word among the name's
+ * words: `hook_init_master` (Haraka), `onModuleInit`, `onApplicationBootstrap` (NestJS),
+ * `on_init`. The framework calls it once, at start-up.
+ */
+bool ll_vocab_is_startup_hook_name(ll_str name);
+
 /** True for a name, such as a function's, configured as a start-up function (runsOnce). */
 bool ll_vocab_name_runs_once(const ll_vocab *vocab, const ll_source *source, ll_str name);
 

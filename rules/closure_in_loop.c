@@ -105,23 +105,6 @@ static bool inside(TSNode node, TSNode region) {
          ts_node_end_byte(node) <= ts_node_end_byte(region);
 }
 
-// A function passed to an iterator method (`items.forEach((item) => ...)`): called once per
-// element, its body is a loop body too.
-static bool is_iterator_callback(const ll_ctx *ctx, const ll_scope *fn) {
-  static const char *const iterators[] = {
-      "forEach", "map",  "flatMap",   "filter",   "reduce",        "reduceRight", "some",
-      "every",   "find", "findIndex", "findLast", "findLastIndex", NULL};
-  if (fn->kind != LL_SCOPE_FUNCTION || !ll_ast_is(fn->context[0], ll_js.sym.arguments) ||
-      !ll_ast_is(fn->context[1], ll_js.sym.call_expression))
-    return false;
-  TSNode callee = ll_ast_field(fn->context[1], ll_js.field.function);
-  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return false;
-  ll_str method = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
-  for (const char *const *name = iterators; *name; name++)
-    if (ll_str_eq(method, *name)) return true;
-  return false;
-}
-
 static void add_region(closure *c, TSNode node, bool callback) {
   if (c->n_regions < MAX_REGIONS) c->regions[c->n_regions++] = (loop_region){node, callback};
 }
@@ -141,7 +124,7 @@ static void collect_regions(const ll_ctx *ctx, closure *c) {
         if (is_loop(up) && inside(child, ll_ast_field(up, ll_js.field.body)))
           add_region(c, up, false);
     }
-    if (!is_iterator_callback(ctx, outer)) return;
+    if (!ll_facts_is_iteration_callback(ll_ctx_facts(ctx), outer)) return;
     add_region(c, outer->node, true);
     f = outer;
   }

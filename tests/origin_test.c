@@ -277,6 +277,44 @@ static void project_follows_exports_callbacks_and_reexports(void **state) {
   assert_int_equal(callers_of(own, 2, "poll"), LL_CALLERS_ONCE);
 }
 
+static void project_follows_instances_handed_to_other_files(void **state) {
+  (void)state;
+  // An instance handed to another file's export: that file calls only `link()` on it, so
+  // `restart()` has the start-up call of the bin script for its only caller.
+  const char *handed[] = {"api.js",
+                          "class API { restart() {} link() {} }\nmodule.exports = API;\n",
+                          "io.js",
+                          "module.exports = class IO {\n"
+                          "  static use(client) { this.client = client; }\n"
+                          "  static tick() { setInterval(() => this.client.link(), 1000); }\n"
+                          "};\n",
+                          "cli.js",
+                          "const API = require('./api');\nconst IO = require('./io');\n"
+                          "const api = new API();\nIO.use(api);\napi.restart();\n"};
+  assert_int_equal(callers_of(handed, 3, "default#restart"), LL_CALLERS_ONCE);
+  assert_int_equal(callers_of(handed, 3, "default#link"), LL_CALLERS_REPEATED);
+  // What that file does with the instance decides: handed on again, any method may be called.
+  const char *onward[] = {"api.js",
+                          "class API { restart() {} }\nmodule.exports = API;\n",
+                          "io.js",
+                          "exports.use = function (client) { registry.add(client); };\n",
+                          "cli.js",
+                          "const API = require('./api');\nconst io = require('./io');\n"
+                          "const api = new API();\nio.use(api);\napi.restart();\n"};
+  assert_int_equal(callers_of(onward, 3, "default#restart"), LL_CALLERS_UNKNOWN);
+  // A method bound to its instance is that method handed on, not the instance; the instance
+  // under a second name is still the instance.
+  const char *bound[] = {"api.js",
+                         "class API { restart() {} stop() {} }\nmodule.exports = API;\n",
+                         "cli.js",
+                         "const API = require('./api');\nlet api = new API();\n"
+                         "const other = new API();\nif (process.env.X) api = other;\n"
+                         "program.command('stop').action(api.stop.bind(api));\n"
+                         "other.restart();\n"};
+  assert_int_equal(callers_of(bound, 2, "default#restart"), LL_CALLERS_ONCE);
+  assert_int_equal(callers_of(bound, 2, "default#stop"), LL_CALLERS_UNKNOWN);
+}
+
 int main(void) {
   const char *missing;
   if (!ll_grammar_init(&missing)) return 1;
@@ -287,6 +325,7 @@ int main(void) {
       cmocka_unit_test(repetitions_sure_guessed_and_start_up),
       cmocka_unit_test(project_sees_the_callers_in_other_files),
       cmocka_unit_test(project_follows_exports_callbacks_and_reexports),
+      cmocka_unit_test(project_follows_instances_handed_to_other_files),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
