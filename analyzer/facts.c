@@ -1747,10 +1747,10 @@ static void path_append(char *path, const char *part, uint32_t len) {
   path[used + len] = '\0';
 }
 
-// The value a function's local names when it is only another name for a member of something
-// (`const list = state.events`, `let bus = this.bus` never reassigned): that member expression,
-// else a null node. Only a plain `name = value` declarator counts: in `const { events } = state`
-// the name is a part of the value, not the value.
+// The value a function's local names when it is only another name for a member of something,
+// another name or `this` (`const list = state.events`, `let bus = this.bus` never reassigned,
+// `var self = this`): that expression, else a null node. Only a plain `name = value` declarator
+// counts: in `const { events } = state` the name is a part of the value, not the value.
 static TSNode local_alias_of(const ll_facts *f, const ll_binding *b) {
   TSNode none = {.id = NULL};
   if (!b || ts_node_is_null(b->init) || ts_node_is_null(b->decl) ||
@@ -1761,7 +1761,12 @@ static TSNode local_alias_of(const ll_facts *f, const ll_binding *b) {
   if (fn->kind == LL_SCOPE_GLOBAL || fn->kind == LL_SCOPE_MODULE) return none;
   TSNode value = ll_ast_unparenthesized(b->init);
   TSSymbol sym = ts_node_symbol(value);
-  if (sym != ll_js.sym.member_expression && sym != ll_js.sym.subscript_expression) return none;
+  // `var _this3 = this`, `const self = this` (Babel's and TypeScript's output, older code): the
+  // same `this`, whichever function's alias names it.
+  // `const current = removePopper`: another name for what that name holds when it is read.
+  if (sym != ll_js.sym.member_expression && sym != ll_js.sym.subscript_expression &&
+      sym != ll_js.sym.this && sym != ll_js.sym.identifier)
+    return none;
   uint32_t from = ts_node_end_byte(b->decl), to = ts_node_start_byte(b->init);
   // Asked for every use of the name: a long gap (a comment) is not worth reading each time.
   if (from > to || to > f->source->len || to - from > 64) return none;

@@ -113,9 +113,21 @@ static fn_kind function_of(const ll_ctx *ctx, TSNode arg, ll_path *path) {
   arg = ll_ast_unparenthesized(arg);
   if (ts_node_is_null(arg)) return FN_UNKNOWN;
   TSSymbol sym = ts_node_symbol(arg);
-  if (sym == ll_js.sym.arrow_function || sym == ll_js.sym.function_expression ||
-      sym == ll_js.sym.generator_function)
+  if (sym == ll_js.sym.function_expression || sym == ll_js.sym.generator_function) {
+    // `function fireCallBack(e) { ...; el.removeEventListener('x', fireCallBack) }`: the
+    // name of a function expression refers to it from inside, and a removal there matches.
+    TSNode name = ll_ast_field(arg, ll_js.field.name);
+    TSNode body = ll_ast_field(arg, ll_js.field.body);
+    const ll_facts *facts = ll_ctx_facts(ctx);
+    if (!ts_node_is_null(name) && !ts_node_is_null(body)) {
+      const ll_scope *own = ll_scope_at(ll_facts_model(facts), ts_node_start_byte(body));
+      if (own && ll_facts_declared_path(facts, own, name, path) && path->binding &&
+          path->binding->refs)
+        return FN_NAMED;
+    }
     return FN_INLINE;
+  }
+  if (sym == ll_js.sym.arrow_function) return FN_INLINE;
   if (sym == ll_js.sym.call_expression) {
     TSNode callee = ll_ast_field(arg, ll_js.field.function);
     if (ll_ast_is(callee, ll_js.sym.member_expression) &&
