@@ -129,12 +129,12 @@ static void analyze_loaded(ll_analyzer *an, const ll_config *config, const char 
     return;
   }
   if (an->tree && ts_node_has_error(ts_tree_root_node(an->tree))) {
-    // Maybe the grammar's gap with reserved-word JSX attributes: parse a patched copy (same byte
-    // offsets) and keep its tree. The patch only touches text that is an error in plain code, so
-    // that tree is never worse, and any real error is then reported where it is. The original
-    // text stays the source.
+    // Maybe one of the grammar's gaps (reserved-word JSX attributes, a variable named `using`):
+    // parse a patched copy (same byte offsets) and keep its tree. The patch only touches text that
+    // is an error in plain code, so that tree is never worse, and any real error is then reported
+    // where it is. The original text stays the source.
     char *patched = ll_arena_alloc(&an->arena, (size_t)an->source.len + 1);
-    if (ll_parser_patch_jsx_attributes(an->source.text, an->source.len, patched)) {
+    if (ll_parser_patch_grammar_gaps(an->source.text, an->source.len, patched)) {
       TSTree *retry = ll_parser_parse(an->parser, patched, an->source.len);
       if (retry) {
         ts_tree_delete(an->tree);

@@ -211,7 +211,7 @@ static ll_origin of_elements_of(walk *w, TSNode iterable, int depth) {
 static TSNode loop_of(TSNode decl) {
   TSNode node = decl;
   for (int up = 0; up < 6; up++) {
-    TSNode parent = ts_node_parent(node);
+    TSNode parent = ll_ast_parent_of(node);
     if (ts_node_is_null(parent)) break;
     if (ll_ast_is(parent, ll_js.sym.for_in_statement))
       return ts_node_eq(ll_ast_field(parent, ll_js.field.left), node) ? parent : (TSNode){0};
@@ -231,7 +231,7 @@ static TSNode loop_of(TSNode decl) {
 static TSNode destructured_value(TSNode decl) {
   TSNode node = decl;
   for (int up = 0; up < 8; up++) {
-    TSNode parent = ts_node_parent(node);
+    TSNode parent = ll_ast_parent_of(node);
     if (ts_node_is_null(parent)) break;
     if (ll_ast_is(parent, ll_js.sym.variable_declarator))
       return ts_node_eq(ll_ast_field(parent, ll_js.field.name), node)
@@ -266,7 +266,7 @@ static bool param_index(TSNode decl, uint32_t *index, TSNode *default_value) {
   TSNode node = decl;
   *default_value = (TSNode){0};
   for (int up = 0; up < 10; up++) {
-    TSNode parent = ts_node_parent(node);
+    TSNode parent = ll_ast_parent_of(node);
     if (ts_node_is_null(parent)) return false;
     if (ll_ast_is(parent, ll_js.sym.assignment_pattern) &&
         ts_node_eq(ll_ast_field(parent, ll_js.field.left), node))
@@ -307,7 +307,7 @@ static ll_origin of_function_use(walk *w, TSNode value, TSNode parent, TSFieldId
   if (ll_ast_is(parent, ll_js.sym.call_expression) && field == ll_js.field.function)
     return of_argument(w, parent, index, depth);
   if (ll_ast_is(parent, ll_js.sym.arguments)) {
-    TSNode call = ts_node_parent(parent);
+    TSNode call = ll_ast_parent_of(parent);
     if (ll_ast_is(call, ll_js.sym.call_expression) || ll_ast_is(call, ll_js.sym.new_expression)) {
       (void)value;
       return ll_ast_is(call, ll_js.sym.call_expression)
@@ -439,7 +439,7 @@ static bool narrowed_by_case(const walk *w, TSNode id, const ll_binding *b) {
   if (b->n_writes) return false; // `type = getStyleKey(href)` inside the case
   TSNode clause = id;
   for (int up = 0; up < 32; up++) {
-    clause = ts_node_parent(clause);
+    clause = ll_ast_parent_of(clause);
     if (ts_node_is_null(clause) || ll_ast_is_function(clause)) return false;
     if (ll_ast_is(clause, ll_js.sym.switch_case) || ll_ast_is(clause, ll_js.sym.switch_default))
       break;
@@ -447,7 +447,7 @@ static bool narrowed_by_case(const walk *w, TSNode id, const ll_binding *b) {
   if (!ll_ast_is(clause, ll_js.sym.switch_case)) return false;
   TSNode test = ll_ast_field(clause, ll_js.field.value);
   if (!ll_ast_is(test, ll_js.sym.string) && !ll_ast_is(test, ll_js.sym.number)) return false;
-  TSNode statement = ts_node_parent(ts_node_parent(clause));
+  TSNode statement = ll_ast_parent_of(ll_ast_parent_of(clause));
   TSNode value = ll_ast_unparenthesized(ll_ast_field(statement, ll_js.field.value));
   const ll_ref *tested =
       ll_ast_is(value, ll_js.sym.identifier) ? ll_facts_ref_at(w->facts, value) : NULL;
@@ -707,8 +707,8 @@ bool ll_facts_warns_once(const ll_facts *facts, TSNode site) {
   ll_str name = ll_ast_text(source, ll_ast_field(target, ll_js.field.object));
   if (!name.len) return false;
   TSNode child = site;
-  for (TSNode up = ts_node_parent(site); !ts_node_is_null(up) && !ll_ast_is_function(up);
-       child = up, up = ts_node_parent(up)) {
+  for (TSNode up = ll_ast_parent_of(site); !ts_node_is_null(up) && !ll_ast_is_function(up);
+       child = up, up = ll_ast_parent_of(up)) {
     // `if (!warned[k]) { ... }`, or as bundlers write it, `warned[k] || (warned[k] = !0, ...)`
     TSNode test;
     if (ll_ast_is(up, ll_js.sym.if_statement) &&

@@ -19,15 +19,19 @@ void ll_parser_delete(ll_parser *parser);
 TSTree *ll_parser_parse(ll_parser *parser, const char *text, uint32_t len);
 
 /**
- * Works around a gap in the pinned grammar (tree-sitter-javascript 0.25.0, upstream issue #387):
- * a JSX attribute named with a reserved word (`<div class="x">`, `<label for="id">`,
- * `<Fade in={open}>`) is valid JSX but a syntax error for the grammar, and its error recovery
- * then spoils the whole enclosing expression. Writes into `out` (of `len` bytes) a copy of `text`
- * in which each such attribute name has its first letter upper-cased (`Class=`), which keeps
- * every byte offset; returns the number of names changed (0: nothing to retry). Only text of
- * the form `<space>WORD=` after an identifier, quote or `}` is touched: outside JSX that text is
- * a syntax error anyway, and inside a string it changes nothing leaklint reads.
+ * Works around gaps in the pinned grammar (tree-sitter-javascript 0.25.0) where valid code is a
+ * syntax error and the error recovery spoils the whole enclosing expression:
+ * - a JSX attribute named with a reserved word (upstream issue #387): `<div class="x">`,
+ *   `<label for="id">`, `<Fade in={open}>`, and bare, `<Fade in>`, `<FormGroup switch />`;
+ * - a variable named `using` assigned to (`using = function () {}`), read as the start of an
+ *   explicit-resource-management declaration.
+ * Writes into `out` (of `len` bytes) a copy of `text` in which each such word has its first
+ * letter upper-cased (`Class=`, `Using =`), which keeps every byte offset; returns the number of
+ * words changed (0: nothing to retry). Only text of those forms is touched (`<space>WORD=` or
+ * `<space>WORD>` after an identifier, quote or `}`; `using` before a single `=`): outside JSX
+ * that text is a syntax error for the grammar anyway, and inside a string it changes nothing
+ * leaklint reads.
  */
-uint32_t ll_parser_patch_jsx_attributes(const char *text, uint32_t len, char *out);
+uint32_t ll_parser_patch_grammar_gaps(const char *text, uint32_t len, char *out);
 
 #endif

@@ -531,7 +531,10 @@ static void parameter_links(const ll_facts *facts, link_list *list, const ll_sco
     const ll_binding *b = ll_scope_lookup(ll_facts_model(facts), fn, text_of(source, param));
     if (!b || b->kind != LL_BIND_PARAM) continue;
     const char *name = NULL;
-    object_param_links(facts, list, fn, b, ll_arena_printf(list->arena, "%s{%u}", root, i));
+    // Instances are handed only to exports called on the module (`io.use(client)`: a root
+    // without '#'), never to a method of an instance or a constructor (instance_uses).
+    if (!strchr(root, '#'))
+      object_param_links(facts, list, fn, b, ll_arena_printf(list->arena, "%s{%u}", root, i));
     for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
       use_frequency use;
       if (ref->flags & LL_REF_CALLEE) {
