@@ -439,29 +439,32 @@ static void reexports_of(const ll_facts *facts, link_list *list, TSNode program)
   ts_tree_cursor_delete(&cursor);
 }
 
-// A method called on an object: "<param>#run" for `x.run(...)`, `x.run.call(...)`, with the
-// frequency of the call; the object handed on whole or a method taken away (`x.run.bind(x)`):
-// "<param>#*", any method. `object` is the object expression, `from` the scope it is in.
-static void object_use(const ll_facts *facts, link_list *list, const char *param, TSNode object,
-                       const ll_scope *from) {
+// A method of an object used: "<param>#run" for `x.run(...)`, `x.run.call(...)`, with the
+// frequency of the call; a method taken away (`x.run.bind(x)`): "<param>#*", any method; a
+// property read: nothing. `member` is the `x.run` expression, `up` its parent, `from` the scope.
+static void method_use(const ll_facts *facts, link_list *list, const char *param, TSNode member,
+                       TSNode up, const ll_scope *from) {
   const ll_source *source = ll_facts_source(facts);
-  TSNode child = object, parent = ll_ast_parent(&child), call;
-  if (ll_ast_is(parent, ll_js.sym.member_expression) &&
-      ts_node_eq(ll_ast_field(parent, ll_js.field.object), child)) {
-    ll_str method = text_of(source, ll_ast_field(parent, ll_js.field.property));
-    TSNode up = ll_ast_parent_of(parent);
-    ll_str how = bound_method(source, parent, &call);
-    bool called = ll_ast_is(up, ll_js.sym.call_expression) &&
-                  ts_node_eq(ll_ast_field(up, ll_js.field.function), parent);
-    if (ll_str_eq(how, "bind"))
+  ll_str method = text_of(source, ll_ast_field(member, ll_js.field.property));
+  bool called = ll_ast_is(up, ll_js.sym.call_expression) &&
+                ts_node_eq(ll_ast_field(up, ll_js.field.function), member);
+  if (!called && ll_ast_is(up, ll_js.sym.member_expression)) {
+    ll_str how = text_of(source, ll_ast_field(up, ll_js.field.property));
+    if (!ll_str_eq(how, "bind") && !ll_str_eq(how, "call") && !ll_str_eq(how, "apply")) return;
+    TSNode call = ll_ast_parent_of(up);
+    if (!ll_ast_is(call, ll_js.sym.call_expression) ||
+        !ts_node_eq(ll_ast_field(call, ll_js.field.function), up))
+      return;
+    if (ll_str_eq(how, "bind")) {
       add_link(list, NULL, ll_arena_printf(list->arena, "%s#*", param), handed_on);
-    else if (called || how.len)
-      add_link(list, NULL,
-               ll_arena_printf(list->arena, "%s#%.*s", param, (int)method.len, method.ptr),
-               frequency_at(facts, from, list->arena, object));
-    return; // otherwise reading a property
+      return;
+    }
+    called = true;
   }
-  add_link(list, NULL, ll_arena_printf(list->arena, "%s#*", param), handed_on);
+  if (called)
+    add_link(list, NULL,
+             ll_arena_printf(list->arena, "%s#%.*s", param, (int)method.len, method.ptr),
+             frequency_at(facts, from, list->arena, member));
 }
 
 typedef struct field_uses {
@@ -471,20 +474,52 @@ typedef struct field_uses {
   ll_str field;
 } field_uses;
 
-// ll_ast_find's visitor over a class: each `this.<field>` (object_use).
+// True when `node` is `this.<field>`.
+static bool is_field(const field_uses *uses, TSNode node) {
+  node = ll_ast_unparenthesized(node);
+  return ll_ast_is(node, ll_js.sym.member_expression) &&
+         ll_ast_is(ll_ast_field(node, ll_js.field.object), ll_js.sym.this) &&
+         ll_str_same(
+             text_of(ll_facts_source(uses->facts), ll_ast_field(node, ll_js.field.property)),
+             uses->field);
+}
+
+// ll_ast_find_all's visitor over a class: each use of `this.<field>`, found from its parent (a
+// node's parent is costly to ask): a method of it used, or the object handed on whole.
 static bool visit_field_use(TSNode node, void *data) {
   field_uses *uses = data;
-  if (!ll_ast_is(node, ll_js.sym.member_expression) ||
-      !ll_ast_is(ll_ast_field(node, ll_js.field.object), ll_js.sym.this) ||
-      !ll_str_same(text_of(ll_facts_source(uses->facts), ll_ast_field(node, ll_js.field.property)),
-                   uses->field))
+  const ll_scope_model *model = ll_facts_model(uses->facts);
+  TSSymbol sym = ts_node_symbol(node);
+  if (sym == ll_js.sym.member_expression) {
+    TSNode object = ll_ast_field(node, ll_js.field.object);
+    if (is_field(uses, object))
+      method_use(uses->facts, uses->list, uses->param, node, ll_ast_parent_of(node),
+                 ll_scope_at(model, ts_node_start_byte(node)));
     return false;
-  TSNode child = node, parent = ll_ast_parent(&child);
-  if (ll_ast_is(parent, ll_js.sym.assignment_expression) &&
-      ts_node_eq(ll_ast_field(parent, ll_js.field.left), child))
-    return false; // `this.client = client` stores it
-  object_use(uses->facts, uses->list, uses->param, node,
-             ll_scope_at(ll_facts_model(uses->facts), ts_node_start_byte(node)));
+  }
+  // Handed on: an argument, the value of another name, property or element, returned.
+  TSNode value = {0};
+  if (sym == ll_js.sym.assignment_expression)
+    value = ll_ast_field(node, ll_js.field.right);
+  else if (sym == ll_js.sym.variable_declarator || sym == ll_js.sym.pair)
+    value = ll_ast_field(node, ll_js.field.value);
+  else if (sym == ll_js.sym.return_statement)
+    value = ts_node_named_child(node, 0);
+  else if (sym != ll_js.sym.arguments && sym != ll_js.sym.array)
+    return false;
+  if (!ts_node_is_null(value)) {
+    if (is_field(uses, value))
+      add_link(uses->list, NULL, ll_arena_printf(uses->list->arena, "%s#*", uses->param),
+               handed_on);
+    return false;
+  }
+  uint32_t n = ts_node_named_child_count(node);
+  for (uint32_t i = 0; i < n; i++)
+    if (is_field(uses, ts_node_named_child(node, i))) {
+      add_link(uses->list, NULL, ll_arena_printf(uses->list->arena, "%s#*", uses->param),
+               handed_on);
+      break;
+    }
   return false;
 }
 
@@ -498,6 +533,10 @@ static void object_param_links(const ll_facts *facts, link_list *list, const ll_
   const ll_source *source = ll_facts_source(facts);
   for (const ll_ref *ref = b->refs; ref; ref = ref->next_of_binding) {
     if (ref->flags & (LL_REF_WRITE | LL_REF_CALLEE)) continue; // called: parameter_links
+    if (ll_ast_is(ref->parent, ll_js.sym.member_expression) && ref->field == ll_js.field.object) {
+      method_use(facts, list, param, ref->parent, ref->grandparent, ref->from);
+      continue;
+    }
     TSNode left = {0};
     if (ll_ast_is(ref->parent, ll_js.sym.assignment_expression) && ref->field == ll_js.field.right)
       left = ll_ast_field(ref->parent, ll_js.field.left);
@@ -511,7 +550,7 @@ static void object_param_links(const ll_facts *facts, link_list *list, const ll_
       ll_ast_find_all(cls->node, visit_field_use, &uses);
       continue;
     }
-    object_use(facts, list, param, ref->id, ref->from);
+    add_link(list, NULL, ll_arena_printf(list->arena, "%s#*", param), handed_on);
   }
 }
 
