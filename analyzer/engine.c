@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "analyzer/collections.h"
+#include "analyzer/listeners.h"
 #include "analyzer/registry.h"
 
 struct ll_engine {
@@ -29,8 +30,9 @@ struct ll_ctx {
   const ll_scope_model *model;
   const ll_facts *facts;
   ll_scope *scope;
-  const ll_collections *collections; // the collector's state
-  uint32_t loop_depth;               // loops around the visited node inside the current function
+  const ll_collections *collections; // the collectors' states
+  const ll_listeners *listeners;
+  uint32_t loop_depth; // loops around the visited node inside the current function
   const ll_enabled_rule *running;
   ll_finding *findings;
   size_t n_findings, cap_findings;
@@ -79,12 +81,15 @@ ll_engine *ll_engine_new(const ll_enabled_rule *rules, size_t n, const char **ba
         return NULL;
       }
   ll_engine *e = ll_xcalloc(1, sizeof *e);
-  // The collections fact comes first, so that its data is complete before any rule's file_end
-  // and up to date when a rule visits the same node.
-  e->rules = ll_xmalloc((n + 1) * sizeof *e->rules);
-  e->rules[0] = (ll_enabled_rule){&ll_collections_collector, LL_WARNING, false, NULL};
-  if (n) memcpy(e->rules + 1, rules, n * sizeof *rules);
-  e->n_rules = n + 1;
+  // The facts built during the walk (collections, listeners) come first, so that their data is
+  // complete before any rule's file_end and up to date when a rule visits the same node.
+  static const ll_rule *const collectors[] = {&ll_collections_collector, &ll_listeners_collector};
+  enum { N_COLLECTORS = sizeof collectors / sizeof *collectors };
+  e->rules = ll_xmalloc((n + N_COLLECTORS) * sizeof *e->rules);
+  for (size_t c = 0; c < N_COLLECTORS; c++)
+    e->rules[c] = (ll_enabled_rule){collectors[c], LL_WARNING, false, NULL};
+  if (n) memcpy(e->rules + N_COLLECTORS, rules, n * sizeof *rules);
+  e->n_rules = n + N_COLLECTORS;
   e->symbol_count = ll_js.symbol_count;
   uint8_t *calls = rule_calls(e);
   build_lists(e, calls, LL_VISIT_ENTER, &e->enter_start, &e->enter_list);
@@ -190,6 +195,10 @@ const ll_collections *ll_ctx_collections(const ll_ctx *ctx) {
   return ctx->collections;
 }
 
+const ll_listeners *ll_ctx_listeners(const ll_ctx *ctx) {
+  return ctx->listeners;
+}
+
 bool ll_ctx_option_matches(const ll_ctx *ctx, size_t option, ll_str text) {
   const ll_pattern_list *options = ctx->running->options;
   return options && ll_pattern_list_match(&options[option], text, ctx->source->path);
@@ -263,6 +272,7 @@ void ll_engine_run(const ll_engine *e, ll_arena *arena, const ll_source *source,
     states[r] =
         e->rules[r].rule->state_size ? ll_arena_alloc(arena, e->rules[r].rule->state_size) : NULL;
     if (e->rules[r].rule == &ll_collections_collector) ctx.collections = states[r];
+    if (e->rules[r].rule == &ll_listeners_collector) ctx.listeners = states[r];
     if (e->rules[r].rule->file_begin) {
       ctx.running = &e->rules[r];
       e->rules[r].rule->file_begin(&ctx, states[r]);

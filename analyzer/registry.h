@@ -14,6 +14,7 @@
   X(closure_in_route)    \
   X(global_accumulator)  \
   X(implicit_global)     \
+  X(ineffective_cleanup) \
   X(listener_unbalanced) \
   X(syntax_error)        \
   X(timer_leak)          \

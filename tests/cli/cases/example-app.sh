@@ -19,7 +19,7 @@ expect_finding src/server.js 16 global-accumulator          # ordersById.set in 
 expect_finding src/server.js 29 listener-unbalanced         # bus.on in GET /orders/:id/events
 expect_finding src/server.js 34 timer-leak                  # setInterval in GET /dashboard/stream
 expect_finding src/jobs.js 10 closure-in-loop               # a retry closure kept in `retries`
-expect_finding src/public/widget.jsx 11 listener-unbalanced # the resize listener
+expect_finding src/public/widget.jsx 12 ineffective-cleanup # the resize listener's removal
 
 for file in $(cd "$root/$app" && find src -name '*.js' -o -name '*.jsx' | sort); do
   from=$(grep -n -m 1 'No leak' "$root/$app/$file" | cut -d: -f1)
