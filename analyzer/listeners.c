@@ -135,8 +135,11 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
                               &parts)) {
     return;
   }
-  bool removes_all = parts.kind == LL_LISTENER_REMOVE_ALL;
   bool is_add = parts.kind == LL_LISTENER_ADD || parts.kind == LL_LISTENER_ADD_ONCE;
+  // jQuery's `$(window).off('scroll.menu')`, given events and no handler, removes every handler
+  // of them (Node's `off` requires the function).
+  bool removes_all = parts.kind == LL_LISTENER_REMOVE_ALL ||
+                     (!is_add && ts_node_is_null(parts.listener) && !ts_node_is_null(parts.event));
   // A listener call names a function (and, but for some configured methods, an event first);
   // `removeAllListeners` may name neither.
   if (!removes_all && ts_node_is_null(parts.listener)) return;
