@@ -1918,11 +1918,47 @@ static void append_members(const ll_facts *f, const TSNode *chain, uint32_t n, l
   }
 }
 
+// True when `text` (a member path) starts with one of `prefixes`, whole members only.
+static bool starts_with_member(const char *text, const char *const *prefixes) {
+  for (; *prefixes; prefixes++) {
+    size_t len = strlen(*prefixes);
+    if (!strncmp(text, *prefixes, len) &&
+        (text[len] == '\0' || text[len] == '.' || text[len] == '['))
+      return true;
+  }
+  return false;
+}
+
+// What a request handler's parameter leads to outlives the request: the connection it came on
+// (`req.socket`, `res.connection`, Koa's `ctx.req.socket`, Fastify's `request.raw.socket`) and
+// the application itself (`req.app`, Koa's `ctx.app`, Hapi's and Fastify's `request.server`).
+static void widen_request_member(const ll_facts *f, ll_path *out) {
+  const ll_binding *b = out->binding;
+  if (!b || b->kind != LL_BIND_PARAM || out->lifetime != LL_LIFETIME_SHORT || !out->text[0]) return;
+  const ll_scope *fn = b->scope ? b->scope->function : NULL;
+  if (!is_function_scope(fn)) return;
+  bool handler =
+      shape_of(f, fn)->handler_shaped ||
+      (f->fns[fn->index].why.reason == LL_REPEAT_ROUTE && f->fns[fn->index].why.function == fn);
+  if (!handler) return;
+  static const char *const connection[] = {
+      ".socket",         ".connection", ".raw.socket",     ".raw.connection", ".req.socket",
+      ".req.connection", ".res.socket", ".res.connection", ".request.socket", NULL};
+  static const char *const application[] = {
+      ".app", ".server", ".req.app", ".request.server", ".socket.server", ".connection.server",
+      NULL};
+  if (starts_with_member(out->text, application))
+    out->lifetime = LL_LIFETIME_LONG;
+  else if (starts_with_member(out->text, connection))
+    out->lifetime = LL_LIFETIME_CONNECTION;
+}
+
 bool ll_facts_path(const ll_facts *f, TSNode expr, ll_path *out) {
   TSNode chain[16];
   uint32_t n;
   if (!resolve_root(f, expr, out, chain, &n)) return false;
   append_members(f, chain, n, out);
+  widen_request_member(f, out);
   return true;
 }
 
@@ -1939,9 +1975,13 @@ bool ll_facts_declared_path(const ll_facts *f, const ll_scope *scope, TSNode nam
 bool ll_facts_long_lived_path(const ll_facts *f, TSNode expr, ll_path *out) {
   TSNode chain[16];
   uint32_t n;
-  if (!resolve_root(f, expr, out, chain, &n) || out->lifetime != LL_LIFETIME_LONG) return false;
+  if (!resolve_root(f, expr, out, chain, &n)) return false;
+  // A request handler's `req.app.locals`: the application's, reached through the request.
+  bool through_param = out->binding && out->binding->kind == LL_BIND_PARAM && n;
+  if (out->lifetime != LL_LIFETIME_LONG && !through_param) return false;
   append_members(f, chain, n, out);
-  return true;
+  widen_request_member(f, out);
+  return out->lifetime == LL_LIFETIME_LONG;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2053,6 +2093,71 @@ static bool is_early_exit(TSNode stmt) {
     then = ts_node_named_child(then, 0);
   return ts_node_symbol(then) == ll_js.sym.return_statement ||
          ts_node_symbol(then) == ll_js.sym.throw_statement;
+}
+
+typedef struct object_search {
+  const ll_facts *facts;
+  const ll_path *object;
+  bool found;
+} object_search;
+
+// True when `expr` names the object the search is about.
+static bool names_object(const object_search *search, TSNode expr) {
+  expr = ll_ast_unparenthesized(expr);
+  if (!ll_ast_is(expr, ll_js.sym.member_expression) && !ll_ast_is(expr, ll_js.sym.identifier))
+    return false;
+  ll_path path;
+  return ll_facts_path(search->facts, expr, &path) && ll_path_equal(&path, search->object);
+}
+
+// ll_ast_find's visitor over a condition: the object is tested (`seen.has(socket)`,
+// `!socket.tracked`).
+static bool visit_tested_object(TSNode node, void *data) {
+  object_search *search = data;
+  return search->found = names_object(search, node);
+}
+
+// ll_ast_find's visitor over a guarded block: the object is recorded (`seen.add(socket)`,
+// `seen.set(socket, ...)`, `socket.tracked = true`, `seen[socket] = true`).
+static bool visit_recorded_object(TSNode node, void *data) {
+  object_search *search = data;
+  TSSymbol sym = ts_node_symbol(node);
+  if (sym == ll_js.sym.call_expression) {
+    TSNode callee = ll_ast_field(node, ll_js.field.function);
+    ll_str method = ll_ast_callee_name(search->facts->source, callee);
+    if (ll_ast_is(callee, ll_js.sym.member_expression) &&
+        (ll_str_eq(method, "add") || ll_str_eq(method, "set")) &&
+        names_object(search, ll_ast_named_child(ll_ast_field(node, ll_js.field.arguments), 0)))
+      return search->found = true;
+  } else if (sym == ll_js.sym.assignment_expression) {
+    TSNode left = ll_ast_unparenthesized(ll_ast_field(node, ll_js.field.left));
+    if (ll_ast_is(left, ll_js.sym.member_expression) &&
+        names_object(search, ll_ast_field(left, ll_js.field.object)))
+      return search->found = true;
+    if (ll_ast_is(left, ll_js.sym.subscript_expression) &&
+        names_object(search, ll_ast_field(left, ll_js.field.index)))
+      return search->found = true;
+  }
+  return false;
+}
+
+bool ll_facts_guarded_per_object(const ll_facts *f, TSNode node, const ll_path *object) {
+  const ll_scope *fn = ll_scope_at(f->model, ts_node_start_byte(node))->function;
+  if (!is_function_scope(fn)) return false;
+  TSNode child = node;
+  for (TSNode parent = ll_ast_parent_of(child);
+       !ts_node_is_null(parent) && !ts_node_eq(child, fn->node);
+       child = parent, parent = ll_ast_parent_of(parent)) {
+    if (!ll_ast_is(parent, ll_js.sym.if_statement) ||
+        !ts_node_eq(ll_ast_field(parent, ll_js.field.consequence), child))
+      continue;
+    object_search tested = {f, object, false}, recorded = {f, object, false};
+    ll_ast_find(ll_ast_field(parent, ll_js.field.condition), visit_tested_object, &tested);
+    if (!tested.found) continue;
+    ll_ast_find(child, visit_recorded_object, &recorded);
+    if (recorded.found) return true;
+  }
+  return false;
 }
 
 bool ll_facts_guarded_once(const ll_facts *f, TSNode node) {
@@ -2273,7 +2378,7 @@ bool ll_facts_listener_outlives_run(const ll_facts *f, TSNode call, const ll_pat
 }
 
 bool ll_path_is_lasting_emitter(const ll_path *path) {
-  return path->lifetime == LL_LIFETIME_LONG ||
+  return path->lifetime == LL_LIFETIME_LONG || path->lifetime == LL_LIFETIME_CONNECTION ||
          (path->binding && path->binding->kind == LL_BIND_IMPORT && !strstr(path->text, "[]"));
 }
 

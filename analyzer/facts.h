@@ -46,7 +46,11 @@ typedef struct ll_repeat {
 typedef enum ll_lifetime {
   LL_LIFETIME_UNKNOWN = 0,
   LL_LIFETIME_SHORT, // created in the same run, a parameter of a request callback, `this` state
-  LL_LIFETIME_LONG,  // module or global scope, global objects, static members, exports
+  LL_LIFETIME_CONNECTION, // the connection a request came on (`req.socket`, `ctx.req.connection`,
+                          // Fastify's `request.raw.socket`): it serves every request of a
+                          // keep-alive or HTTP/2 connection, so it outlives each one
+  LL_LIFETIME_LONG,       // module or global scope, global objects, static members, exports, the
+                          // application reached from a request (`req.app`, `request.server`)
 } ll_lifetime;
 
 // What the file does to a collection, OR-ed over every use.
@@ -100,7 +104,9 @@ ll_frequency ll_facts_frequency(const ll_facts *facts, const ll_scope *scope, ll
  * and `self.x` all get the host "globalThis". Lifetimes: module and global bindings, global
  * objects, static members and the state of a class's only instance (ll_facts_only_instance) are
  * long; locals, parameters and other instance state short; imports, `module.exports` and unknown
- * host names unknown.
+ * host names unknown. A request handler's parameter leads to longer lives: the connection
+ * (`req.socket`, `ctx.req.connection`: LL_LIFETIME_CONNECTION) and the application (`req.app`,
+ * `request.server`: long).
  */
 bool ll_facts_path(const ll_facts *facts, TSNode expr, ll_path *out);
 
@@ -113,8 +119,9 @@ bool ll_facts_declared_path(const ll_facts *facts, const ll_scope *scope, TSNode
                             ll_path *out);
 
 /**
- * ll_facts_path for a long-lived root only: false, without building the path's text, when the
- * root is not long-lived (most expressions a rule asks about are locals).
+ * ll_facts_path for a long-lived path only: false, without building the path's text, when the
+ * root is not long-lived (most expressions a rule asks about are locals) and not a parameter
+ * whose member may be (a request handler's `req.app.locals`).
  */
 bool ll_facts_long_lived_path(const ll_facts *facts, TSNode expr, ll_path *out);
 
@@ -134,6 +141,14 @@ bool ll_path_is_lasting_emitter(const ll_path *path);
  * `if (started) return; started = true; ...`). Code that runs repeatedly gets there once.
  */
 bool ll_facts_guarded_once(const ll_facts *facts, TSNode node);
+
+/**
+ * True when `node` only runs the first time its function meets the object `object` names: it sits
+ * behind a test of that object that the guarded code records (`if (!tracked.has(req.socket)) {
+ * tracked.add(req.socket); req.socket.on('close', ...) }`, `if (!socket.watched) { socket.watched
+ * = true; ... }`). Code that runs per request gets there once per connection.
+ */
+bool ll_facts_guarded_per_object(const ll_facts *facts, TSNode node, const ll_path *object);
 
 /**
  * True when the function around `expr` (whose path is `path`) has just put a new object there,

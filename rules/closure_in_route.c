@@ -22,6 +22,7 @@
 #include "analyzer/ast.h"
 #include "analyzer/collections.h"
 #include "analyzer/handles.h"
+#include "analyzer/listeners.h"
 #include "analyzer/retention.h"
 #include "analyzer/rule.h"
 
@@ -48,6 +49,7 @@ typedef struct candidate {
   const ll_binding *via;    // the local it was named by before being kept, or NULL
   bool in_literal;          // a property or element of an object or array literal
   ll_str event;             // KEPT_LISTENER: the event
+  TSNode registration;      // KEPT_LISTENER: the call that adds it (the listeners fact's add)
   bool id_dropped;          // KEPT_INTERVAL: the timer id is dropped
   bool id_known;            // KEPT_INTERVAL: the timer id is kept in `id`
   ll_path id;               //
@@ -57,20 +59,14 @@ typedef struct candidate {
 
 // Something the file does that can release a kept closure.
 typedef enum release_kind {
-  RELEASE_SLOT,      // `slot = null`, `slot = undefined`, `delete slot`
-  RELEASE_LISTENER,  // off / removeListener / removeEventListener
-  RELEASE_LISTENERS, // removeAllListeners
-  RELEASE_TIMER,     // clearInterval / clearTimeout
+  RELEASE_SLOT,  // `slot = null`, `slot = undefined`, `delete slot`
+  RELEASE_TIMER, // clearInterval / clearTimeout
 } release_kind;
 
 typedef struct release {
   release_kind kind;
   ll_path slot;       // the slot, the emitter or the timer id
   bool slot_known;    //
-  ll_str event;       // listener removals: the event, empty when unknown or absent
-  bool event_given;   // the call names an event
-  ll_path fn;         // RELEASE_LISTENER: the function removed
-  bool fn_known;      //
   const ll_scope *in; // the function whose code empties it
   uint32_t at;        // the start byte of the write
   struct release *next;
@@ -280,6 +276,7 @@ static bool keeps_past_request(const ll_ctx *ctx, const ll_retention *kept, cand
   if (kept->kind == LL_KEPT_LISTENER) {
     if (is_once(ctx, site)) return false;
     c->how = KEPT_LISTENER;
+    c->registration = site;
     c->event = event_of(ctx, ts_node_named_child(ll_ast_field(site, ll_js.field.arguments), 0));
     // Without the event's name the file cannot tell what is added, as listener-unbalanced.
     return c->event.len > 0;
@@ -394,7 +391,8 @@ static void add_release(ll_ctx *ctx, state *st, const release *proto, TSNode nod
   st->releases = r;
 }
 
-// Records `slot = null`, `slot = undefined`, `delete slot`, listener removals and cleared timers.
+// Records `slot = null`, `slot = undefined`, `delete slot` and cleared timers. (Listener
+// removals are the listeners fact's.)
 static void record_release(ll_ctx *ctx, state *st, TSNode node) {
   const ll_facts *facts = ll_ctx_facts(ctx);
   release r = {.kind = RELEASE_SLOT};
@@ -422,20 +420,6 @@ static void record_release(ll_ctx *ctx, state *st, TSNode node) {
     add_release(ctx, st, &r, node);
     return;
   }
-  ll_listener_call lc;
-  if (!ll_vocab_listener_call(ll_facts_vocab(facts), ll_ctx_source(ctx), node, &lc)) return;
-  if (lc.kind == LL_LISTENER_REMOVE_ALL)
-    r.kind = RELEASE_LISTENERS;
-  else if (lc.kind == LL_LISTENER_REMOVE)
-    r.kind = RELEASE_LISTENER;
-  else
-    return;
-  r.slot_known = ll_facts_path(facts, lc.emitter, &r.slot);
-  r.event_given = !ts_node_is_null(lc.event);
-  r.event = event_of(ctx, lc.event);
-  TSNode fn = lc.listener;
-  r.fn_known = !ts_node_is_null(fn) && ll_facts_path(facts, fn, &r.fn);
-  add_release(ctx, st, &r, node);
 }
 
 static void on_enter(ll_ctx *ctx, TSNode node, void *opaque) {
@@ -447,8 +431,29 @@ static void on_enter(ll_ctx *ctx, TSNode node, void *opaque) {
     check_function(ctx, st, node);
 }
 
+// True when the listeners fact shows the closure's registration undone: some removal in the file
+// may match it (or it removes itself), or it is added once per emitter.
+static bool listener_released(ll_ctx *ctx, const candidate *c) {
+  const ll_listeners *listeners = ll_ctx_listeners(ctx);
+  const ll_listener_site *add = listeners->sites;
+  while (add && !ts_node_eq(add->call, c->registration))
+    add = add->next;
+  if (!add) return true; // not a listener call the fact knows: nothing is claimed
+  if (add->self_removing ||
+      ll_facts_guarded_per_object(ll_ctx_facts(ctx), add->call, &add->emitter))
+    return true;
+  ll_arena *arena = ll_ctx_arena(ctx);
+  for (const ll_listener_site *rm = listeners->sites; rm; rm = rm->next) {
+    const char *why_not;
+    ll_mismatch kind;
+    if (!rm->is_add && ll_listener_removes(arena, rm, add, &why_not, &kind) != LL_REMOVES_NO)
+      return true;
+  }
+  return false;
+}
+
 // True when something in the file can release candidate `c`.
-static bool released(const ll_ctx *ctx, const state *st, const candidate *c) {
+static bool released(ll_ctx *ctx, const state *st, const candidate *c) {
   if (c->how == KEPT_ENTRY) {
     // Drained, cleared, bounded, handed to code that may drain it, or weak.
     const ll_collections *collections = ll_ctx_collections(ctx);
@@ -459,6 +464,7 @@ static bool released(const ll_ctx *ctx, const state *st, const candidate *c) {
                 LL_EFFECT_WEAK);
     return false;
   }
+  if (c->how == KEPT_LISTENER) return listener_released(ctx, c);
   if (c->how == KEPT_INTERVAL && c->id_dropped) return false;
   for (const release *r = st->releases; r; r = r->next) {
     switch (c->how) {
@@ -470,16 +476,7 @@ static bool released(const ll_ctx *ctx, const state *st, const candidate *c) {
           return true;
         break;
       case KEPT_LISTENER:
-        if (r->kind != RELEASE_LISTENER && r->kind != RELEASE_LISTENERS) break;
-        if (r->slot_known && !ll_path_equal(&r->slot, &c->place)) break;
-        if (r->event_given && r->event.len &&
-            (r->event.len != c->event.len || memcmp(r->event.ptr, c->event.ptr, c->event.len)))
-          break;
-        if (r->kind == RELEASE_LISTENERS) return true;
-        // Only the same function object can be removed: the local that names it, or a
-        // removal whose function the file cannot tell.
-        if (c->via && (!r->fn_known || (r->fn.binding == c->via && !r->fn.text[0]))) return true;
-        break;
+        break; // listener_released
       case KEPT_INTERVAL:
         if (r->kind == RELEASE_TIMER && (!r->slot_known || ll_path_equal(&r->slot, &c->id)))
           return true;
@@ -512,9 +509,12 @@ static void file_end(ll_ctx *ctx, void *opaque) {
         break;
       case KEPT_LISTENER:
         kept = ll_arena_printf(arena,
-                               "is registered as a listener for '%.*s' on long-lived `%s` and "
-                               "never removed",
-                               (int)c->event.len, c->event.ptr, where);
+                               "is registered as a listener for '%.*s' on %s `%s` and never "
+                               "removed",
+                               (int)c->event.len, c->event.ptr,
+                               c->place.lifetime == LL_LIFETIME_CONNECTION ? "connection-scoped"
+                                                                           : "long-lived",
+                               where);
         break;
       case KEPT_INTERVAL:
         kept = "is passed to a setInterval that is never cleared";

@@ -203,14 +203,25 @@ static void file_end(ll_ctx *ctx, void *opaque) {
     }
     // Without the event's name the file cannot tell what is added: stay silent.
     if (!add->event_known || !add->emitter_known) continue;
+    // Added once per emitter, behind a test of the emitter itself that the guarded code records
+    // (`if (!tracked.has(req.socket)) { tracked.add(req.socket); req.socket.on(...) }`).
+    if (ll_facts_guarded_per_object(ll_ctx_facts(ctx), add->call, &add->emitter)) continue;
     if (add->freq == LL_FREQ_REPEATED && emitter_is_long_lived(ctx, add)) {
       bool sure_only = is_process_lifecycle(add) && !keeps_run_state(ctx, add);
       // In a component's set-up: say which teardown misses the removal, and per what it adds.
       const ll_facts *facts = ll_ctx_facts(ctx);
       const char *teardown = ll_facts_teardown_misses(facts, arena, &add->why, "remove");
+      // `req.socket` outlives the request, not the process: say what it lives as long as.
+      const char *owner =
+          add->emitter.lifetime == LL_LIFETIME_CONNECTION
+              ? ll_arena_printf(arena,
+                                "`%s`, which lives as long as the connection and serves each "
+                                "request on it (keep-alive),",
+                                emitter)
+              : ll_arena_printf(arena, "long-lived `%s`", emitter);
       ll_ctx_report_repeated(ctx, add->call, &add->why, sure_only ? LL_REPORT_SURE_ONLY : 0,
-                             "%s is added to long-lived `%s` %s, and %s: every %s adds one more",
-                             what, emitter, ll_facts_describe_repeat(facts, arena, &add->why),
+                             "%s is added to %s %s, and %s: every %s adds one more", what, owner,
+                             ll_facts_describe_repeat(facts, arena, &add->why),
                              teardown ? teardown : "never removed",
                              ll_facts_repeat_unit(facts, &add->why));
     } else if (add->in_loop && !add->event_set && emitter_is_long_lived(ctx, add) &&
