@@ -19,8 +19,8 @@
 #include "analyzer/rule.h"
 
 static const char *const tags[] = {"memory", "leak", "correctness", NULL};
-static const char *const node_types[] = {"call_expression", "new_expression", "return_statement",
-                                         "arrow_function", NULL};
+static const char *const node_types[] = {"call_expression", "return_statement", "arrow_function",
+                                         NULL};
 
 // A timer started with a named callback (`setInterval(this.tick, 1000)`): where the callback
 // is, and where the id goes.
@@ -39,13 +39,6 @@ typedef struct timer_clear {
   struct timer_clear *next;
 } timer_clear;
 
-// A handle acquired (`this.sub = source$.subscribe(...)`): where it is kept.
-typedef struct kept_handle {
-  ll_handle handle;
-  ll_handle_place place;
-  struct kept_handle *next;
-} kept_handle;
-
 // A release method read without being called (`sub.unsubscribe` handed on or returned).
 typedef struct detached_release {
   TSNode member;
@@ -58,7 +51,6 @@ typedef struct detached_release {
 typedef struct state {
   timer_start *starts;
   timer_clear *clears;
-  kept_handle *handles;
   detached_release *detached;
 } state;
 
@@ -151,8 +143,9 @@ static const char *release_method(ll_handle_kind kind) {
   return NULL;
 }
 
-// `value` when it reads a release method without calling or binding it: `sub.unsubscribe`.
-static void note_detached(ll_ctx *ctx, state *st, TSNode value, const char *use) {
+// `value` when it reads a release method without calling or binding it: `sub.unsubscribe`,
+// returned or handed to the call whose callee is `to` (null: returned).
+static void note_detached(ll_ctx *ctx, state *st, TSNode value, TSNode to) {
   value = ll_ast_unparenthesized(value);
   if (!ll_ast_is(value, ll_js.sym.member_expression)) return;
   ll_str method = ll_ctx_text(ctx, ll_ast_field(value, ll_js.field.property));
@@ -164,28 +157,46 @@ static void note_detached(ll_ctx *ctx, state *st, TSNode value, const char *use)
   detached_release *d = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *d);
   d->member = value;
   d->method = method;
-  d->use = use;
+  ll_str name = ll_ast_callee_name(ll_ctx_source(ctx), to);
+  d->use = ts_node_is_null(to)
+               ? "returned"
+               : ll_arena_printf(ll_ctx_arena(ctx), "handed to `%.*s`", (int)name.len, name.ptr);
   ll_facts_place_of(ll_ctx_facts(ctx), object, &d->object);
   if (!d->object.known) return;
   d->next = st->detached;
   st->detached = d;
 }
 
+// The handle a name holds: what its initializer or an assignment to it acquires (`const sub =
+// source$.subscribe(...)`, `observer = new ResizeObserver(...)`), when that handle is released by
+// calling `method` on it. Asked only for the few release methods read without a call.
+static bool holds_handle(const ll_ctx *ctx, const ll_binding *b, ll_str method, ll_handle *out) {
+  const ll_facts *facts = ll_ctx_facts(ctx);
+  TSNode value = ll_ast_unparenthesized(b->init);
+  for (const ll_ref *ref = b->refs;; ref = ref->next_of_binding) {
+    if (!ts_node_is_null(value) && ll_handle_of_call(facts, value, out)) {
+      const char *release = release_method(out->kind);
+      if (release && ll_str_eq(method, release)) return true;
+    }
+    while (ref && !((ref->flags & LL_REF_WRITE) &&
+                    ll_ast_is(ref->parent, ll_js.sym.assignment_expression)))
+      ref = ref->next_of_binding;
+    if (!ref) return false;
+    value = ll_ast_unparenthesized(ll_ast_field(ref->parent, ll_js.field.right));
+  }
+}
+
 static void check_detached(ll_ctx *ctx, const state *st) {
   for (const detached_release *d = st->detached; d; d = d->next) {
-    const kept_handle *held = NULL;
-    for (const kept_handle *k = st->handles; k && !held; k = k->next) {
-      const char *method = release_method(k->handle.kind);
-      if (method && ll_str_eq(d->method, method) && ll_handle_place_equal(&k->place, &d->object))
-        held = k;
-    }
-    if (!held) continue;
+    const ll_binding *b = d->object.path.binding;
+    ll_handle handle;
+    if (!b || d->object.path.text[0] || !holds_handle(ctx, b, d->method, &handle)) continue;
     ll_str text = ll_ctx_text(ctx, d->member);
     ll_ctx_report(ctx, d->member,
                   "`%.*s` is %s without its object: called later, it runs with no `this` and "
                   "releases nothing, so the %s stays registered; pass `() => %.*s()` or "
                   "`%.*s.bind(...)`",
-                  (int)text.len, text.ptr, d->use, held->handle.what, (int)text.len, text.ptr,
+                  (int)text.len, text.ptr, d->use, handle.what, (int)text.len, text.ptr,
                   (int)text.len, text.ptr);
   }
 }
@@ -193,37 +204,24 @@ static void check_detached(ll_ctx *ctx, const state *st) {
 // ---------------------------------------------------------------------------------------------
 // The walk
 
-// A handle acquired by `call` (a call or `new`): remembered with where it is kept.
-static void note_handle(ll_ctx *ctx, state *st, TSNode call) {
-  const ll_facts *facts = ll_ctx_facts(ctx);
-  ll_handle handle;
-  if (!ll_handle_of_call(facts, call, &handle) || !release_method(handle.kind)) return;
-  kept_handle *k = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *k);
-  k->handle = handle;
-  ll_facts_handle_place(facts, call, &k->place);
-  if (!k->place.known) return;
-  k->next = st->handles;
-  st->handles = k;
-}
-
 static void on_call(ll_ctx *ctx, state *st, TSNode call) {
   const ll_facts *facts = ll_ctx_facts(ctx);
-  note_handle(ctx, st, call);
   TSNode callee = ll_ast_field(call, ll_js.field.function);
   TSNode args = ll_ast_field(call, ll_js.field.arguments);
   TSNode first = ll_ast_named_child(args, 0);
-  ll_str fn = ll_facts_timer_function(facts, callee);
-  if (fn.len && !ts_node_is_null(first)) on_timer_call(ctx, st, call, fn, first);
+  // Only a name like a timer's is worth resolving (most calls are not).
+  ll_str name = ll_ast_callee_name(ll_ctx_source(ctx), callee);
+  if (!ts_node_is_null(first) &&
+      (ll_str_contains(name, "Timeout") || ll_str_contains(name, "Interval") ||
+       ll_str_contains(name, "AnimationFrame"))) {
+    ll_str fn = ll_facts_timer_function(facts, callee);
+    if (fn.len) on_timer_call(ctx, st, call, fn, first);
+  }
   // `setTimeout(sub.unsubscribe)`, `onCleanup(observer.disconnect)`, `list.push(sub.unsubscribe)`
   uint32_t n = ts_node_named_child_count(args);
   for (uint32_t i = 0; i < n; i++) {
     TSNode arg = ll_ast_named_child(args, i);
-    if (ll_ast_is(arg, ll_js.sym.member_expression)) {
-      ll_str name = ll_ast_callee_name(ll_ctx_source(ctx), callee);
-      note_detached(
-          ctx, st, arg,
-          ll_arena_printf(ll_ctx_arena(ctx), "handed to `%.*s`", (int)name.len, name.ptr));
-    }
+    if (ll_ast_is(arg, ll_js.sym.member_expression)) note_detached(ctx, st, arg, callee);
   }
 }
 
@@ -232,14 +230,14 @@ static void on_enter(ll_ctx *ctx, TSNode node, void *opaque) {
   TSSymbol sym = ts_node_symbol(node);
   if (sym == ll_js.sym.call_expression) {
     on_call(ctx, st, node);
-  } else if (sym == ll_js.sym.new_expression) {
-    note_handle(ctx, st, node); // `new ResizeObserver(...)`
   } else if (sym == ll_js.sym.return_statement) {
     TSNode value = ts_node_named_child(node, 0);
-    if (ll_ast_is(value, ll_js.sym.member_expression)) note_detached(ctx, st, value, "returned");
+    if (ll_ast_is(value, ll_js.sym.member_expression))
+      note_detached(ctx, st, value, (TSNode){.id = NULL});
   } else {
     TSNode body = ll_ast_field(node, ll_js.field.body); // `() => sub.unsubscribe`
-    if (ll_ast_is(body, ll_js.sym.member_expression)) note_detached(ctx, st, body, "returned");
+    if (ll_ast_is(body, ll_js.sym.member_expression))
+      note_detached(ctx, st, body, (TSNode){.id = NULL});
   }
 }
 

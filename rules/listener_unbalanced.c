@@ -77,10 +77,10 @@ static void check_handle(ll_ctx *ctx, TSNode call) {
 // acquire a subscription or an observer.
 static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
   (void)opaque;
-  ll_listener_call parts;
-  if (ll_ast_is(call, ll_js.sym.call_expression) &&
-      ll_vocab_listener_call(ll_facts_vocab(ll_ctx_facts(ctx)), ll_ctx_source(ctx), call, &parts))
-    return;
+  // The listeners collector visits each call just before the rules do: its newest site is this
+  // call when it is a listener call.
+  const ll_listener_site *last = ll_ctx_listeners(ctx)->last;
+  if (last && ts_node_eq(last->call, call)) return;
   check_handle(ctx, call);
 }
 
