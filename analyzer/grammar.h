@@ -33,6 +33,7 @@
   X(export_statement)                      \
   X(expression_statement)                  \
   X(field_definition)                      \
+  X(finally_clause)                        \
   X(for_in_statement)                      \
   X(for_statement)                         \
   X(formal_parameters)                     \
@@ -84,6 +85,7 @@
   X(ternary_expression)                    \
   X(this)                                  \
   X(throw_statement)                       \
+  X(try_statement)                         \
   X(unary_expression)                      \
   X(update_expression)                     \
   X(using_declaration)                     \
@@ -103,7 +105,9 @@
   X(consequence)     \
   X(constructor)     \
   X(declaration)     \
+  X(finalizer)       \
   X(function)        \
+  X(handler)         \
   X(index)           \
   X(key)             \
   X(kind)            \

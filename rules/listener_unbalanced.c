@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "analyzer/ast.h"
+#include "analyzer/flow.h"
 #include "analyzer/handles.h"
 #include "analyzer/listeners.h"
 #include "analyzer/rule.h"
@@ -162,6 +163,40 @@ static bool keeps_run_state(const ll_ctx *ctx, const ll_listener_site *add) {
   return search.found;
 }
 
+// A listener its own function removes on some ways through it only (after a call that may
+// throw, past an early return, in one branch): each run that goes the other way leaves it.
+static void report_skipped_removal(ll_ctx *ctx, const ll_listener_site *add, const TSNode *removals,
+                                   uint32_t n) {
+  ll_skip skip;
+  const ll_facts *facts = ll_ctx_facts(ctx);
+  if (!n || !ll_flow_release_skipped(facts, add->call, removals, n, &skip)) return;
+  const ll_source *source = ll_ctx_source(ctx);
+  ll_arena *arena = ll_ctx_arena(ctx);
+  unsigned removed_at = ll_source_position(source, ts_node_start_byte(removals[0])).line;
+  unsigned at = ll_source_position(source, ts_node_start_byte(skip.at)).line;
+  const char *unit = ll_facts_repeat_unit(facts, &add->why);
+  const char *way =
+      skip.kind == LL_SKIP_THROW
+          ? ll_arena_printf(arena,
+                            "but not when the call at line %u throws (no catch or finally removes "
+                            "it): every %s that fails",
+                            at, unit)
+      : skip.kind == LL_SKIP_RETURN
+          ? ll_arena_printf(arena,
+                            "but the exit at line %u leaves before that: every %s that "
+                            "leaves there",
+                            at, unit)
+          : ll_arena_printf(arena,
+                            "only when the condition at line %u holds: every %s where it "
+                            "does not",
+                            at, unit);
+  ll_ctx_report_repeated(ctx, add->call, &add->why, 0,
+                         "%s is added to long-lived `%s` %s; it is removed at line %u, %s adds one "
+                         "more",
+                         ll_listener_describe(arena, add), ll_path_describe(&add->emitter, arena),
+                         ll_facts_describe_repeat(facts, arena, &add->why), removed_at, way);
+}
+
 static void file_end(ll_ctx *ctx, void *opaque) {
   (void)opaque;
   const ll_listeners *listeners = ll_ctx_listeners(ctx);
@@ -170,12 +205,17 @@ static void file_end(ll_ctx *ctx, void *opaque) {
     if (!add->is_add || add->self_removing) continue;
     const ll_listener_site *mismatch = NULL;
     const char *mismatch_reason = NULL;
-    bool balanced = false, fresh = false;
-    for (const ll_listener_site *rm = listeners->sites; rm && !balanced; rm = rm->next) {
+    bool balanced = false, fresh = false, maybe = false;
+    enum { MAX_REMOVALS = 16 };
+    TSNode removals[MAX_REMOVALS];
+    uint32_t n_removals = 0;
+    for (const ll_listener_site *rm = listeners->sites; rm; rm = rm->next) {
       if (rm->is_add) continue;
       const char *why_not;
       ll_mismatch kind;
       ll_listener_match m = ll_listener_removes(arena, rm, add, &why_not, &kind);
+      if (m == LL_REMOVES_YES && n_removals < MAX_REMOVALS) removals[n_removals++] = rm->call;
+      if (m == LL_REMOVES_MAYBE) maybe = true;
       if (m != LL_REMOVES_NO)
         balanced = true;
       else if (why_not && rm->orphaned && kind != LL_MISMATCH_OTHER)
@@ -185,6 +225,9 @@ static void file_end(ll_ctx *ctx, void *opaque) {
         mismatch_reason = why_not;
       }
     }
+    if (balanced && !maybe && add->event_known && add->emitter_known &&
+        add->freq == LL_FREQ_REPEATED && emitter_is_long_lived(ctx, add))
+      report_skipped_removal(ctx, add, removals, n_removals);
     if (balanced || fresh) continue;
     ll_str event = add->event_known ? add->event : (ll_str){"?", 1};
     // The project says these events are meant to be listened to for good.

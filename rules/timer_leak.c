@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "analyzer/ast.h"
+#include "analyzer/flow.h"
 #include "analyzer/handles.h"
 #include "analyzer/rule.h"
 
@@ -405,6 +406,45 @@ static bool is_cleared(const state *st, const ll_handle_place *id) {
   return false;
 }
 
+// An interval cleared by its own function on some ways through it only (after a call that may
+// throw, past an early return, in one branch): reported with the way that skips the clear.
+static bool report_skipped_clear(ll_ctx *ctx, const state *st, const timer_call *t,
+                                 const char *why) {
+  enum { MAX_CLEARS = 16 };
+  TSNode clears[MAX_CLEARS];
+  uint32_t n = 0;
+  for (const timer_call *c = st->calls; c && n < MAX_CLEARS; c = c->next)
+    if (c->kind == TIMER_CLEAR && c->id.known && ll_handle_place_equal(&c->id, &t->id))
+      clears[n++] = c->call;
+  ll_skip skip;
+  if (!n || !ll_flow_release_skipped(ll_ctx_facts(ctx), t->call, clears, n, &skip)) return false;
+  const ll_source *source = ll_ctx_source(ctx);
+  unsigned cleared_at = ll_source_position(source, ts_node_start_byte(clears[0])).line;
+  unsigned at = ll_source_position(source, ts_node_start_byte(skip.at)).line;
+  ll_arena *arena = ll_ctx_arena(ctx);
+  const char *unit = ll_facts_repeat_unit(ll_ctx_facts(ctx), &t->why);
+  const char *way =
+      skip.kind == LL_SKIP_THROW
+          ? ll_arena_printf(arena,
+                            "but not when the call at line %u throws (no catch or finally clears "
+                            "it), so each %s that fails",
+                            at, unit)
+      : skip.kind == LL_SKIP_RETURN
+          ? ll_arena_printf(arena,
+                            "but the exit at line %u leaves before that, so each %s that "
+                            "leaves there",
+                            at, unit)
+          : ll_arena_printf(arena,
+                            "only when the condition at line %u holds, so each %s where "
+                            "it does not",
+                            at, unit);
+  ll_ctx_report_repeated(ctx, t->call, &t->why, 0,
+                         "setInterval is started %s; it is cleared at line %u, %s leaves a timer "
+                         "that keeps its callback and everything it captures alive forever",
+                         why, cleared_at, way);
+  return true;
+}
+
 static void file_end(ll_ctx *ctx, void *opaque) {
   state *st = opaque;
   ll_arena *arena = ll_ctx_arena(ctx);
@@ -456,6 +496,8 @@ static void file_end(ll_ctx *ctx, void *opaque) {
                              "setInterval is started %s; %s, so each %s adds a timer that keeps "
                              "its callback and everything it captures alive forever",
                              why, where, ll_facts_repeat_unit(ll_ctx_facts(ctx), &t->why));
+    } else if (report_skipped_clear(ctx, st, t, why)) {
+      continue;
     } else if (overwrites_shared_id(ctx, st, t)) {
       ll_ctx_report_repeated(
           ctx, t->call, &t->why, 0,
