@@ -168,6 +168,9 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
                             ? NULL
                             : ll_facts_ref_at(ll_ctx_facts(ctx), parts.event);
     TSNode array = ref && ref->target ? event_array_of(ctx, ref->target) : (TSNode){.id = NULL};
+    // `.on(['slidemodeenter', 'slidemodeexit'], fn)`: event libraries take a list of events.
+    if (!lc->event_known && ts_node_is_null(array))
+      array = string_array(ctx, parts.event);
     if (!ts_node_is_null(array)) {
       lc->event = ll_ctx_text(ctx, array);
       lc->event_known = lc->event_set = true;
@@ -223,7 +226,11 @@ ll_listener_match ll_listener_removes(ll_arena *arena, const ll_listener_site *r
                                       ll_mismatch *kind) {
   *why_not = NULL;
   *kind = LL_MISMATCH_NONE;
-  if (!removal->emitter_known || !add->emitter_known) return LL_REMOVES_MAYBE;
+  if (!removal->emitter_known || !add->emitter_known) {
+    // Whatever the emitters, a removal of another named event removes nothing of this add.
+    bool named = removal->event_known && add->event_known && !removal->removes_all;
+    return named && !same_event(removal, add) ? LL_REMOVES_NO : LL_REMOVES_MAYBE;
+  }
   // The emitters are the same object, may be (two names the file cannot relate, such as
   // `this.transport` and a `transport` parameter), or are known to differ (one root, different
   // members: `process.stdout` and `process.stdin`; or two long-lived bindings).
