@@ -129,6 +129,10 @@ typedef struct fn_facts {
   bool binding_known;  // `binding` is ll_facts_function_binding's answer
   const ll_binding *binding;
   uint8_t lifecycle; // ll_lifecycle_of's answer, kept for the next passes: 0 not asked, 1 no, 2 yes
+  // For a function: the ES5 constructor whose instance `this` is in it (es5_class_of), once
+  // asked.
+  bool es5_known;
+  const ll_scope *es5_class;
   // For a class scope: the `new` that makes the class's only instance (see find_singletons);
   // NULL for every other class and scope.
   const TSNode *only_instance;
@@ -1715,11 +1719,84 @@ static bool imports_process(const ll_facts *f, const ll_binding *b) {
   return false;
 }
 
+// The function scope of the ES5 constructor `b` names (`function Player() {}`, `var Player =
+// function () {}`), or NULL.
+static const ll_scope *constructor_scope(const ll_facts *f, const ll_binding *b) {
+  TSNode fn = {.id = NULL};
+  if (b->kind == LL_BIND_FUNCTION)
+    fn = ll_ast_parent_of(b->decl);
+  else if (b->kind == LL_BIND_VAR || b->kind == LL_BIND_LET || b->kind == LL_BIND_CONST)
+    fn = ll_ast_unparenthesized(b->init);
+  if (!ll_ast_is(fn, ll_js.sym.function_declaration) &&
+      !ll_ast_is(fn, ll_js.sym.function_expression))
+    return NULL;
+  TSNode body = ts_node_child_by_field_id(fn, ll_js.field.body);
+  if (ts_node_is_null(body)) return NULL;
+  const ll_scope *scope = ll_scope_at(f->model, ts_node_start_byte(body))->function;
+  return scope && ts_node_eq(scope->node, fn) ? scope : NULL;
+}
+
+// `X.prototype` (`node` a member expression): the constructor X's scope, or NULL.
+static const ll_scope *prototype_of(const ll_facts *f, TSNode node) {
+  node = ll_ast_unparenthesized(node);
+  if (!ll_ast_is(node, ll_js.sym.member_expression) ||
+      !ll_str_eq(text_of(f, ts_node_child_by_field_id(node, ll_js.field.property)), "prototype"))
+    return NULL;
+  TSNode object = ts_node_child_by_field_id(node, ll_js.field.object);
+  const ll_ref *ref = ll_ast_is(object, ll_js.sym.identifier) ? ll_facts_ref_at(f, object) : NULL;
+  return ref && ref->target ? constructor_scope(f, ref->target) : NULL;
+}
+
+// ES5 classes: a constructor function whose prototype gets methods, and those methods. `this`
+// in `function Player() {}` (when `Player.prototype` is used), in `Player.prototype.play =
+// function () {}`, and in the methods of `Player.prototype = { ... }` or `extend(Player.prototype,
+// { ... })` is a Player instance: the constructor's scope stands for its class.
+static const ll_scope *es5_class_of(const ll_facts *f, const ll_scope *fn) {
+  fn_facts *fx = &f->fns[fn->index];
+  if (fx->es5_known) return fx->es5_class;
+  fx->es5_known = true;
+  const TSNode *up = fn->context;
+  if (ll_ast_is(fn->node, ll_js.sym.function_declaration)) {
+    TSNode name = ts_node_child_by_field_id(fn->node, ll_js.field.name);
+    const ll_binding *b =
+        fn->parent ? ll_scope_lookup(f->model, fn->parent, text_of(f, name)) : NULL;
+    for (const ll_ref *ref = b ? b->refs : NULL; ref; ref = ref->next_of_binding)
+      if (ll_ast_is(ref->parent, ll_js.sym.member_expression) && ref->field == ll_js.field.object &&
+          ll_str_eq(text_of(f, ts_node_child_by_field_id(ref->parent, ll_js.field.property)),
+                    "prototype"))
+        return fx->es5_class = fn;
+    return NULL;
+  }
+  if (!up) return NULL;
+  // `Player.prototype.play = function () {}`
+  if (ll_ast_is(up[0], ll_js.sym.assignment_expression) && fn->context_field == ll_js.field.right) {
+    TSNode left = ts_node_child_by_field_id(up[0], ll_js.field.left);
+    if (ll_ast_is(left, ll_js.sym.member_expression))
+      fx->es5_class = prototype_of(f, ts_node_child_by_field_id(left, ll_js.field.object));
+    return fx->es5_class;
+  }
+  // `{ play: function () {} }` as `Player.prototype = {...}` or `extend(Player.prototype, {...})`
+  if (ll_ast_is(up[0], ll_js.sym.pair) && ll_ast_is(up[1], ll_js.sym.object)) {
+    if (ll_ast_is(up[2], ll_js.sym.assignment_expression))
+      fx->es5_class = prototype_of(f, ts_node_child_by_field_id(up[2], ll_js.field.left));
+    else if (ll_ast_is(up[2], ll_js.sym.arguments))
+      fx->es5_class = prototype_of(f, ts_node_named_child(up[2], 0));
+  }
+  return fx->es5_class;
+}
+
 // What `this` is at `scope`: sets out->binding (a static member's class) or out->this_class.
 static bool resolve_this(const ll_facts *f, const ll_scope *scope, ll_path *out) {
   const ll_scope *fn = scope->function;
   while (fn && fn->kind == LL_SCOPE_FUNCTION && (fn->flags & LL_SCOPE_ARROW))
     fn = fn->parent ? fn->parent->function : NULL; // arrows see the outer `this`
+  if (fn && fn->kind == LL_SCOPE_FUNCTION && (!fn->parent || fn->parent->kind != LL_SCOPE_CLASS)) {
+    const ll_scope *es5 = es5_class_of(f, fn);
+    if (!es5) return false;
+    out->this_class = es5;
+    out->lifetime = LL_LIFETIME_SHORT; // an instance's state
+    return true;
+  }
   if (!fn || !fn->parent || fn->parent->kind != LL_SCOPE_CLASS) return false;
   const ll_scope *cls = fn->parent;
   bool is_static = fn->kind == LL_SCOPE_STATIC_BLOCK ||

@@ -57,7 +57,38 @@ static TSNode event_array_of(const ll_ctx *ctx, const ll_binding *b) {
   return string_array(ctx, ll_ast_field(callee, ll_js.field.object));
 }
 
-static ll_listener_fn function_of(const ll_ctx *ctx, TSNode arg, ll_path *path, bool *bound_known) {
+typedef struct return_search {
+  bool any, all_functions;
+} return_search;
+
+// ll_ast_find's visitor over a function body: its `return`s, and whether each returns a function
+// literal.
+static bool visit_return(TSNode node, void *data) {
+  return_search *r = data;
+  if (!ll_ast_is(node, ll_js.sym.return_statement)) return false;
+  r->any = true;
+  if (!ll_ast_is_function(ll_ast_unparenthesized(ts_node_named_child(node, 0))))
+    r->all_functions = false;
+  return !r->all_functions;
+}
+
+// True when the call `call` calls a function declared in the file whose every `return` returns
+// a new function literal (`function bind(m, c) { return function () { ... }; }`).
+static bool makes_new_function(const ll_ctx *ctx, TSNode call) {
+  TSNode callee = ll_ast_field(call, ll_js.field.function);
+  if (!ll_ast_is(callee, ll_js.sym.identifier)) return false;
+  const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), callee);
+  if (!ref || !ref->target || ref->target->kind != LL_BIND_FUNCTION) return false;
+  TSNode fn = ll_ast_parent_of(ref->target->decl);
+  if (!ll_ast_is(fn, ll_js.sym.function_declaration)) return false;
+  TSNode body = ll_ast_field(fn, ll_js.field.body);
+  return_search r = {false, true};
+  if (!ts_node_is_null(body)) ll_ast_find(body, visit_return, &r);
+  return r.any && r.all_functions;
+}
+
+static ll_listener_fn function_of(const ll_ctx *ctx, TSNode arg, ll_path *path, bool *bound_known,
+                                  ll_str *maker) {
   arg = ll_ast_unparenthesized(arg);
   if (ts_node_is_null(arg)) return LL_FN_UNKNOWN;
   TSSymbol sym = ts_node_symbol(arg);
@@ -84,6 +115,10 @@ static ll_listener_fn function_of(const ll_ctx *ctx, TSNode arg, ll_path *path, 
       *bound_known =
           ll_facts_path(ll_ctx_facts(ctx), ll_ast_field(callee, ll_js.field.object), path);
       return LL_FN_BOUND;
+    }
+    if (makes_new_function(ctx, arg)) {
+      *maker = ll_ctx_text(ctx, callee);
+      return LL_FN_MADE;
     }
     return LL_FN_UNKNOWN;
   }
@@ -169,8 +204,7 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
                             : ll_facts_ref_at(ll_ctx_facts(ctx), parts.event);
     TSNode array = ref && ref->target ? event_array_of(ctx, ref->target) : (TSNode){.id = NULL};
     // `.on(['slidemodeenter', 'slidemodeexit'], fn)`: event libraries take a list of events.
-    if (!lc->event_known && ts_node_is_null(array))
-      array = string_array(ctx, parts.event);
+    if (!lc->event_known && ts_node_is_null(array)) array = string_array(ctx, parts.event);
     if (!ts_node_is_null(array)) {
       lc->event = ll_ctx_text(ctx, array);
       lc->event_known = lc->event_set = true;
@@ -178,7 +212,7 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
   }
   lc->listener = ll_ast_unparenthesized(parts.listener);
   if (!ts_node_is_null(parts.listener))
-    lc->fn = function_of(ctx, parts.listener, &lc->fn_path, &lc->bound_known);
+    lc->fn = function_of(ctx, parts.listener, &lc->fn_path, &lc->bound_known, &lc->maker);
   if (!ts_node_is_null(parts.options)) read_options(ctx, parts.options, lc);
   lc->freq = ll_ctx_frequency_at(ctx, call, &lc->why);
   lc->in_loop = ll_ctx_in_loop(ctx);
@@ -279,7 +313,15 @@ ll_listener_match ll_listener_removes(ll_arena *arena, const ll_listener_site *r
                "different object";
     return LL_REMOVES_NO;
   }
-  if (removal->fn == LL_FN_INLINE || removal->fn == LL_FN_BOUND) {
+  if (add->fn == LL_FN_MADE) {
+    *kind = LL_MISMATCH_FRESH_ADD;
+    *why_not = ll_arena_printf(arena,
+                               "`%.*s()` makes a new function on every call, so the removal "
+                               "passes a different object",
+                               (int)add->maker.len, add->maker.ptr);
+    return LL_REMOVES_NO;
+  }
+  if (removal->fn == LL_FN_INLINE || removal->fn == LL_FN_BOUND || removal->fn == LL_FN_MADE) {
     *kind = LL_MISMATCH_FRESH_REMOVAL;
     *why_not = "the removal passes a new function object, not the one that was added";
     return LL_REMOVES_NO;

@@ -17,6 +17,8 @@ typedef enum ll_listener_fn {
   LL_FN_NAMED,   // a binding or a member path: removable with the same expression
   LL_FN_INLINE,  // a function literal: a new object, removable only through a stored reference
   LL_FN_BOUND,   // `f.bind(x)`: a new object at every call
+  LL_FN_MADE,    // `bind(this.onClick, this)`: a call of a function of the file that returns a
+                 // new function each time (an old-browser `bind` or `wrap` helper)
 } ll_listener_fn;
 
 typedef struct ll_listener_site {
@@ -34,6 +36,7 @@ typedef struct ll_listener_site {
   TSNode listener;    // the function argument; may be null
   ll_path fn_path;    // for LL_FN_NAMED: the function; for LL_FN_BOUND: the function bound
   bool bound_known;   // for LL_FN_BOUND: fn_path holds `f` of `f.bind(x)`
+  ll_str maker;       // for LL_FN_MADE: the helper's name
   bool capture;       // addEventListener's capture flag
   bool self_removing; // once, prependOnceListener, { once: true }, { signal }, a kept remover
   bool orphaned;      // a removal that no add in the file can match

@@ -272,8 +272,12 @@ static void check_removals(ll_ctx *ctx) {
     const char *what = ll_listener_describe(arena, rm);
     ll_mismatch kind = LL_MISMATCH_NONE;
     const ll_listener_site *add = meant_add(arena, listeners, rm, &kind);
-    if (rm->fn == LL_FN_INLINE || rm->fn == LL_FN_BOUND) {
-      const char *given = rm->fn == LL_FN_BOUND ? "the result of `.bind()`" : "an inline function";
+    if (rm->fn == LL_FN_INLINE || rm->fn == LL_FN_BOUND || rm->fn == LL_FN_MADE) {
+      const char *given =
+          rm->fn == LL_FN_BOUND ? "the result of `.bind()`"
+          : rm->fn == LL_FN_MADE
+              ? ll_arena_printf(arena, "the result of `%.*s()`", (int)rm->maker.len, rm->maker.ptr)
+              : "an inline function";
       if (add)
         ll_ctx_report(ctx, rm->call,
                       "`%.*s` is given %s, a new function object that was never added, so it "
@@ -296,7 +300,9 @@ static void check_removals(ll_ctx *ctx) {
                    ? ll_arena_printf(arena, "`%.*s.bind(...)`, a new function made by `.bind()`",
                                      (int)removed.len, removed.ptr)
                    : "a new function made by `.bind()`")
-            : "an inline function";
+        : add->fn == LL_FN_MADE ? ll_arena_printf(arena, "a new function made by `%.*s()`",
+                                                  (int)add->maker.len, add->maker.ptr)
+                                : "an inline function";
     ll_ctx_report(ctx, rm->call,
                   "`%.*s` removes `%.*s`, but the %s added at line %u is %s, not `%.*s`: nothing "
                   "is removed and that listener stays registered; keep the function that is "
