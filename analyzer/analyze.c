@@ -174,6 +174,17 @@ static void analyze_loaded(ll_analyzer *an, const ll_config *config, const char 
                     ll_config_severity(config, &ll_rule_unused_disable), &suppressed);
   result->findings = suppressed.findings;
   result->n_findings = suppressed.n_findings;
+  // Every finding has a trace: the ones made outside the rules' walk (syntax-error,
+  // unused-disable) have their own place as its one step.
+  for (size_t i = 0; i < result->n_findings; i++) {
+    ll_finding *f = &result->findings[i];
+    if (f->n_trace) continue;
+    ll_trace_step *step = ll_arena_alloc(&an->arena, sizeof *step);
+    *step = (ll_trace_step){f->start_byte, f->end_byte,   f->line,        f->column,
+                            f->end_line,   f->end_column, "reported here"};
+    f->trace = step;
+    f->n_trace = 1;
+  }
   result->notes = suppressed.notes;
   result->n_notes = suppressed.n_notes;
   stats->rules_seconds += now_seconds() - t2;

@@ -32,6 +32,7 @@ enum {
   OPT_MAX_WARNINGS,
   OPT_QUIET,
   OPT_COLOR,
+  OPT_NOTES,
   OPT_MIN_CONFIDENCE,
   OPT_NO_IGNORE_VCS,
   OPT_IGNORE_PATTERN,
@@ -61,6 +62,7 @@ static const struct option long_options[] = {
     {"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
     {"quiet", no_argument, NULL, OPT_QUIET},
     {"color", required_argument, NULL, OPT_COLOR},
+    {"notes", no_argument, NULL, OPT_NOTES},
     {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
     {"no-ignore-vcs", no_argument, NULL, OPT_NO_IGNORE_VCS},
     {"ignore-pattern", required_argument, NULL, OPT_IGNORE_PATTERN},
@@ -85,6 +87,7 @@ void ll_cli_print_help(FILE *out) {
       "  -f, --format FORMAT       text (default), json, sarif or github\n"
       "  -o, --output-file FILE    write the report to FILE instead of standard output\n"
       "      --color WHEN          color the text format: auto (default), always, never\n"
+      "      --notes               text: follow each finding with `note:` lines, its trace\n"
       "      --quiet               report errors only, not warnings\n"
       "      --max-warnings N      exit 1 when there are more than N warnings\n"
       "      --min-confidence LEVEL  report findings of this confidence or higher: high,\n"
@@ -251,6 +254,9 @@ ll_status ll_cli_parse(int argc, char **argv, ll_options *options) {
         break;
       case OPT_REPORT_UNUSED_DISABLE:
         options->report_unused_disable = true;
+        break;
+      case OPT_NOTES:
+        options->notes = true;
         break;
       case OPT_INCLUDE_SUPPRESSED:
         options->include_suppressed = true;

@@ -46,6 +46,7 @@ typedef struct ll_options {
   bool min_confidence_set;    // --min-confidence given: it replaces `minConfidence`
   ll_confidence min_confidence;
   ll_color color; // --color
+  bool notes;     // --notes: the text format follows each finding with its trace's `note:` lines
 } ll_options;
 
 /**

@@ -36,6 +36,9 @@ struct ll_ctx {
   const ll_enabled_rule *running;
   ll_finding *findings;
   size_t n_findings, cap_findings;
+  // The finding ll_ctx_trace adds to: the running rule's last kept report, or none.
+  size_t traced; // index + 1; 0 when the last report was not kept
+  const ll_enabled_rule *traced_by;
 };
 
 // calls[r * symbol_count + s]: LL_VISIT_ENTER and/or LL_VISIT_LEAVE when rule r has that
@@ -117,9 +120,12 @@ void ll_engine_delete(ll_engine *engine) {
   free(engine);
 }
 
+static void add_step(ll_ctx *ctx, TSNode node, const char *message);
+
 static void report(ll_ctx *ctx, TSNode node, ll_confidence confidence, const char *export_root,
                    const char *format, va_list args) {
   uint32_t start = ts_node_start_byte(node);
+  ctx->traced = 0;
   if (ll_scope_model_in_error(ctx->model, start)) return;
   if (ctx->n_findings == ctx->cap_findings) {
     size_t cap = ctx->cap_findings ? ctx->cap_findings * 2 : 16;
@@ -141,6 +147,44 @@ static void report(ll_ctx *ctx, TSNode node, ll_confidence confidence, const cha
       .end_byte = ts_node_end_byte(node),
       .message = ll_arena_vprintf(ctx->arena, format, args),
   };
+  ctx->traced = ctx->n_findings;
+  ctx->traced_by = ctx->running;
+  add_step(ctx, node, "reported here");
+}
+
+enum { MAX_STEPS = 8 };
+
+// Adds a step to the last kept finding of the running rule: at the end, or first (`front`).
+static void put_step(ll_ctx *ctx, TSNode node, const char *message, bool front) {
+  if (!ctx->traced || ctx->traced_by != ctx->running || ts_node_is_null(node)) return;
+  ll_finding *f = &ctx->findings[ctx->traced - 1];
+  if (f->n_trace == MAX_STEPS) return;
+  ll_trace_step *steps =
+      f->trace ? (ll_trace_step *)f->trace : ll_arena_alloc(ctx->arena, MAX_STEPS * sizeof *steps);
+  ll_trace_step step = {.start_byte = ts_node_start_byte(node),
+                        .end_byte = ts_node_end_byte(node),
+                        .message = message};
+  if (front) {
+    memmove(steps + 1, steps, f->n_trace * sizeof *steps);
+    steps[0] = step;
+  } else {
+    steps[f->n_trace] = step;
+  }
+  f->n_trace++;
+  f->trace = steps;
+}
+
+static void add_step(ll_ctx *ctx, TSNode node, const char *message) {
+  put_step(ctx, node, message, false);
+}
+
+void ll_ctx_trace(ll_ctx *ctx, TSNode node, const char *format, ...) {
+  if (!ctx->traced || ctx->traced_by != ctx->running) return;
+  va_list args;
+  va_start(args, format);
+  const char *message = ll_arena_vprintf(ctx->arena, format, args);
+  va_end(args);
+  add_step(ctx, node, message);
 }
 
 void ll_ctx_report(ll_ctx *ctx, TSNode node, const char *format, ...) {
@@ -173,6 +217,12 @@ void ll_ctx_report_repeated(ll_ctx *ctx, TSNode node, const ll_repeat *why, unsi
   size_t before = ctx->n_findings;
   report(ctx, node, confidence, export_root, format, args);
   if (ctx->n_findings > before) {
+    // The evidence starts with what makes the code run again and again.
+    if (!ts_node_is_null(why->site) && !ts_node_eq(why->site, node))
+      put_step(ctx, why->site,
+               ll_arena_printf(ctx->arena, "why it runs again and again: %s",
+                               ll_facts_describe_repeat(ctx->facts, ctx->arena, why)),
+               true);
     ctx->findings[before].doubt_is_repeat = !sure && !(flags & LL_REPORT_MEDIUM);
     ctx->findings[before].needs_sure_callers = needs_sure_callers;
   }

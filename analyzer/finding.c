@@ -57,6 +57,15 @@ size_t ll_findings_finish(ll_finding *findings, size_t n, const ll_source *sourc
     f->column = start.column;
     f->end_line = end.line;
     f->end_column = end.column;
+    for (uint32_t k = 0; k < f->n_trace; k++) {
+      ll_trace_step *step = (ll_trace_step *)&f->trace[k];
+      ll_position from = ll_source_position(source, step->start_byte);
+      ll_position to = ll_source_position(source, step->end_byte);
+      step->line = from.line;
+      step->column = from.column;
+      step->end_line = to.line;
+      step->end_column = to.column;
+    }
   }
   if (n) qsort(findings, n, sizeof *findings, compare);
   size_t kept = 0;

@@ -34,6 +34,17 @@ typedef enum ll_suppression {
   LL_SUPPRESSED_BASELINE,  // recorded in the --baseline file (baseline.c)
 } ll_suppression;
 
+/**
+ * One step of the evidence a finding was decided on: where something is acquired or added, why
+ * that code runs again and again (the route, listener or hook that calls it), the long-lived
+ * owner, the release that does not match or the way that skips it. In narrative order.
+ */
+typedef struct ll_trace_step {
+  uint32_t start_byte, end_byte;
+  uint32_t line, column, end_line, end_column; // as for the finding (ll_findings_finish)
+  const char *message;                         // lower case, no final period; owned like message
+} ll_trace_step;
+
 typedef struct ll_finding {
   const ll_rule *rule; // static descriptor; never NULL
   ll_severity severity;
@@ -44,13 +55,15 @@ typedef struct ll_finding {
   uint32_t line, column;         // 1-based; column in UTF-16 code units
   uint32_t end_line, end_column; // the position just after the reported node
   const char *message;           // lower case, no final period; owned by the file arena
-  const char *export_root; // when its repetition rests only on callers in other files: the name
-                           // its function is exported under (ll_facts_export_root); else NULL.
-                           // Owned like `message`
-  bool doubt_is_repeat;    // medium only for want of those callers: sure callers make it high
-  bool needs_sure_callers; // shown only if those callers surely repeat (start-up code)
-  char fingerprint[24];    // "<16 hex digits>:<occurrence>", stable across unrelated edits
-  char line_hash[17];      // 16 hex digits of the rule and the line's own text only
+  const char *export_root;    // when its repetition rests only on callers in other files: the name
+                              // its function is exported under (ll_facts_export_root); else NULL.
+                              // Owned like `message`
+  bool doubt_is_repeat;       // medium only for want of those callers: sure callers make it high
+  bool needs_sure_callers;    // shown only if those callers surely repeat (start-up code)
+  const ll_trace_step *trace; // the evidence, in order (ll_ctx_trace); owned like `message`
+  uint32_t n_trace;
+  char fingerprint[24]; // "<16 hex digits>:<occurrence>", stable across unrelated edits
+  char line_hash[17];   // 16 hex digits of the rule and the line's own text only
 } ll_finding;
 
 /** "warning" or "error". */

@@ -21,6 +21,7 @@ typedef enum ll_format {
 /** How the run wants its report written. */
 typedef struct ll_report_options {
   bool color; // text: ANSI colors (the run decides: --color, a terminal, NO_COLOR)
+  bool notes; // text: a `note:` line for each step of a finding's trace (--notes)
 } ll_report_options;
 
 typedef struct ll_reporter ll_reporter;

@@ -11,7 +11,12 @@
 //       "rule": "listener-unbalanced",
 //       "severity": "warning",
 //       "confidence": "high",
-//       "message": "listener for 'done' is added to long-lived `bus` ... every run adds one more"
+//       "message": "listener for 'done' is added to long-lived `bus` ... every run adds one more",
+//       "trace": [
+//         {"line": 10, "column": 1, "endLine": 14, "endColumn": 3,
+//          "message": "why it runs again and again: inside a handler registered with app.get ..."},
+//         {"line": 12, "column": 3, "endLine": 12, "endColumn": 44, "message": "reported here"}
+//       ]
 //     }
 //   ]
 //
@@ -27,6 +32,11 @@
 // - `confidence` (string): "high" (every fact the finding rests on was established) or "medium"
 //   (one of them is a guess, such as who calls an exported function).
 // - `message` (string): starts in lower case, no final period, as in the text format.
+// - `trace` (array): the evidence the finding was decided on, in order, each step an object with
+//   `line`, `column`, `endLine`, `endColumn` (in the same file) and `message`: why the code runs
+//   again and again (the route or listener that calls it), the finding's own place ("reported
+//   here"), the long-lived owner, the release that does not match or the way that skips it. The
+//   text format prints the same steps as `note:` lines with --notes.
 // - `suppressed` (object, only with --include-suppressed, only on suppressed findings):
 //   `kind` "inSource" (a leaklint-disable comment) or "external" (the --baseline file), and the
 //   comment's `-- reason` as `justification` when it gives one.
@@ -80,6 +90,20 @@ static void json_file(void *opaque, const char *path, const ll_finding *findings
     put(finding, "severity", json_string(ll_severity_name(f->severity)));
     put(finding, "confidence", json_string(ll_confidence_name(f->confidence)));
     put(finding, "message", json_string(message));
+    json_t *trace = json_array();
+    for (uint32_t k = 0; k < f->n_trace; k++) {
+      const ll_trace_step *step = &f->trace[k];
+      char *said = ll_report_utf8(step->message, false);
+      json_t *item = json_object();
+      put(item, "line", json_integer(step->line));
+      put(item, "column", json_integer(step->column));
+      put(item, "endLine", json_integer(step->end_line));
+      put(item, "endColumn", json_integer(step->end_column));
+      put(item, "message", json_string(said));
+      json_array_append_new(trace, item);
+      free(said);
+    }
+    put(finding, "trace", trace);
     if (f->suppression) {
       json_t *suppressed = json_object();
       put(suppressed, "kind",

@@ -170,11 +170,11 @@ static void *sarif_begin(FILE *out, const ll_report_options *options) {
   return st;
 }
 
-// The region of a finding. Findings always have end >= start; the clamp keeps the log valid for
+// The region of a span. Findings always have end >= start; the clamp keeps the log valid for
 // viewers should one ever not.
-static json_t *region(const ll_finding *f) {
-  uint32_t line = f->line ? f->line : 1, column = f->column ? f->column : 1;
-  uint32_t end_line = f->end_line, end_column = f->end_column;
+static json_t *span_region(uint32_t line, uint32_t column, uint32_t end_line, uint32_t end_column) {
+  if (!line) line = 1;
+  if (!column) column = 1;
   if (end_line < line || (end_line == line && end_column < column))
     end_line = line, end_column = column;
   if (!end_column) end_column = 1;
@@ -184,6 +184,52 @@ static json_t *region(const ll_finding *f) {
   put(object, "endLine", json_integer(end_line));
   put(object, "endColumn", json_integer(end_column));
   return object;
+}
+
+static json_t *region(const ll_finding *f) {
+  return span_region(f->line, f->column, f->end_line, f->end_column);
+}
+
+// A finding's trace as SARIF shows evidence: `relatedLocations` (the steps other than the
+// result's own place, numbered from 1) for viewers that list them, and one `codeFlows` thread
+// through every step, in order, for viewers that step through them (GitHub code scanning's
+// "Show paths").
+static void put_trace(const sarif_state *st, json_t *result, const char *path,
+                      const ll_finding *f) {
+  if (!f->n_trace) return;
+  json_t *related = json_array(), *steps = json_array();
+  for (uint32_t k = 0; k < f->n_trace; k++) {
+    const ll_trace_step *step = &f->trace[k];
+    json_t *physical = json_object();
+    put(physical, "artifactLocation", artifact_location(st, path));
+    put(physical, "region",
+        span_region(step->line, step->column, step->end_line, step->end_column));
+    json_t *location = json_object();
+    put(location, "physicalLocation", physical);
+    put(location, "message", text_object(step->message, true));
+    json_t *flow_location = json_object();
+    put(flow_location, "location", json_deep_copy(location));
+    json_array_append_new(steps, flow_location);
+    if (step->start_byte == f->start_byte && step->end_byte == f->end_byte) {
+      json_decref(location);
+      continue;
+    }
+    put(location, "id", json_integer((json_int_t)json_array_size(related) + 1));
+    json_array_append_new(related, location);
+  }
+  if (json_array_size(related))
+    put(result, "relatedLocations", related);
+  else
+    json_decref(related);
+  json_t *thread = json_object();
+  put(thread, "locations", steps);
+  json_t *threads = json_array();
+  json_array_append_new(threads, thread);
+  json_t *flow = json_object();
+  put(flow, "threadFlows", threads);
+  json_t *flows = json_array();
+  json_array_append_new(flows, flow);
+  put(result, "codeFlows", flows);
 }
 
 // [{"physicalLocation": {"artifactLocation": ..., "region": ...}}]; `region` may be NULL.
@@ -208,6 +254,7 @@ static void sarif_file(void *opaque, const char *path, const ll_finding *finding
     put_string(result, "level", ll_severity_name(f->severity));
     put(result, "message", text_object(f->message, true));
     put(result, "locations", locations(artifact_location(st, path), region(f)));
+    put_trace(st, result, path, f);
     json_t *fingerprints = json_object();
     put_string(fingerprints, FINGERPRINT_KEY, f->fingerprint);
     put(result, "partialFingerprints", fingerprints);

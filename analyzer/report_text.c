@@ -1,5 +1,7 @@
 // The text format: one gcc-style line per finding, `path:line:column: severity: message [rule]`,
-// the form that VS Code's $gcc problem matcher and GitHub Actions gcc matchers read. Lines are
+// the form that VS Code's $gcc problem matcher and GitHub Actions gcc matchers read; with --notes,
+// followed (as gcc follows a diagnostic with its notes) by `path:line:column: note: ...` lines
+// for the steps of its trace, which those matchers pass over. Lines are
 // written as they come, so a long run shows its first findings at once. With color (a terminal,
 // or --color always) the parts are colored the way gcc colors its own diagnostics; the text
 // stays the same, so a matcher that strips the escapes still reads it.
@@ -11,13 +13,14 @@
 
 typedef struct text_state {
   FILE *out;
-  bool color;
+  bool color, notes;
 } text_state;
 
 static void *text_begin(FILE *out, const ll_report_options *options) {
   text_state *st = ll_xmalloc(sizeof *st);
   st->out = out;
   st->color = options && options->color;
+  st->notes = options && options->notes;
   return st;
 }
 
@@ -34,6 +37,17 @@ static void text_file(void *opaque, const char *path, const ll_finding *findings
     else
       fprintf(st->out, "%s:%u:%u: %s: %s [%s]\n", path, f->line, f->column, severity, f->message,
               f->rule->id);
+    // The trace, as gcc writes the notes of a diagnostic: the steps other than the finding's own
+    // place, which its line already gives.
+    for (uint32_t k = 0; st->notes && k < f->n_trace; k++) {
+      const ll_trace_step *step = &f->trace[k];
+      if (step->start_byte == f->start_byte && step->end_byte == f->end_byte) continue;
+      if (st->color)
+        fprintf(st->out, "\033[1m%s:%u:%u:\033[0m \033[1;36mnote:\033[0m %s\n", path, step->line,
+                step->column, step->message);
+      else
+        fprintf(st->out, "%s:%u:%u: note: %s\n", path, step->line, step->column, step->message);
+    }
   }
 }
 

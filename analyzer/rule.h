@@ -88,6 +88,14 @@ enum {
 void ll_ctx_report_repeated(ll_ctx *ctx, TSNode node, const ll_repeat *why, unsigned flags,
                             const char *format, ...) __attribute__((format(printf, 5, 6)));
 
+/**
+ * Adds a step to the trace of the finding the running rule reported last (if that report was
+ * kept): the evidence at `node`, described by `format` (lower case, no final period). Findings of
+ * ll_ctx_report_repeated get the code that repeats them first, and every finding its own place.
+ */
+void ll_ctx_trace(ll_ctx *ctx, TSNode node, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /** The file being analysed. */
 const ll_source *ll_ctx_source(const ll_ctx *ctx);
 

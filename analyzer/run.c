@@ -94,6 +94,13 @@ static void copy_out(file_report *report, const ll_file_result *result) {
       report->findings[k].message = ll_xstrdup(result->findings[k].message);
       report->findings[k].justification = copy_or_null(result->findings[k].justification);
       report->findings[k].export_root = copy_or_null(result->findings[k].export_root);
+      uint32_t n_trace = result->findings[k].n_trace;
+      ll_trace_step *trace = n_trace ? ll_xmalloc(n_trace * sizeof *trace) : NULL;
+      for (uint32_t t = 0; t < n_trace; t++) {
+        trace[t] = result->findings[k].trace[t];
+        trace[t].message = ll_xstrdup(trace[t].message);
+      }
+      report->findings[k].trace = trace;
     }
   }
   report->n_notes = result->n_notes;
@@ -110,6 +117,9 @@ static void free_finding(ll_finding *f) {
   free((char *)f->message);
   free((char *)f->justification);
   free((char *)f->export_root);
+  for (uint32_t t = 0; t < f->n_trace; t++)
+    free((char *)f->trace[t].message);
+  free((void *)f->trace);
 }
 
 static void release_report(file_report *r) {
@@ -512,7 +522,8 @@ int ll_run(const ll_options *options) {
 
   ll_output out = {0};
   if (ll_output_open(&out, options->output_file, "the report")) {
-    ll_report_options report_options = {.color = use_color(options, &out)};
+    ll_report_options report_options = {.color = use_color(options, &out),
+                                        .notes = options->notes};
     run.reporter = ll_report_ops(options->format);
     run.reporter_state = run.reporter->begin(out.stream, &report_options);
     for (size_t i = 0; i < files.n_problems; i++)

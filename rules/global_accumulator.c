@@ -110,6 +110,12 @@ static void file_end(ll_ctx *ctx, void *state) {
         "%s grows here %s%s, and nothing in this file removes, clears or bounds its entries",
         describe_collection(ctx, c), ll_facts_describe_repeat(facts, ll_ctx_arena(ctx), &g->why),
         describe_key(ctx, g, &origin));
+    const ll_binding *b = c->path.binding;
+    if (b && !ts_node_is_null(b->decl))
+      ll_ctx_trace(ctx, b->decl, "`%.*s` is declared here and lives as long as the process",
+                   (int)b->name.len, b->name.ptr);
+    if (!ts_node_is_null(origin.evidence) && origin.kind == LL_ORIGIN_PER_RUN)
+      ll_ctx_trace(ctx, origin.evidence, "its key comes from here, new with each run");
   }
 }
 

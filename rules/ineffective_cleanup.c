@@ -122,6 +122,7 @@ static void check_clears(ll_ctx *ctx, const state *st) {
                   "`%.*s` is the callback of the timer started at line %u, not its id: this clear "
                   "stops nothing, and the timer keeps running",
                   (int)name.len, name.ptr, line_of(ctx, meant->call));
+    ll_ctx_trace(ctx, meant->call, "the timer is started here; its id is never kept");
   }
 }
 
@@ -285,6 +286,8 @@ static void check_removals(ll_ctx *ctx) {
                       "function that is added and remove that one",
                       (int)method.len, method.ptr, given, ll_listener_describe(arena, add),
                       line_of(ctx, add->call));
+      if (add)
+        ll_ctx_trace(ctx, add->call, "the listener this removal means is added here");
       else
         ll_ctx_report(ctx, rm->call,
                       "`%.*s` is given %s, a new function object that was never added, so it "
@@ -310,6 +313,7 @@ static void check_removals(ll_ctx *ctx) {
                   (int)method.len, method.ptr, (int)removed.len, removed.ptr,
                   ll_listener_describe(arena, add), line_of(ctx, add->call), added,
                   (int)removed.len, removed.ptr);
+    ll_ctx_trace(ctx, add->call, "the listener this removal means is added here");
   }
 }
 

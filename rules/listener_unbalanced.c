@@ -163,6 +163,14 @@ static bool keeps_run_state(const ll_ctx *ctx, const ll_listener_site *add) {
   return search.found;
 }
 
+// The trace step of a long-lived emitter: where its name is declared.
+static void trace_emitter(ll_ctx *ctx, const ll_listener_site *add) {
+  const ll_binding *b = add->emitter.binding;
+  if (!b || ts_node_is_null(b->decl) || b->kind == LL_BIND_PARAM) return;
+  ll_ctx_trace(ctx, b->decl, "`%.*s` is declared here and outlives the code that adds to it",
+               (int)b->name.len, b->name.ptr);
+}
+
 // A listener its own function removes on some ways through it only (after a call that may
 // throw, past an early return, in one branch): each run that goes the other way leaves it.
 static void report_skipped_removal(ll_ctx *ctx, const ll_listener_site *add, const TSNode *removals,
@@ -195,6 +203,12 @@ static void report_skipped_removal(ll_ctx *ctx, const ll_listener_site *add, con
                          "more",
                          ll_listener_describe(arena, add), ll_path_describe(&add->emitter, arena),
                          ll_facts_describe_repeat(facts, arena, &add->why), removed_at, way);
+  trace_emitter(ctx, add);
+  ll_ctx_trace(ctx, removals[0], "removed here");
+  ll_ctx_trace(ctx, skip.at,
+               skip.kind == LL_SKIP_THROW    ? "this may throw, and then the removal never runs"
+               : skip.kind == LL_SKIP_RETURN ? "this leaves before the removal"
+                                             : "the removal runs only when this holds");
 }
 
 static void file_end(ll_ctx *ctx, void *opaque) {
@@ -242,6 +256,7 @@ static void file_end(ll_ctx *ctx, void *opaque) {
                     what, emitter,
                     ll_source_position(ll_ctx_source(ctx), ts_node_start_byte(mismatch->call)).line,
                     mismatch_reason);
+      ll_ctx_trace(ctx, mismatch->call, "this removal cannot match it: %s", mismatch_reason);
       continue;
     }
     // Without the event's name the file cannot tell what is added: stay silent.
@@ -267,6 +282,7 @@ static void file_end(ll_ctx *ctx, void *opaque) {
                              ll_facts_describe_repeat(facts, arena, &add->why),
                              teardown ? teardown : "never removed",
                              ll_facts_repeat_unit(facts, &add->why));
+      trace_emitter(ctx, add);
     } else if (add->in_loop && !add->event_set && emitter_is_long_lived(ctx, add) &&
                add->emitter.text[0] != '[' && !strstr(add->emitter.text, "[]")) {
       // The same emitter and event in every iteration: the listener is stacked once per

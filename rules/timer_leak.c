@@ -442,6 +442,11 @@ static bool report_skipped_clear(ll_ctx *ctx, const state *st, const timer_call 
                          "setInterval is started %s; it is cleared at line %u, %s leaves a timer "
                          "that keeps its callback and everything it captures alive forever",
                          why, cleared_at, way);
+  ll_ctx_trace(ctx, clears[0], "cleared here");
+  ll_ctx_trace(ctx, skip.at,
+               skip.kind == LL_SKIP_THROW    ? "this may throw, and then the clear never runs"
+               : skip.kind == LL_SKIP_RETURN ? "this leaves before the clear"
+                                             : "the clear runs only when this holds");
   return true;
 }
 

@@ -3,6 +3,7 @@
 // per line in report order, as `ABSOLUTE-PATH LINE COLUMN SEVERITY RULE` separated by tabs, so
 // that reports in different formats can be compared with diff. Paths are resolved against the
 // current directory; SARIF URIs against their uriBaseId in originalUriBaseIds, percent-decoded.
+// The text format's `note:` lines (a finding's trace) are not findings.
 // Exits 1 on a report it cannot read (a text line that leaklint's GitHub matcher does not match).
 'use strict';
 const fs = require('fs');
@@ -18,6 +19,7 @@ const row = (file, line, column, severity, rule) =>
 if (format === 'text') {
   const matcher = /^(.*?):(\d+):(\d+):\s+(warning|error):\s+(.*\[([a-z0-9]+(?:-[a-z0-9]+)*)\])$/;
   for (const line of report.split('\n').filter(Boolean)) {
+    if (/^.*?:\d+:\d+: note: /.test(line)) continue; // a step of the previous finding's trace
     const m = matcher.exec(line);
     if (!m) {
       console.error(`findings.js: not a finding: ${JSON.stringify(line)}`);

@@ -87,7 +87,7 @@ case "$case" in
       const fs = require("fs");
       const rules = fs.readFileSync("rules.txt", "utf8").split("\n").filter(Boolean);
       const findings = JSON.parse(fs.readFileSync("json.out", "utf8"));
-      const keys = "path line column endLine endColumn rule severity confidence message";
+      const keys = "path line column endLine endColumn rule severity confidence message trace";
       let bad = 0;
       const no = (i, why) => { bad++; console.log(`[${i}]: ${why}: ${JSON.stringify(findings[i])}`); };
       if (!Array.isArray(findings) || !findings.length) { console.log("not a non-empty array"); process.exit(1); }
@@ -101,12 +101,19 @@ case "$case" in
         if (!["high", "medium"].includes(f.confidence)) no(i, "confidence");
         if (typeof f.message !== "string" || !/^[^A-Z\n][^\n]*[^.\n]$/.test(f.message)) no(i, "message is not lower case without a final period");
         if (typeof f.path !== "string" || !f.path) no(i, "path");
+        if (!Array.isArray(f.trace) || !f.trace.length) no(i, "trace is not a non-empty array");
+        for (const step of f.trace || []) {
+          if (Object.keys(step).join(" ") !== "line column endLine endColumn message") no(i, "trace step fields");
+          for (const k of ["line", "column", "endLine", "endColumn"])
+            if (!Number.isInteger(step[k]) || step[k] < 1) no(i, `trace ${k} is not an integer >= 1`);
+          if (typeof step.message !== "string" || !/^[^A-Z\n][^\n]*[^.\n]$/.test(step.message)) no(i, "trace message");
+        }
       });
       process.exit(bad ? 1 : 0)'
     node_check "JSON paths are the text format's paths, byte for byte, in the same order" '
       const fs = require("fs");
       const text = fs.readFileSync("text.out", "utf8").split("\n").filter(Boolean)
-        .map((l) => /^(.*?):(\d+):(\d+): /.exec(l)[1]);
+        .filter((l) => !/^.*?:\d+:\d+: note: /.test(l)).map((l) => /^(.*?):(\d+):(\d+): /.exec(l)[1]);
       const json = JSON.parse(fs.readFileSync("json.out", "utf8")).map((f) => f.path);
       if (JSON.stringify(text) !== JSON.stringify(json)) { console.log(text, json); process.exit(1); }
       for (const p of ["inputs/leaks.js", "./odd name #1%/ä b.js", ...process.argv.slice(1)])
@@ -246,7 +253,12 @@ case "$case" in
       const json = JSON.parse(fs.readFileSync("json.out", "utf8"));
       let bad = 0;
       if (!text.endsWith("\n")) { bad++; console.log("no final newline"); }
-      const lines = text.split("\n").slice(0, -1);
+      const all = text.split("\n").slice(0, -1);
+      // The trace`s note lines follow their finding: neither matcher may read one as a problem.
+      const note = /^.*?:\d+:\d+: note: /;
+      for (const l of all.filter((l) => note.test(l)))
+        if (gcc.exec(l) || own.exec(l)) { bad++; console.log("a matcher reads a note as a problem:", l); }
+      const lines = all.filter((l) => !note.test(l));
       if (lines.length !== json.length) { bad++; console.log(`${lines.length} lines, ${json.length} findings`); }
       lines.forEach((l, i) => {
         const g = gcc.exec(l), o = own.exec(l), f = json[i] || {};
@@ -392,6 +404,65 @@ EOS
     check "an unwritable -o exits 2" test $? -eq 2
     check "an unwritable -o is named on stderr" grep -q "no-such-dir/report.txt" unwritable.out.err
     check "an unwritable -o leaves nothing behind" test ! -e no-such-dir
+    ;;
+
+  traces)
+    # One finding of every rule, each with its trace, the same in the three formats.
+    mkdir traced
+    for f in closure-in-loop/positive-async-each-limit-iteratee.js \
+      closure-in-route/positive-app-locals.js ineffective-cleanup/positive-bind-mismatch.js \
+      listener-unbalanced/positive-listener-removed-in-one-branch.js \
+      timer-leak/positive-interval-cleared-after-await.js; do
+      cp "$root/fixtures/$f" "traced/$(echo "$f" | tr / -)"
+    done
+    cp "$root/tests/example-app/src/server.js" traced/server.js
+    cp inputs/broken.js inputs/leaks.js traced/
+    printf 'const a = 1; // leaklint-disable-line timer-leak\nmodule.exports = a;\n' >traced/unused.js
+    lint text.out --notes --report-unused-disable traced
+    lint json.out --report-unused-disable -f json traced
+    sarif sarif.out --report-unused-disable traced
+    "$leaklint" --list-rules | cut -d' ' -f1 >rules.txt
+    node_check "every rule has a finding, and every finding a trace that text, JSON and SARIF give alike" '
+      const fs = require("fs");
+      const rules = fs.readFileSync("rules.txt", "utf8").split("\n").filter(Boolean);
+      const json = JSON.parse(fs.readFileSync("json.out", "utf8"));
+      const results = JSON.parse(fs.readFileSync("sarif.out", "utf8")).runs[0].results;
+      const lines = fs.readFileSync("text.out", "utf8").split("\n").filter(Boolean);
+      const plain = (m) => m.replace(/\.$/, "").toLowerCase();
+      let bad = 0;
+      const no = (why) => { bad++; console.log(why); };
+      for (const r of rules) if (!json.some((f) => f.rule === r)) no(`no finding of ${r}`);
+      if (results.length !== json.length) no(`${results.length} SARIF results, ${json.length} JSON findings`);
+      let at = 0, multi = 0;
+      json.forEach((f, i) => {
+        const head = `${f.path}:${f.line}:${f.column}: ${f.severity}: `;
+        if (!lines[at] || !lines[at].startsWith(head)) { no(`text line ${at} is not finding ${i}: ${lines[at]}`); return; }
+        at++;
+        const own = (s) => s.line === f.line && s.column === f.column && s.endLine === f.endLine && s.endColumn === f.endColumn;
+        const notes = f.trace.filter((s) => !own(s));
+        for (const s of notes) {
+          const want = `${f.path}:${s.line}:${s.column}: note: ${s.message}`;
+          if (lines[at] !== want) no(`finding ${i}: note ${JSON.stringify(lines[at])}, want ${JSON.stringify(want)}`);
+          at++;
+        }
+        if (f.trace.length > 1) multi++;
+        const flow = ((((results[i] || {}).codeFlows || [])[0] || {}).threadFlows || [])[0];
+        const steps = flow ? flow.locations : [];
+        if (steps.length !== f.trace.length) no(`finding ${i}: ${steps.length} codeFlow steps, ${f.trace.length} trace steps`);
+        steps.forEach((st, k) => {
+          const loc = st.location, region = loc.physicalLocation.region, step = f.trace[k] || {};
+          if (region.startLine !== step.line || region.startColumn !== step.column || plain(loc.message.text) !== plain(step.message))
+            no(`finding ${i} step ${k}: SARIF ${JSON.stringify(loc)} vs ${JSON.stringify(step)}`);
+        });
+        const related = (results[i] || {}).relatedLocations || [];
+        if (related.length !== notes.length) no(`finding ${i}: ${related.length} relatedLocations, ${notes.length} notes`);
+        related.forEach((r, k) => { if (r.id !== k + 1) no(`finding ${i}: relatedLocations id ${r.id}`); });
+      });
+      if (at !== lines.length) no(`${lines.length - at} text lines left over`);
+      if (multi < 5) no(`only ${multi} findings with more than one step`);
+      process.exit(bad ? 1 : 0)'
+    lint quiet.out --report-unused-disable traced
+    check "without --notes, only the finding lines" bash -c '! grep -q ": note: " quiet.out && [ "$(wc -l <quiet.out)" -eq "$(node -e "console.log(JSON.parse(require(\"fs\").readFileSync(\"json.out\", \"utf8\")).length)")" ]'
     ;;
 
   *)
