@@ -48,23 +48,24 @@ static uint64_t context_hash(const ll_finding *f, const ll_source *source, bool 
   return neighbours ? mix(h, ll_source_line(source, f->line + 1)) : h;
 }
 
+// The lines and columns of the bytes [start, end).
+static void place(const ll_source *source, uint32_t start, uint32_t end, uint32_t *line,
+                  uint32_t *column, uint32_t *end_line, uint32_t *end_column) {
+  ll_position from = ll_source_position(source, start), to = ll_source_position(source, end);
+  *line = from.line;
+  *column = from.column;
+  *end_line = to.line;
+  *end_column = to.column;
+}
+
 size_t ll_findings_finish(ll_finding *findings, size_t n, const ll_source *source) {
   for (size_t i = 0; i < n; i++) {
     ll_finding *f = &findings[i];
-    ll_position start = ll_source_position(source, f->start_byte);
-    ll_position end = ll_source_position(source, f->end_byte);
-    f->line = start.line;
-    f->column = start.column;
-    f->end_line = end.line;
-    f->end_column = end.column;
+    place(source, f->start_byte, f->end_byte, &f->line, &f->column, &f->end_line, &f->end_column);
     for (uint32_t k = 0; k < f->n_trace; k++) {
       ll_trace_step *step = (ll_trace_step *)&f->trace[k];
-      ll_position from = ll_source_position(source, step->start_byte);
-      ll_position to = ll_source_position(source, step->end_byte);
-      step->line = from.line;
-      step->column = from.column;
-      step->end_line = to.line;
-      step->end_column = to.column;
+      place(source, step->start_byte, step->end_byte, &step->line, &step->column, &step->end_line,
+            &step->end_column);
     }
   }
   if (n) qsort(findings, n, sizeof *findings, compare);

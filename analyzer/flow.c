@@ -227,3 +227,24 @@ bool ll_flow_release_skipped(const ll_facts *f, TSNode acquire, const TSNode *re
   *out = (ll_skip){LL_SKIP_BRANCH, guard};
   return true;
 }
+
+ll_skip_words ll_flow_describe(const ll_skip *skip, const ll_source *source, ll_arena *arena,
+                               const char *noun, const char *verb) {
+  unsigned at = ll_source_position(source, ts_node_start_byte(skip->at)).line;
+  switch (skip->kind) {
+    case LL_SKIP_THROW:
+      return (ll_skip_words){
+          ll_arena_printf(arena,
+                          "but not when the call at line %u throws (no catch or finally %s it)", at,
+                          verb),
+          "that fails", ll_arena_printf(arena, "this may throw, and then the %s never runs", noun)};
+    case LL_SKIP_RETURN:
+      return (ll_skip_words){
+          ll_arena_printf(arena, "but the exit at line %u leaves before that", at),
+          "that leaves there", ll_arena_printf(arena, "this leaves before the %s", noun)};
+    default:
+      return (ll_skip_words){ll_arena_printf(arena, "only when the condition at line %u holds", at),
+                             "where it does not",
+                             ll_arena_printf(arena, "the %s runs only when this holds", noun)};
+  }
+}

@@ -36,4 +36,18 @@ typedef struct ll_skip {
 bool ll_flow_release_skipped(const ll_facts *facts, TSNode acquire, const TSNode *releases,
                              uint32_t n, ll_skip *out);
 
+/** The words of a message about a skipped release (ll_flow_describe). */
+typedef struct ll_skip_words {
+  const char *way;  // "but not when the call at line 8 throws (no catch or finally clears it)"
+  const char *runs; // the runs that go that way: "that fails", "that leaves there"
+  const char *note; // the trace's note at skip.at: "this may throw, and then the clear never runs"
+} ll_skip_words;
+
+/**
+ * Describes `skip` for a release named by `noun` ("clear", "removal") and done by `verb`
+ * ("clears", "removes"), in `arena`.
+ */
+ll_skip_words ll_flow_describe(const ll_skip *skip, const ll_source *source, ll_arena *arena,
+                               const char *noun, const char *verb);
+
 #endif

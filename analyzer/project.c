@@ -39,6 +39,7 @@ typedef struct use_frequency {
   ll_confidence confidence;
   const char *via, *via_module;
   const char *witness; // for a sure repetition: "<line>, <why>" (ll_link.witness)
+  bool handoff;        // ll_link.handoff
 } use_frequency;
 
 static void add_link(link_list *list, const char *module, const char *name, use_frequency use) {
@@ -47,11 +48,17 @@ static void add_link(link_list *list, const char *module, const char *name, use_
     list->items = ll_arena_grow(list->arena, list->items, list->n, cap, sizeof *list->items);
     list->cap = cap;
   }
-  list->items[list->n++] =
-      (ll_link){module, name, use.freq, use.confidence, use.via, use.via_module, use.witness};
+  list->items[list->n++] = (ll_link){module,  name,           use.freq,    use.confidence,
+                                     use.via, use.via_module, use.witness, use.handoff};
 }
 
-static const use_frequency handed_on = {LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM, NULL, NULL, NULL};
+static const use_frequency handed_on = {
+    LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM, NULL, NULL, NULL, false};
+
+// An instance handed to another file's export, as argument "use{0}" of module `via_module`.
+static use_frequency handed_to(const char *via, const char *via_module) {
+  return (use_frequency){LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM, via, via_module, NULL, true};
+}
 
 // The name of a link that says the file re-exports the whole module (reexports_of).
 static const char REEXPORT[] = "=";
@@ -145,7 +152,7 @@ static bool called_export(const ll_facts *facts, TSNode callee, ll_str *module, 
 // A use that runs `freq` times for the reason `why`, as a link sees it.
 static use_frequency use_of(const ll_facts *facts, ll_frequency freq, const ll_repeat *why,
                             ll_arena *arena, TSNode at) {
-  use_frequency use = {freq, LL_CONFIDENCE_HIGH, NULL, NULL, NULL};
+  use_frequency use = {freq, LL_CONFIDENCE_HIGH, NULL, NULL, NULL, false};
   if (freq == LL_FREQ_ONCE) return use;
   use.confidence =
       freq == LL_FREQ_REPEATED ? ll_facts_repeat_confidence(facts, why) : LL_CONFIDENCE_MEDIUM;
@@ -205,18 +212,23 @@ static const char *handoff_of(const ll_facts *facts, ll_arena *arena, TSNode val
   return ll_arena_printf(arena, "%.*s{%u}", (int)name.len, name.ptr, k);
 }
 
-// `x.run.bind(x)`, `x.run.call(x, ...)`: the method `x.run` (member) handed on or called.
-static ll_str bound_method(const ll_source *source, TSNode member, TSNode *call) {
-  TSNode outer = ll_ast_parent_of(member);
-  if (!ll_ast_is(outer, ll_js.sym.member_expression)) return (ll_str){NULL, 0};
-  ll_str how = text_of(source, ll_ast_field(outer, ll_js.field.property));
+// How a method `member` (`x.run`, whose parent is `up`) is used: called (`x.run()`,
+// `x.run.call(x)`, `x.run.apply(x)`), bound and so taken away (`x.run.bind(x)`), or only read.
+typedef enum member_use { MEMBER_READ, MEMBER_CALLED, MEMBER_BOUND } member_use;
+
+static member_use use_of_member(const ll_source *source, TSNode member, TSNode up) {
+  if (ll_ast_is(up, ll_js.sym.call_expression) &&
+      ts_node_eq(ll_ast_field(up, ll_js.field.function), member))
+    return MEMBER_CALLED;
+  if (!ll_ast_is(up, ll_js.sym.member_expression)) return MEMBER_READ;
+  ll_str how = text_of(source, ll_ast_field(up, ll_js.field.property));
   if (!ll_str_eq(how, "bind") && !ll_str_eq(how, "call") && !ll_str_eq(how, "apply"))
-    return (ll_str){NULL, 0};
-  *call = ll_ast_parent_of(outer);
-  if (!ll_ast_is(*call, ll_js.sym.call_expression) ||
-      !ts_node_eq(ll_ast_field(*call, ll_js.field.function), outer))
-    return (ll_str){NULL, 0};
-  return how;
+    return MEMBER_READ;
+  TSNode call = ll_ast_parent_of(up);
+  if (!ll_ast_is(call, ll_js.sym.call_expression) ||
+      !ts_node_eq(ll_ast_field(call, ll_js.field.function), up))
+    return MEMBER_READ;
+  return ll_str_eq(how, "bind") ? MEMBER_BOUND : MEMBER_CALLED;
 }
 
 // True when `ref` is the `this` handed to its own method: the first `x` of `x.run.bind(x)`.
@@ -226,11 +238,11 @@ static bool binds_own_method(const ll_facts *facts, const ll_ref *ref) {
   if (!ll_ast_is(callee, ll_js.sym.member_expression)) return false;
   TSNode method = ll_ast_field(callee, ll_js.field.object);
   if (!ll_ast_is(method, ll_js.sym.member_expression)) return false;
-  TSNode object = ll_ast_field(method, ll_js.field.object), ignored;
+  TSNode object = ll_ast_field(method, ll_js.field.object);
   const ll_ref *own =
       ll_ast_is(object, ll_js.sym.identifier) ? ll_facts_ref_at(facts, object) : NULL;
   return own && own->target == ref->target &&
-         bound_method(ll_facts_source(facts), method, &ignored).len;
+         use_of_member(ll_facts_source(facts), method, callee) != MEMBER_READ;
 }
 
 // The links of the uses of `held`, a name holding an instance of another file's class (`export`
@@ -249,22 +261,17 @@ static void instance_uses(const ll_facts *facts, link_list *list, const char *mo
       ll_str method = text_of(source, ll_ast_field(ref->parent, ll_js.field.property));
       const char *name = ll_arena_printf(arena, "%.*s#%.*s", (int)export.len, export.ptr,
                                          (int)method.len, method.ptr);
-      TSNode call;
-      ll_str how = bound_method(source, ref->parent, &call);
-      if (ll_str_eq(how, "bind")) {
+      member_use use = use_of_member(source, ref->parent, ref->grandparent);
+      if (use == MEMBER_BOUND)
         add_link(list, module, name, handed_on); // the bound method goes where the call goes
-      } else if (how.len ||
-                 (ll_ast_is(ref->grandparent, ll_js.sym.call_expression) &&
-                  ts_node_eq(ll_ast_field(ref->grandparent, ll_js.field.function), ref->parent))) {
+      else if (use == MEMBER_CALLED)
         add_link(list, module, name, frequency_at(facts, ref->from, arena, ref->id));
-      }
       continue; // otherwise reading a property
     }
     if (binds_own_method(facts, ref)) continue;
     const char *via_module, *via = handoff_of(facts, arena, ref->id, &via_module);
     if (via) {
-      add_link(list, module, any,
-               (use_frequency){LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM, via, via_module, NULL});
+      add_link(list, module, any, handed_to(via, via_module));
       continue;
     }
     // `pm2 = pm2NoDaemon`, `const client = pm2`: the same instance under another name.
@@ -328,9 +335,7 @@ static void instance_links(const ll_facts *facts, link_list *list, const char *m
     return;
   }
   const char *via_module, *via = handoff_of(facts, arena, child, &via_module);
-  add_link(list, module, any,
-           via ? (use_frequency){LL_FREQ_UNKNOWN, LL_CONFIDENCE_MEDIUM, via, via_module, NULL}
-               : handed_on);
+  add_link(list, module, any, via ? handed_to(via, via_module) : handed_on);
 }
 
 static void links_of(const ll_facts *facts, link_list *list, const ll_binding *b) {
@@ -439,32 +444,26 @@ static void reexports_of(const ll_facts *facts, link_list *list, TSNode program)
   ts_tree_cursor_delete(&cursor);
 }
 
+// "<param>#*": the object handed on, or a method taken away: any method may be called.
+static void any_method(link_list *list, const char *param) {
+  add_link(list, NULL, ll_arena_printf(list->arena, "%s#*", param), handed_on);
+}
+
 // A method of an object used: "<param>#run" for `x.run(...)`, `x.run.call(...)`, with the
 // frequency of the call; a method taken away (`x.run.bind(x)`): "<param>#*", any method; a
 // property read: nothing. `member` is the `x.run` expression, `up` its parent, `from` the scope.
 static void method_use(const ll_facts *facts, link_list *list, const char *param, TSNode member,
                        TSNode up, const ll_scope *from) {
   const ll_source *source = ll_facts_source(facts);
-  ll_str method = text_of(source, ll_ast_field(member, ll_js.field.property));
-  bool called = ll_ast_is(up, ll_js.sym.call_expression) &&
-                ts_node_eq(ll_ast_field(up, ll_js.field.function), member);
-  if (!called && ll_ast_is(up, ll_js.sym.member_expression)) {
-    ll_str how = text_of(source, ll_ast_field(up, ll_js.field.property));
-    if (!ll_str_eq(how, "bind") && !ll_str_eq(how, "call") && !ll_str_eq(how, "apply")) return;
-    TSNode call = ll_ast_parent_of(up);
-    if (!ll_ast_is(call, ll_js.sym.call_expression) ||
-        !ts_node_eq(ll_ast_field(call, ll_js.field.function), up))
-      return;
-    if (ll_str_eq(how, "bind")) {
-      add_link(list, NULL, ll_arena_printf(list->arena, "%s#*", param), handed_on);
-      return;
-    }
-    called = true;
-  }
-  if (called)
+  member_use use = use_of_member(source, member, up);
+  if (use == MEMBER_BOUND) {
+    any_method(list, param);
+  } else if (use == MEMBER_CALLED) {
+    ll_str method = text_of(source, ll_ast_field(member, ll_js.field.property));
     add_link(list, NULL,
              ll_arena_printf(list->arena, "%s#%.*s", param, (int)method.len, method.ptr),
              frequency_at(facts, from, list->arena, member));
+  }
 }
 
 typedef struct field_uses {
@@ -508,16 +507,13 @@ static bool visit_field_use(TSNode node, void *data) {
   else if (sym != ll_js.sym.arguments && sym != ll_js.sym.array)
     return false;
   if (!ts_node_is_null(value)) {
-    if (is_field(uses, value))
-      add_link(uses->list, NULL, ll_arena_printf(uses->list->arena, "%s#*", uses->param),
-               handed_on);
+    if (is_field(uses, value)) any_method(uses->list, uses->param);
     return false;
   }
   uint32_t n = ts_node_named_child_count(node);
   for (uint32_t i = 0; i < n; i++)
     if (is_field(uses, ts_node_named_child(node, i))) {
-      add_link(uses->list, NULL, ll_arena_printf(uses->list->arena, "%s#*", uses->param),
-               handed_on);
+      any_method(uses->list, uses->param);
       break;
     }
   return false;
@@ -550,7 +546,7 @@ static void object_param_links(const ll_facts *facts, link_list *list, const ll_
       ll_ast_find_all(cls->node, visit_field_use, &uses);
       continue;
     }
-    add_link(list, NULL, ll_arena_printf(list->arena, "%s#*", param), handed_on);
+    any_method(list, param);
   }
 }
 
@@ -824,9 +820,7 @@ void ll_project_add(ll_project *project, const char *path, const ll_link *links,
                      : links[i].via_module                ? resolve(real, links[i].via_module)
                      : (self || (self = real_file(path))) ? ll_xstrdup(self)
                                                           : NULL;
-    size_t name_len = strlen(links[i].name);
-    if (via_file && name_len >= 2 && !strcmp(links[i].name + name_len - 2, "#*") &&
-        strchr(links[i].via, '{')) {
+    if (via_file && links[i].handoff) {
       add_key(&entry_of(project, key)->handoffs, key_of(via_file, links[i].via));
       free(via_file);
     } else if (via_file) {

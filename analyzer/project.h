@@ -31,6 +31,8 @@ typedef struct ll_link {
                           // "./lib/config" says how often that export calls its argument 1
   const char *witness;    // for a sure repetition: "<line>, <why>" ("6, inside a route handler
                           // registered with app.get at line 5"), said in the settled message
+  bool handoff; // an instance ("Server#*") handed to another file's export: `via` is "use{0}",
+                // that export's parameter, whose method calls are the instance's
 } ll_link;
 
 /**

@@ -522,8 +522,7 @@ int ll_run(const ll_options *options) {
 
   ll_output out = {0};
   if (ll_output_open(&out, options->output_file, "the report")) {
-    ll_report_options report_options = {.color = use_color(options, &out),
-                                        .notes = options->notes};
+    ll_report_options report_options = {.color = use_color(options, &out), .notes = options->notes};
     run.reporter = ll_report_ops(options->format);
     run.reporter_state = run.reporter->begin(out.stream, &report_options);
     for (size_t i = 0; i < files.n_problems; i++)

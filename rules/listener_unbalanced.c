@@ -181,34 +181,17 @@ static void report_skipped_removal(ll_ctx *ctx, const ll_listener_site *add, con
   const ll_source *source = ll_ctx_source(ctx);
   ll_arena *arena = ll_ctx_arena(ctx);
   unsigned removed_at = ll_source_position(source, ts_node_start_byte(removals[0])).line;
-  unsigned at = ll_source_position(source, ts_node_start_byte(skip.at)).line;
-  const char *unit = ll_facts_repeat_unit(facts, &add->why);
-  const char *way =
-      skip.kind == LL_SKIP_THROW
-          ? ll_arena_printf(arena,
-                            "but not when the call at line %u throws (no catch or finally removes "
-                            "it): every %s that fails",
-                            at, unit)
-      : skip.kind == LL_SKIP_RETURN
-          ? ll_arena_printf(arena,
-                            "but the exit at line %u leaves before that: every %s that "
-                            "leaves there",
-                            at, unit)
-          : ll_arena_printf(arena,
-                            "only when the condition at line %u holds: every %s where it "
-                            "does not",
-                            at, unit);
-  ll_ctx_report_repeated(ctx, add->call, &add->why, 0,
-                         "%s is added to long-lived `%s` %s; it is removed at line %u, %s adds one "
-                         "more",
-                         ll_listener_describe(arena, add), ll_path_describe(&add->emitter, arena),
-                         ll_facts_describe_repeat(facts, arena, &add->why), removed_at, way);
+  ll_skip_words words = ll_flow_describe(&skip, source, arena, "removal", "removes");
+  ll_ctx_report_repeated(
+      ctx, add->call, &add->why, 0,
+      "%s is added to long-lived `%s` %s; it is removed at line %u, %s: every %s "
+      "%s adds one more",
+      ll_listener_describe(arena, add), ll_path_describe(&add->emitter, arena),
+      ll_facts_describe_repeat(facts, arena, &add->why), removed_at, words.way,
+      ll_facts_repeat_unit(facts, &add->why), words.runs);
   trace_emitter(ctx, add);
   ll_ctx_trace(ctx, removals[0], "removed here");
-  ll_ctx_trace(ctx, skip.at,
-               skip.kind == LL_SKIP_THROW    ? "this may throw, and then the removal never runs"
-               : skip.kind == LL_SKIP_RETURN ? "this leaves before the removal"
-                                             : "the removal runs only when this holds");
+  ll_ctx_trace(ctx, skip.at, "%s", words.note);
 }
 
 static void file_end(ll_ctx *ctx, void *opaque) {

@@ -420,33 +420,15 @@ static bool report_skipped_clear(ll_ctx *ctx, const state *st, const timer_call 
   if (!n || !ll_flow_release_skipped(ll_ctx_facts(ctx), t->call, clears, n, &skip)) return false;
   const ll_source *source = ll_ctx_source(ctx);
   unsigned cleared_at = ll_source_position(source, ts_node_start_byte(clears[0])).line;
-  unsigned at = ll_source_position(source, ts_node_start_byte(skip.at)).line;
-  ll_arena *arena = ll_ctx_arena(ctx);
-  const char *unit = ll_facts_repeat_unit(ll_ctx_facts(ctx), &t->why);
-  const char *way =
-      skip.kind == LL_SKIP_THROW
-          ? ll_arena_printf(arena,
-                            "but not when the call at line %u throws (no catch or finally clears "
-                            "it), so each %s that fails",
-                            at, unit)
-      : skip.kind == LL_SKIP_RETURN
-          ? ll_arena_printf(arena,
-                            "but the exit at line %u leaves before that, so each %s that "
-                            "leaves there",
-                            at, unit)
-          : ll_arena_printf(arena,
-                            "only when the condition at line %u holds, so each %s where "
-                            "it does not",
-                            at, unit);
+  ll_skip_words words = ll_flow_describe(&skip, source, ll_ctx_arena(ctx), "clear", "clears");
   ll_ctx_report_repeated(ctx, t->call, &t->why, 0,
-                         "setInterval is started %s; it is cleared at line %u, %s leaves a timer "
-                         "that keeps its callback and everything it captures alive forever",
-                         why, cleared_at, way);
+                         "setInterval is started %s; it is cleared at line %u, %s, so each %s %s "
+                         "leaves a timer that keeps its callback and everything it captures alive "
+                         "forever",
+                         why, cleared_at, words.way,
+                         ll_facts_repeat_unit(ll_ctx_facts(ctx), &t->why), words.runs);
   ll_ctx_trace(ctx, clears[0], "cleared here");
-  ll_ctx_trace(ctx, skip.at,
-               skip.kind == LL_SKIP_THROW    ? "this may throw, and then the clear never runs"
-               : skip.kind == LL_SKIP_RETURN ? "this leaves before the clear"
-                                             : "the clear runs only when this holds");
+  ll_ctx_trace(ctx, skip.at, "%s", words.note);
   return true;
 }
 

@@ -304,8 +304,7 @@ static void project_follows_instances_handed_to_other_files(void **state) {
   assert_int_equal(callers_of(onward, 3, "default#restart"), LL_CALLERS_UNKNOWN);
   // A method bound to its instance is that method handed on, not the instance; the instance
   // under a second name is still the instance.
-  const char *bound[] = {"api.js",
-                         "class API { restart() {} stop() {} }\nmodule.exports = API;\n",
+  const char *bound[] = {"api.js", "class API { restart() {} stop() {} }\nmodule.exports = API;\n",
                          "cli.js",
                          "const API = require('./api');\nlet api = new API();\n"
                          "const other = new API();\nif (process.env.X) api = other;\n"
