@@ -379,7 +379,9 @@ static const char *const top_keys[] = {"$schema",
                                        "listenerRemoveMethods",
                                        "boundedCaches",
                                        "globals",
-                                       "runsOnce"};
+                                       "runsOnce",
+                                       "resourceAcquireCalls",
+                                       "resourceReleaseMethods"};
 
 static bool read_document(ll_config *config, const json_t *root) {
   if (!json_is_object(root)) {

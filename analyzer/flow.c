@@ -54,19 +54,27 @@ static bool runs_with(const ll_source *source, TSNode node, TSNode top, TSNode *
   return true;
 }
 
+static bool tests_handle(const ll_facts *f, TSNode guard, const TSNode *releases, uint32_t n);
+
 // True when a release runs before `exit` on every way to it from the acquisition: it comes
 // first, after the acquisition, and nothing conditional separates it from their common block.
-static bool released_before(const ll_source *source, TSNode acquire, TSNode exit,
-                            const TSNode *releases, uint32_t n) {
+static bool released_before(const ll_facts *f, TSNode acquire, TSNode exit, const TSNode *releases,
+                            uint32_t n) {
+  const ll_source *source = ll_facts_source(f);
   for (uint32_t i = 0; i < n; i++) {
     TSNode r = releases[i];
     if (ts_node_start_byte(r) < ts_node_end_byte(acquire) ||
         ts_node_end_byte(r) > ts_node_start_byte(exit))
       continue;
     TSNode top = common_ancestor(r, exit);
-    if (!ll_ast_is(top, ll_js.sym.if_statement) && !ll_ast_is(top, ll_js.sym.ternary_expression) &&
-        runs_with(source, r, top, NULL))
-      return true;
+    if (ll_ast_is(top, ll_js.sym.if_statement) || ll_ast_is(top, ll_js.sym.ternary_expression))
+      continue;
+    // `if (conn) conn.release();`: a test of the handle itself is no diversion.
+    TSNode node = r, guard = {.id = NULL};
+    while (!runs_with(source, node, top, &guard) && ll_ast_is(guard, ll_js.sym.if_statement) &&
+           tests_handle(f, guard, &r, 1))
+      node = guard;
+    if (runs_with(source, node, top, NULL)) return true;
   }
   return false;
 }
@@ -92,13 +100,34 @@ static TSNode enclosing_try(TSNode node, TSNode fn) {
   return (TSNode){.id = NULL};
 }
 
+// True when the condition of `guard` mentions `name`.
+static bool tests_name(const ll_facts *f, TSNode guard, ll_str name) {
+  ll_str tested =
+      ll_ast_text(ll_facts_source(f), ts_node_child_by_field_id(guard, ll_js.field.condition));
+  for (uint32_t at = 0; at + name.len <= tested.len; at++)
+    if (!memcmp(tested.ptr + at, name.ptr, name.len)) return true;
+  return false;
+}
+
+// True when `exit` sits in the branch of an `if` (or a `&&`) whose condition tests `error_name`:
+// `if (err) return next(err);` in an error-first callback, which got no resource then.
+static bool in_error_branch(const ll_facts *f, TSNode exit, ll_str error_name) {
+  for (TSNode up = ll_ast_parent_of(exit); !ts_node_is_null(up) && !ll_ast_is_function(up);
+       up = ll_ast_parent_of(up))
+    if (ll_ast_is(up, ll_js.sym.if_statement) && tests_name(f, up, error_name)) return true;
+  return false;
+}
+
 typedef struct way_search {
   const ll_facts *facts;
   const ll_scope *fn;
   TSNode acquire;
   const TSNode *releases;
   uint32_t n;
-  uint32_t before;                                        // only nodes that start before this byte
+  uint32_t before;         // only nodes that start before this byte
+  ll_str error_name;       // an error-first callback's error parameter: exits when it is set hold
+                           // nothing to release
+  bool throw_ends_process; // a `throw` in a plain callback is uncaught: nothing runs on
   enum { THROWS_NONE, THROWS_AWAIT, THROWS_CALL } throws; // what counts as a throw point
   ll_skip found;
 } way_search;
@@ -110,15 +139,17 @@ static bool visit_way(TSNode node, void *data) {
   uint32_t start = ts_node_start_byte(node);
   if (start < ts_node_end_byte(w->acquire) || start >= w->before) return false;
   TSSymbol s = ts_node_symbol(node);
-  bool exit = s == ll_js.sym.return_statement || s == ll_js.sym.throw_statement;
+  bool exit =
+      s == ll_js.sym.return_statement || (s == ll_js.sym.throw_statement && !w->throw_ends_process);
   bool throws = (w->throws == THROWS_AWAIT && s == ll_js.sym.await_expression) ||
                 (w->throws == THROWS_CALL &&
                  (s == ll_js.sym.call_expression || s == ll_js.sym.await_expression));
   if (!exit && !throws) return false;
   for (uint32_t i = 0; i < w->n; i++)
-    if (within(node, w->releases[i])) return false; // the release itself, or its arguments
-  if (exclusive(w->acquire, node) ||
-      released_before(ll_facts_source(w->facts), w->acquire, node, w->releases, w->n))
+    if (within(node, w->releases[i]) || within(w->releases[i], node))
+      return false; // the release itself, its arguments, or the `await` of the call that makes it
+  if (exit && w->error_name.len && in_error_branch(w->facts, node, w->error_name)) return false;
+  if (exclusive(w->acquire, node) || released_before(w->facts, w->acquire, node, w->releases, w->n))
     return false;
   // A `throw` caught in the same function goes on after its `catch`.
   if (s == ll_js.sym.throw_statement && !ts_node_is_null(enclosing_try(node, w->fn->node)) &&
@@ -159,8 +190,8 @@ static bool tests_handle(const ll_facts *f, TSNode guard, const TSNode *releases
   return false;
 }
 
-bool ll_flow_release_skipped(const ll_facts *f, TSNode acquire, const TSNode *releases, uint32_t n,
-                             ll_skip *out) {
+static bool release_skipped(const ll_facts *f, TSNode acquire, const TSNode *releases, uint32_t n,
+                            ll_str error_name, bool throw_ends_process, ll_skip *out) {
   enum { MAX_RELEASES = 16 };
   const ll_scope *fn = function_at(f, acquire);
   if (!fn || ts_node_is_null(fn->node) || fn->kind == LL_SCOPE_GLOBAL ||
@@ -177,10 +208,17 @@ bool ll_flow_release_skipped(const ll_facts *f, TSNode acquire, const TSNode *re
   if (!count) return false;
   uint32_t last = 0;
   for (uint32_t i = 0; i < count; i++) {
-    // A `finally` runs on every way out of its `try`.
+    // A `finally` runs on every way out of its `try`: one that starts after the acquisition is
+    // reached by every way that reaches the `try`, so the `try` stands for the release; one
+    // whose `try` holds the acquisition covers every way.
     for (TSNode up = ll_ast_parent_of(mine[i]); !ts_node_is_null(up) && !ts_node_eq(up, fn->node);
-         up = ll_ast_parent_of(up))
-      if (ll_ast_is(up, ll_js.sym.finally_clause)) return false;
+         up = ll_ast_parent_of(up)) {
+      if (!ll_ast_is(up, ll_js.sym.finally_clause)) continue;
+      TSNode try_node = ll_ast_parent_of(up);
+      if (ts_node_start_byte(try_node) < ts_node_end_byte(acquire)) return false;
+      mine[i] = try_node;
+      break;
+    }
     if (ts_node_start_byte(mine[i]) > last) last = ts_node_start_byte(mine[i]);
   }
   TSNode body = ts_node_child_by_field_id(fn->node, ll_js.field.body);
@@ -189,7 +227,16 @@ bool ll_flow_release_skipped(const ll_facts *f, TSNode acquire, const TSNode *re
   // An exit between them that no earlier release covers, or a throw point: a call before a
   // release made only inside a `try` whose `catch` does not release; without a `try`, an
   // `await` (a rejected promise leaves the function).
-  way_search w = {f, fn, acquire, mine, count, last, THROWS_NONE, {LL_SKIP_NONE, {.id = NULL}}};
+  way_search w = {.facts = f,
+                  .fn = fn,
+                  .acquire = acquire,
+                  .releases = mine,
+                  .n = count,
+                  .before = last,
+                  .error_name = error_name,
+                  .throw_ends_process = throw_ends_process,
+                  .throws = THROWS_NONE,
+                  .found = {LL_SKIP_NONE, {.id = NULL}}};
   TSNode try_node = enclosing_try(mine[0], fn->node);
   bool same_try = true, any_try = false;
   for (uint32_t i = 0; i < count; i++) {
@@ -222,10 +269,29 @@ bool ll_flow_release_skipped(const ll_facts *f, TSNode acquire, const TSNode *re
     if (runs_with(ll_facts_source(f), node, top, &g)) return false;
     if (ll_ast_is_function(g)) return false;
     if (tests_handle(f, g, mine, count)) return false;
+    // `if (err) { ... } else { ...release... }`: no resource when the error is set.
+    if (error_name.len && ll_ast_is(g, ll_js.sym.if_statement) && tests_name(f, g, error_name))
+      return false;
     if (ts_node_is_null(guard)) guard = g;
   }
   *out = (ll_skip){LL_SKIP_BRANCH, guard};
   return true;
+}
+
+bool ll_flow_release_skipped(const ll_facts *f, TSNode acquire, const TSNode *releases, uint32_t n,
+                             ll_skip *out) {
+  return release_skipped(f, acquire, releases, n, (ll_str){"", 0}, false, out);
+}
+
+bool ll_flow_release_skipped_from_entry(const ll_facts *f, TSNode fn, const ll_binding *error,
+                                        bool plain_callback, const TSNode *releases, uint32_t n,
+                                        ll_skip *out) {
+  // The body's opening brace stands for the acquisition: every way through the body starts
+  // after it. An expression body has no exits of its own.
+  TSNode body = ts_node_child_by_field_id(fn, ll_js.field.body);
+  if (!ll_ast_is(body, ll_js.sym.statement_block) || !ts_node_child_count(body)) return false;
+  return release_skipped(f, ts_node_child(body, 0), releases, n,
+                         error ? error->name : (ll_str){"", 0}, plain_callback, out);
 }
 
 ll_skip_words ll_flow_describe(const ll_skip *skip, const ll_source *source, ll_arena *arena,

@@ -36,6 +36,18 @@ typedef struct ll_skip {
 bool ll_flow_release_skipped(const ll_facts *facts, TSNode acquire, const TSNode *releases,
                              uint32_t n, ll_skip *out);
 
+/**
+ * ll_flow_release_skipped for a resource that the function node `fn` is handed on entry (a
+ * callback's parameter): whether some way from its start skips every one of `releases`. With
+ * `error`, the error parameter of an error-first callback that is handed the resource, a way
+ * that leaves in a branch testing it (`if (err) return next(err)`) got no resource to release.
+ * With `plain_callback` (not async, not a promise's callback), a `throw` is uncaught and ends the
+ * process: no way on.
+ */
+bool ll_flow_release_skipped_from_entry(const ll_facts *facts, TSNode fn, const ll_binding *error,
+                                        bool plain_callback, const TSNode *releases, uint32_t n,
+                                        ll_skip *out);
+
 /** The words of a message about a skipped release (ll_flow_describe). */
 typedef struct ll_skip_words {
   const char *way;  // "but not when the call at line 8 throws (no catch or finally clears it)"

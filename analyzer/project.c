@@ -179,6 +179,10 @@ static use_frequency frequency_at(const ll_facts *facts, const ll_scope *scope, 
                                   TSNode at) {
   ll_repeat why;
   ll_frequency freq = ll_facts_frequency(facts, scope, &why);
+  // Behind a run-once guard (`if (!serversLoaded) { ...; serversLoaded = true; }`), a use in
+  // repeated code happens once.
+  if (freq == LL_FREQ_REPEATED && !ts_node_is_null(at) && ll_facts_guarded_once(facts, at))
+    freq = LL_FREQ_ONCE;
   return use_of(facts, freq, &why, arena, at);
 }
 

@@ -16,6 +16,7 @@
   X(implicit_global)     \
   X(ineffective_cleanup) \
   X(listener_unbalanced) \
+  X(resource_leak)       \
   X(syntax_error)        \
   X(timer_leak)          \
   X(unused_disable)

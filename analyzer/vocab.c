@@ -14,6 +14,8 @@ const char *const ll_vocab_keys[LL_VOCAB_COUNT] = {
     [LL_VOCAB_BOUNDED_CACHES] = "boundedCaches",
     [LL_VOCAB_GLOBALS] = "globals",
     [LL_VOCAB_RUNS_ONCE] = "runsOnce",
+    [LL_VOCAB_RESOURCE_ACQUIRE] = "resourceAcquireCalls",
+    [LL_VOCAB_RESOURCE_RELEASE] = "resourceReleaseMethods",
 };
 
 typedef struct listener_method {
@@ -127,8 +129,42 @@ static bool is_cli_command(const ll_source *source, TSNode callee) {
   return n >= 3 || (n == 1 && ll_ast_is(ts_node_named_child(args, 0), ll_js.sym.object));
 }
 
+// A test framework's test or hook: `test('name', fn)`, `it.only('name', fn)`, `t.test('name',
+// fn)`, `describe(...)`, `beforeAll(fn)`, `afterEach(fn)`. A test file runs each once, in a
+// process that ends with the run: what a test opens and keeps is no production leak.
+static bool is_test_call(const ll_source *source, TSNode callee) {
+  static const char *const tests[] = {"test", "it", "describe", "suite", "context", NULL};
+  static const char *const hooks[] = {"before",     "after",     "beforeAll", "afterAll",
+                                      "beforeEach", "afterEach", NULL};
+  TSNode name = callee;
+  if (ll_ast_is(callee, ll_js.sym.member_expression)) {
+    TSNode object = ll_ast_field(callee, ll_js.field.object);
+    ll_str property = text_of(source, ll_ast_field(callee, ll_js.field.property));
+    // `it.only`, `describe.skip`, `test.concurrent`: the test function's own modifiers; `t.test`:
+    // a subtest of node:test or tap.
+    name = ll_ast_is(object, ll_js.sym.identifier) && !ll_str_eq(property, "test")
+               ? object
+               : ll_ast_field(callee, ll_js.field.property);
+  } else if (!ll_ast_is(callee, ll_js.sym.identifier)) {
+    return false;
+  }
+  ll_str text = text_of(source, name);
+  TSNode args = ll_ast_field(ts_node_parent(callee), ll_js.field.arguments);
+  TSNode first =
+      ll_ast_is(args, ll_js.sym.arguments) ? ts_node_named_child(args, 0) : (TSNode){.id = NULL};
+  for (const char *const *t = tests; *t; t++)
+    if (ll_str_eq(text, *t))
+      return ll_ast_is(first, ll_js.sym.string) || ll_ast_is(first, ll_js.sym.template_string);
+  for (const char *const *h = hooks; *h; h++)
+    if (ll_str_eq(text, *h))
+      return ll_ast_is(callee, ll_js.sym.identifier) && !ts_node_is_null(first) &&
+             ll_ast_is_function(first);
+  return false;
+}
+
 bool ll_vocab_runs_once(const ll_vocab *vocab, const ll_source *source, TSNode callee) {
-  return is_cli_command(source, callee) || configured(vocab, LL_VOCAB_RUNS_ONCE, source, callee);
+  return is_cli_command(source, callee) || is_test_call(source, callee) ||
+         configured(vocab, LL_VOCAB_RUNS_ONCE, source, callee);
 }
 
 bool ll_vocab_name_runs_once(const ll_vocab *vocab, const ll_source *source, ll_str name) {
@@ -193,6 +229,15 @@ bool ll_vocab_is_bounded_cache(const ll_vocab *vocab, const ll_source *source, T
 bool ll_vocab_is_global(const ll_vocab *vocab, const ll_source *source, ll_str name) {
   const ll_pattern_list *list = &vocab->lists[LL_VOCAB_GLOBALS];
   return list->n && ll_pattern_list_match(list, name, source->path);
+}
+
+bool ll_vocab_is_resource_acquire(const ll_vocab *vocab, const ll_source *source, TSNode callee) {
+  return configured(vocab, LL_VOCAB_RESOURCE_ACQUIRE, source, callee);
+}
+
+bool ll_vocab_is_resource_release(const ll_vocab *vocab, const ll_source *source, ll_str method) {
+  const ll_pattern_list *list = &vocab->lists[LL_VOCAB_RESOURCE_RELEASE];
+  return list->n && ll_pattern_list_match(list, method, source->path);
 }
 
 void ll_vocab_fini(ll_vocab *vocab) {

@@ -21,6 +21,8 @@ typedef enum ll_vocab_key {
   LL_VOCAB_BOUNDED_CACHES,  // "boundedCaches": a constructor or factory of a bounded collection
   LL_VOCAB_GLOBALS,         // "globals": names the host or another script defines
   LL_VOCAB_RUNS_ONCE,       // "runsOnce": start-up functions, and calls whose callbacks run once
+  LL_VOCAB_RESOURCE_ACQUIRE, // "resourceAcquireCalls": a call (or `new`) that opens a resource
+  LL_VOCAB_RESOURCE_RELEASE, // "resourceReleaseMethods": a method that closes one
   LL_VOCAB_COUNT,
 } ll_vocab_key;
 
@@ -92,6 +94,15 @@ bool ll_vocab_name_runs_once(const ll_vocab *vocab, const ll_source *source, ll_
  * usual LRU caches, and configured boundedCaches.
  */
 bool ll_vocab_is_bounded_cache(const ll_vocab *vocab, const ll_source *source, TSNode ctor);
+
+/**
+ * True when `callee` (a call's function, or a `new` expression's constructor) is configured as
+ * acquiring a resource (resourceAcquireCalls).
+ */
+bool ll_vocab_is_resource_acquire(const ll_vocab *vocab, const ll_source *source, TSNode callee);
+
+/** True when the method name `method` is configured as releasing a resource. */
+bool ll_vocab_is_resource_release(const ll_vocab *vocab, const ll_source *source, ll_str method);
 
 /** True when `name` is configured as a global (it exists, and lives as long as the process). */
 bool ll_vocab_is_global(const ll_vocab *vocab, const ll_source *source, ll_str name);

@@ -412,6 +412,7 @@ EOS
     for f in closure-in-loop/positive-async-each-limit-iteratee.js \
       closure-in-route/positive-app-locals.js ineffective-cleanup/positive-bind-mismatch.js \
       listener-unbalanced/positive-listener-removed-in-one-branch.js \
+      resource-leak/positive-pool-connect-release-after-query.js \
       timer-leak/positive-interval-cleared-after-await.js; do
       cp "$root/fixtures/$f" "traced/$(echo "$f" | tr / -)"
     done

@@ -1,0 +1,572 @@
+// See resources.h. An acquisition is recognised by the module its callee comes from (an import,
+// a require, a member of either); where the resource goes is read from its place in the tree
+// and from the scope model's uses of the local that holds it.
+#include "analyzer/resources.h"
+
+#include <string.h>
+
+#include "analyzer/ast.h"
+
+static bool in_list(ll_str text, const char *const *names) {
+  for (; *names; names++)
+    if (ll_str_eq(text, *names)) return true;
+  return false;
+}
+
+// The quoted module name `literal` ("'pg'", "\"node:fs\"") without quotes and `node:` prefix.
+static ll_str module_name(ll_str literal) {
+  if (literal.len < 2) return (ll_str){"", 0};
+  ll_str name = {literal.ptr + 1, literal.len - 2};
+  if (name.len > 5 && !memcmp(name.ptr, "node:", 5)) name.ptr += 5, name.len -= 5;
+  return name;
+}
+
+// The module a require call (`require('pg')`, `require('pg').Pool`) loads, or an empty slice.
+static ll_str required_module(const ll_source *source, TSNode value) {
+  value = ll_ast_unparenthesized(value);
+  if (ll_ast_is(value, ll_js.sym.await_expression)) // `await import('pg')`
+    value = ll_ast_unparenthesized(ts_node_named_child(value, 0));
+  while (ll_ast_is(value, ll_js.sym.member_expression))
+    value = ll_ast_field(value, ll_js.field.object);
+  if (!ll_ast_is(value, ll_js.sym.call_expression)) return (ll_str){"", 0};
+  ll_str callee = ll_ast_text(source, ll_ast_field(value, ll_js.field.function));
+  if (!ll_str_eq(callee, "require") && !ll_str_eq(callee, "import")) return (ll_str){"", 0};
+  TSNode arg = ts_node_named_child(ll_ast_field(value, ll_js.field.arguments), 0);
+  if (!ll_ast_is(arg, ll_js.sym.string)) return (ll_str){"", 0};
+  return module_name(ll_ast_text(source, arg));
+}
+
+// What the identifier `id` holds of a module: `*module` gets the module ('pg'), `*export` the
+// export it names ("Pool" for `import { Pool } from 'pg'`, `const { Pool } = require('pg')`,
+// `const Pool = require('pg').Pool`; "default" for the module itself: `const pg =
+// require('pg')`, `import Redis from 'ioredis'`), one renaming further for `const { Pool } = pg`.
+// False for anything else (a local class, a host global).
+static bool imported(const ll_facts *facts, TSNode id, ll_str *module, ll_str *export, int depth) {
+  const ll_source *source = ll_facts_source(facts);
+  const ll_ref *ref = ll_facts_ref_at(facts, id);
+  const ll_binding *b = ref ? ref->target : NULL;
+  if (!b || ts_node_is_null(b->decl) || depth > 2) return false;
+  TSNode up = ll_ast_parent_of(b->decl);
+  if (b->kind == LL_BIND_IMPORT) {
+    *export = ll_ast_is(up, ll_js.sym.import_specifier)
+                  ? ll_ast_text(source, ll_ast_field(up, ll_js.field.name))
+                  : (ll_str){"default", 7};
+    for (; !ts_node_is_null(up); up = ll_ast_parent_of(up))
+      if (ll_ast_is(up, ll_js.sym.import_statement)) {
+        *module = module_name(ll_ast_text(source, ll_ast_field(up, ll_js.field.source)));
+        return module->len != 0;
+      }
+    return false;
+  }
+  if (b->kind != LL_BIND_CONST && b->kind != LL_BIND_LET && b->kind != LL_BIND_VAR) return false;
+  // `{ Pool }` or `{ Pool: PgPool }` in a pattern: the key is the export.
+  ll_str key = {"", 0};
+  if (ll_ast_is(up, ll_js.sym.pair_pattern))
+    key = ll_ast_text(source, ll_ast_field(up, ll_js.field.key));
+  else if (!ll_ast_is(up, ll_js.sym.variable_declarator))
+    key = b->name;
+  TSNode declarator = up;
+  for (int k = 0; k < 4 && !ts_node_is_null(declarator) &&
+                  !ll_ast_is(declarator, ll_js.sym.variable_declarator);
+       k++)
+    declarator = ll_ast_parent_of(declarator);
+  if (!ll_ast_is(declarator, ll_js.sym.variable_declarator)) return false; // `for (const x of y)`
+  TSNode value = ll_ast_unparenthesized(ll_ast_field(declarator, ll_js.field.value));
+  if (ll_ast_is(value, ll_js.sym.member_expression) && !key.len) {
+    key = ll_ast_text(source, ll_ast_field(value, ll_js.field.property)); // require('pg').Pool
+    value = ll_ast_unparenthesized(ll_ast_field(value, ll_js.field.object));
+  }
+  if (ll_ast_is(value, ll_js.sym.identifier)) { // `const { Pool } = pg`
+    ll_str inner;
+    if (!imported(facts, value, module, &inner, depth + 1)) return false;
+    *export = key.len ? key : inner;
+    return ll_str_eq(inner, "default");
+  }
+  *module = required_module(source, value);
+  *export = key.len ? key : (ll_str){"default", 7};
+  return module->len != 0;
+}
+
+// A module of `modules`: the name as written, or a path below it (`mysql2/promise`).
+static bool from_module(ll_str module, const char *const *modules) {
+  for (; *modules; modules++) {
+    size_t n = strlen(*modules);
+    if (module.len >= n && !memcmp(module.ptr, *modules, n) &&
+        (module.len == n || module.ptr[n] == '/'))
+      return true;
+  }
+  return false;
+}
+
+static const char *const ending[] = {"end", "close", "destroy", "quit", "disconnect", NULL};
+static const char *const prisma_ending[] = {"$disconnect", NULL};
+static const char *const closing[] = {"close", "destroy", "terminate", NULL};
+static const char *const server_closing[] = {"close", NULL};
+const char *const *const ll_resource_server_release = server_closing;
+static const char *const terminating[] = {"terminate", NULL};
+static const char *const destroying[] = {"destroy", NULL};
+static const char *const fd_closing[] = {"close", "closeSync", NULL};
+static const char *const giving_back[] = {"release", "releaseConnection", "destroy", "done", NULL};
+static const char *const page_closing[] = {"close", NULL};
+static const char *const read_ending[] = {"destroy", "close", "pipe", "resume", NULL};
+static const char *const write_ending[] = {"end", "destroy", "close", NULL};
+static const char *const killing[] = {"kill", "disconnect", NULL};
+static const char *const kafka_ending[] = {"disconnect", NULL};
+static const char *const exit_events[] = {"exit", "close", NULL};
+static const char *const read_events[] = {"data", "readable", "end", "close", NULL};
+
+// One known way to open a resource: `name` exported by one of `modules` (called, or made with
+// `new` when `construct`), or a method of what they export when `member_of` names it.
+typedef struct opener {
+  const char *const *modules;
+  const char *member_of; // `MongoClient.connect`: the export whose method opens; NULL: the export
+  const char *name;
+  bool construct;
+  const char *what;
+  const char *release;
+  const char *const *release_methods;
+  int8_t callback_param;
+  const char *const *end_events;
+} opener;
+
+static const char *const pg[] = {"pg", "pg-pool", NULL};
+static const char *const mysql[] = {"mysql", "mysql2", NULL};
+static const char *const sequelize[] = {"sequelize", NULL};
+static const char *const knex[] = {"knex", NULL};
+static const char *const mongoose[] = {"mongoose", NULL};
+static const char *const mongodb[] = {"mongodb", NULL};
+static const char *const prisma[] = {"@prisma/client", NULL};
+static const char *const redis[] = {"redis", "@redis/client", NULL};
+static const char *const ioredis[] = {"ioredis", NULL};
+static const char *const amqp[] = {"amqplib", NULL};
+static const char *const browsers[] = {"puppeteer",       "puppeteer-core",      "playwright",
+                                       "playwright-core", "playwright-chromium", NULL};
+static const char *const workers[] = {"worker_threads", NULL};
+static const char *const ws[] = {"ws", "isomorphic-ws", NULL};
+static const char *const sockets[] = {"net", "tls", NULL};
+static const char *const servers[] = {"http", "https", "http2", "net", "tls", NULL};
+static const char *const agents[] = {"http", "https", NULL};
+static const char *const fs_promises[] = {"fs/promises", NULL};
+static const char *const fs[] = {"fs", NULL};
+static const char *const child_process[] = {"child_process", NULL};
+
+static const opener openers[] = {
+    {pg, NULL, "Pool", true, "a pg Pool", "end()", ending, -1, NULL},
+    {pg, NULL, "Client", true, "a pg Client", "end()", ending, -1, NULL},
+    {mysql, NULL, "createPool", false, "a MySQL pool", "end()", ending, -1, NULL},
+    {mysql, NULL, "createPoolCluster", false, "a MySQL pool cluster", "end()", ending, -1, NULL},
+    {mysql, NULL, "createConnection", false, "a MySQL connection", "end()", ending, -1, NULL},
+    {sequelize, NULL, "Sequelize", true, "a Sequelize instance", "close()", ending, -1, NULL},
+    {knex, NULL, "knex", false, "a knex instance", "destroy()", ending, -1, NULL},
+    {knex, NULL, "default", false, "a knex instance", "destroy()", ending, -1, NULL},
+    {mongoose, NULL, "createConnection", false, "a mongoose connection", "close()", ending, -1,
+     NULL},
+    {mongodb, NULL, "MongoClient", true, "a MongoClient", "close()", ending, -1, NULL},
+    {mongodb, "MongoClient", "connect", false, "a MongoClient", "close()", ending, 1, NULL},
+    {prisma, NULL, "PrismaClient", true, "a PrismaClient", "$disconnect()", prisma_ending, -1,
+     NULL},
+    {redis, NULL, "createClient", false, "a Redis client", "quit()", ending, -1, NULL},
+    {ioredis, NULL, "Redis", true, "a Redis client", "quit()", ending, -1, NULL},
+    {ioredis, NULL, "default", true, "a Redis client", "quit()", ending, -1, NULL},
+    {ioredis, NULL, "Cluster", true, "a Redis cluster client", "quit()", ending, -1, NULL},
+    {amqp, NULL, "connect", false, "an AMQP connection", "close()", ending, -1, NULL},
+    {browsers, NULL, "launch", false, "a browser", "close()", ending, -1, NULL},
+    {workers, NULL, "Worker", true, "a worker thread", "terminate()", terminating, -1, exit_events},
+    {ws, NULL, "WebSocket", true, "a WebSocket", "close()", closing, -1, NULL},
+    {ws, NULL, "default", true, "a WebSocket", "close()", closing, -1, NULL},
+    {sockets, NULL, "connect", false, "a socket", "end()", ending, -1, NULL},
+    {sockets, NULL, "createConnection", false, "a socket", "end()", ending, -1, NULL},
+    {servers, NULL, "createServer", false, "a server", "close()", server_closing, -1, NULL},
+    {servers, NULL, "createSecureServer", false, "a server", "close()", server_closing, -1, NULL},
+    {agents, NULL, "Agent", true, "a keep-alive agent", "destroy()", destroying, -1, NULL},
+    {fs_promises, NULL, "open", false, "a file handle", "close()", fd_closing, -1, NULL},
+    {fs, "promises", "open", false, "a file handle", "close()", fd_closing, -1, NULL},
+    {fs, NULL, "open", false, "a file descriptor", "fs.close()", fd_closing, 1, NULL},
+    {fs, NULL, "createReadStream", false, "a file read stream", "destroy()", read_ending, -1,
+     read_events},
+    {fs, NULL, "createWriteStream", false, "a file write stream", "end()", write_ending, -1, NULL},
+    {child_process, NULL, "fork", false, "a child process", "kill()", killing, -1, exit_events},
+};
+
+// True when `expr` is a kafkajs client: `new Kafka(...)`, or a name made so.
+static bool is_kafka(const ll_facts *facts, TSNode expr) {
+  expr = ll_ast_unparenthesized(expr);
+  if (ll_ast_is(expr, ll_js.sym.identifier)) {
+    const ll_ref *ref = ll_facts_ref_at(facts, expr);
+    if (!ref || !ref->target) return false;
+    expr = ll_ast_unparenthesized(ref->target->init);
+  }
+  if (!ll_ast_is(expr, ll_js.sym.new_expression)) return false;
+  TSNode ctor = ll_ast_field(expr, ll_js.field.constructor);
+  ll_str module, export;
+  if (ll_ast_is(ctor, ll_js.sym.member_expression)) {
+    TSNode object = ll_ast_field(ctor, ll_js.field.object);
+    return ll_ast_is(object, ll_js.sym.identifier) &&
+           imported(facts, object, &module, &export, 0) && ll_str_eq(module, "kafkajs");
+  }
+  return ll_ast_is(ctor, ll_js.sym.identifier) && imported(facts, ctor, &module, &export, 0) &&
+         ll_str_eq(module, "kafkajs") && ll_str_eq(export, "Kafka");
+}
+
+// `browser` names of playwright: `chromium.launch()`, `firefox.launch()`, `webkit.launch()`.
+static bool is_browser_type(ll_str name) {
+  return ll_str_eq(name, "chromium") || ll_str_eq(name, "firefox") || ll_str_eq(name, "webkit");
+}
+
+// True when the object literal `options` has the key `key`.
+static bool has_key(const ll_source *source, TSNode options, const char *key) {
+  if (!ll_ast_is(options, ll_js.sym.object)) return false;
+  uint32_t n = ts_node_named_child_count(options);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode entry = ts_node_named_child(options, i);
+    if ((ll_ast_is(entry, ll_js.sym.pair) &&
+         ll_str_eq(ll_ast_text(source, ll_ast_field(entry, ll_js.field.key)), key)) ||
+        (ll_ast_is(entry, ll_js.sym.shorthand_property_identifier) &&
+         ll_str_eq(ll_ast_text(source, entry), key)))
+      return true;
+  }
+  return false;
+}
+
+// True when the object literal `options` sets `keepAlive: true`.
+static bool keeps_alive(const ll_source *source, TSNode options) {
+  if (!ll_ast_is(options, ll_js.sym.object)) return false;
+  uint32_t n = ts_node_named_child_count(options);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode pair = ts_node_named_child(options, i);
+    if (ll_ast_is(pair, ll_js.sym.pair) &&
+        ll_str_eq(ll_ast_text(source, ll_ast_field(pair, ll_js.field.key)), "keepAlive") &&
+        ll_str_eq(ll_ast_text(source, ll_ast_field(pair, ll_js.field.value)), "true"))
+      return true;
+  }
+  return false;
+}
+
+// The last name of `expr` (`pool`, `this.pool` -> "pool"), for checkouts recognised by the name
+// of what they are checked out of.
+static ll_str last_name(const ll_source *source, TSNode expr) {
+  expr = ll_ast_unparenthesized(expr);
+  if (ll_ast_is(expr, ll_js.sym.member_expression))
+    return ll_ast_text(source, ll_ast_field(expr, ll_js.field.property));
+  if (ll_ast_is(expr, ll_js.sym.identifier)) return ll_ast_text(source, expr);
+  return (ll_str){"", 0};
+}
+
+static bool names_pool(ll_str name) {
+  for (uint32_t i = 0; i + 4 <= name.len; i++)
+    if ((name.ptr[i] == 'p' || name.ptr[i] == 'P') && !memcmp(name.ptr + i + 1, "ool", 3))
+      return true;
+  return false;
+}
+
+// True when the call's arguments are none, or only a callback: `pool.connect()`,
+// `pool.connect((err, client, done) => ...)`, not `client.connect(url)`.
+static bool only_callback(TSNode args) {
+  uint32_t n = ts_node_named_child_count(args);
+  return n == 0 || (n == 1 && !ts_node_is_null(ts_node_named_child(args, 0)) &&
+                    ll_ast_is_function(ts_node_named_child(args, 0)));
+}
+
+static bool checkout(const ll_facts *facts, TSNode call, TSNode callee, ll_resource *out) {
+  const ll_source *source = ll_facts_source(facts);
+  if (!ll_ast_is(callee, ll_js.sym.member_expression)) return false;
+  ll_str method = ll_ast_text(source, ll_ast_field(callee, ll_js.field.property));
+  TSNode receiver = ll_ast_field(callee, ll_js.field.object);
+  TSNode args = ll_ast_field(call, ll_js.field.arguments);
+  ll_str from = last_name(source, receiver);
+  if (ll_str_eq(method, "newPage") && ts_node_named_child_count(args) <= 1) {
+    *out = (ll_resource){
+        LL_RESOURCE_CHECKED_OUT, "a page", "close()", page_closing, false, -1, -1, false, NULL};
+    return true;
+  }
+  bool pooled = (ll_str_eq(method, "connect") || ll_str_eq(method, "acquire")) &&
+                names_pool(from) && only_callback(args);
+  if (!pooled && !(ll_str_eq(method, "getConnection") && only_callback(args))) return false;
+  *out = (ll_resource){LL_RESOURCE_CHECKED_OUT,
+                       "a connection checked out of the pool",
+                       "release()",
+                       giving_back,
+                       false,
+                       1,
+                       2,
+                       false,
+                       NULL};
+  return true;
+}
+
+bool ll_resource_of_call(const ll_facts *facts, TSNode call, ll_resource *out) {
+  const ll_source *source = ll_facts_source(facts);
+  bool construct = ll_ast_is(call, ll_js.sym.new_expression);
+  if (!construct && !ll_ast_is(call, ll_js.sym.call_expression)) return false;
+  TSNode callee = ll_ast_unparenthesized(
+      ll_ast_field(call, construct ? ll_js.field.constructor : ll_js.field.function));
+  if (ll_vocab_is_resource_acquire(ll_facts_vocab(facts), source, callee)) {
+    *out = (ll_resource){
+        LL_RESOURCE_OPENED, "a resource", "close()", ending, true, -1, -1, false, NULL};
+    return true;
+  }
+  // The export called and its module: `Pool` from 'pg' (`new Pool`, `new pg.Pool`), `connect`
+  // of `MongoClient` from 'mongodb', `open` of `promises` from 'fs'.
+  ll_str name = {"", 0}, module = {"", 0}, owner = {"", 0};
+  if (ll_ast_is(callee, ll_js.sym.identifier)) {
+    const ll_ref *ref = ll_facts_ref_at(facts, callee);
+    if (construct && ref && !ref->target) { // the browser's globals
+      if (ll_str_eq(ll_ast_text(source, callee), "WebSocket"))
+        module = (ll_str){"ws", 2}, name = (ll_str){"WebSocket", 9};
+      else if (ll_str_eq(ll_ast_text(source, callee), "Worker")) {
+        *out = (ll_resource){
+            LL_RESOURCE_OPENED, "a web worker", "terminate()", terminating, false, -1, -1, false,
+            exit_events};
+        return true;
+      }
+    } else if (!imported(facts, callee, &module, &name, 0)) {
+      return !construct && checkout(facts, call, callee, out);
+    }
+  } else if (ll_ast_is(callee, ll_js.sym.member_expression)) {
+    name = ll_ast_text(source, ll_ast_field(callee, ll_js.field.property));
+    TSNode object = ll_ast_unparenthesized(ll_ast_field(callee, ll_js.field.object));
+    if (ll_ast_is(object, ll_js.sym.identifier)) {
+      if (imported(facts, object, &module, &owner, 0) && ll_str_eq(owner, "default"))
+        owner = (ll_str){"", 0};
+    } else if (ll_ast_is(object, ll_js.sym.member_expression) &&
+               ll_ast_is(ll_ast_field(object, ll_js.field.object), ll_js.sym.identifier)) {
+      ll_str root_export; // `fs.promises.open`, `playwright.chromium.launch`
+      if (imported(facts, ll_ast_field(object, ll_js.field.object), &module, &root_export, 0) &&
+          ll_str_eq(root_export, "default"))
+        owner = ll_ast_text(source, ll_ast_field(object, ll_js.field.property));
+      else
+        module = (ll_str){"", 0};
+    }
+    if (is_browser_type(owner)) owner = (ll_str){"", 0};
+  }
+  if (!construct && (ll_str_eq(name, "producer") || ll_str_eq(name, "consumer")) &&
+      is_kafka(facts, ll_ast_field(callee, ll_js.field.object))) {
+    *out = (ll_resource){LL_RESOURCE_OPENED,
+                         ll_str_eq(name, "producer") ? "a Kafka producer" : "a Kafka consumer",
+                         "disconnect()",
+                         kafka_ending,
+                         false,
+                         -1,
+                         -1,
+                         false,
+                         NULL};
+    return true;
+  }
+  if (module.len) {
+    for (size_t i = 0; i < sizeof openers / sizeof *openers; i++) {
+      const opener *o = &openers[i];
+      if (o->construct != construct || !ll_str_eq(name, o->name) ||
+          !from_module(module, o->modules))
+        continue;
+      if (o->member_of ? !ll_str_eq(owner, o->member_of) : owner.len != 0) continue;
+      // `new Worker(file, { workerData })`: a job handed to a script that ends with it.
+      if (o->release_methods == terminating &&
+          has_key(source, ts_node_named_child(ll_ast_field(call, ll_js.field.arguments), 1),
+                  "workerData"))
+        return false;
+      bool agent = o->release_methods == destroying;
+      if (agent &&
+          !keeps_alive(source, ts_node_named_child(ll_ast_field(call, ll_js.field.arguments), 0)))
+        return false; // without keepAlive, an agent closes its sockets when they are idle
+      // A descriptor is a number every fs call takes: handing it to one is no handoff.
+      bool lent = agent || o->release_methods == fd_closing;
+      *out = (ll_resource){LL_RESOURCE_OPENED, o->what, o->release, o->release_methods, false,
+                           o->callback_param,  -1,      lent,       o->end_events};
+      return true;
+    }
+  }
+  return !construct && checkout(facts, call, callee, out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the resource goes
+
+static bool releases_with(const ll_facts *facts, const ll_resource *r, ll_str method) {
+  if (in_list(method, r->release_methods)) return true;
+  if (r->configured)
+    return in_list(method, ending) ||
+           ll_vocab_is_resource_release(ll_facts_vocab(facts), ll_facts_source(facts), method);
+  return false;
+}
+
+static void add_release(ll_resource_use *out, TSNode call) {
+  if (out->n_releases < LL_RESOURCE_MAX_RELEASES) out->releases[out->n_releases++] = call;
+}
+
+// The function argument of `call` (its last), or a null node.
+static TSNode callback_argument(TSNode call) {
+  TSNode args = ll_ast_field(call, ll_js.field.arguments);
+  uint32_t n = ts_node_named_child_count(args);
+  TSNode last = n ? ts_node_named_child(args, n - 1) : (TSNode){.id = NULL};
+  return !ts_node_is_null(last) && ll_ast_is_function(last) ? last : (TSNode){.id = NULL};
+}
+
+// The binding of parameter `index` of the function node `fn`, or NULL.
+static const ll_binding *parameter(const ll_facts *facts, TSNode fn, int index) {
+  TSNode params = ll_ast_field(fn, ll_js.field.parameters);
+  TSNode param = ts_node_is_null(params)
+                     ? (index == 0 ? ll_ast_field(fn, ll_js.field.parameter) : params)
+                     : ts_node_named_child(params, (uint32_t)index);
+  if (!ll_ast_is(param, ll_js.sym.identifier)) return NULL;
+  const ll_scope *scope = ll_scope_at(ll_facts_model(facts), ts_node_start_byte(param));
+  return ll_scope_lookup(ll_facts_model(facts), scope, ll_ast_text(ll_facts_source(facts), param));
+}
+
+// Follows the uses of `holder` into `out`: the calls that release the resource, or the use that
+// hands it on.
+static void follow(const ll_facts *facts, const ll_resource *r, const ll_binding *holder,
+                   ll_resource_use *out) {
+  const ll_source *source = ll_facts_source(facts);
+  out->fate = LL_RESOURCE_HELD;
+  out->holder = holder;
+  for (const ll_ref *ref = holder->refs; ref; ref = ref->next_of_binding) {
+    if (ref->flags & (LL_REF_WRITE | LL_REF_CALLEE)) continue; // `db('users')` of knex: a use
+    TSNode parent = ref->parent;
+    TSSymbol ps = ts_node_symbol(parent);
+    if (ps == ll_js.sym.member_expression && ref->field == ll_js.field.object) {
+      TSNode use = ll_ast_parent_of(parent);
+      ll_str method = ll_ast_text(source, ll_ast_field(parent, ll_js.field.property));
+      if (ll_ast_is(use, ll_js.sym.call_expression) &&
+          ts_node_eq(ll_ast_field(use, ll_js.field.function), parent)) {
+        TSNode result = use, above = ll_ast_parent(&result);
+        if (releases_with(facts, r, method)) {
+          add_release(out, use);
+        } else if ((ll_str_eq(method, "listen") || ll_str_eq(method, "on") ||
+                    ll_str_eq(method, "once")) &&
+                   !ll_ast_is(above, ll_js.sym.expression_statement) &&
+                   !ll_ast_is(above, ll_js.sym.await_expression) &&
+                   !ll_ast_is(above, ll_js.sym.member_expression)) {
+          out->fate = LL_RESOURCE_ESCAPES; // `return server.listen(port)`: the same object
+          return;
+        } else if (r->end_events && (ll_str_eq(method, "on") || ll_str_eq(method, "once"))) {
+          TSNode event = ts_node_named_child(ll_ast_field(use, ll_js.field.arguments), 0);
+          ll_str name = ll_ast_text(source, event);
+          if (ll_ast_is(event, ll_js.sym.string) && name.len >= 2 &&
+              in_list((ll_str){name.ptr + 1, name.len - 2}, r->end_events))
+            out->ended = true;
+        }
+      }
+      continue; // `client.query(...)`, `page.goto(...)`: uses that keep it
+    }
+    if (ps == ll_js.sym.arguments) {
+      TSNode call = ref->grandparent;
+      if (!ll_ast_is(call, ll_js.sym.call_expression)) { // `new Wrapper(client)`: handed on
+        if (!r->lent) out->fate = LL_RESOURCE_ESCAPES;
+        continue;
+      }
+      TSNode callee = ll_ast_field(call, ll_js.field.function);
+      ll_str name = ll_ast_callee_name(source, callee);
+      if (releases_with(facts, r, name) || ll_str_eq(name, "pipeline") ||
+          ll_str_eq(name, "finished")) {
+        add_release(out, call); // `pool.release(conn)`, `fs.close(fd)`, `pipeline(...)`
+        continue;
+      }
+      if (ll_str_eq(ll_ast_text(source, ll_ast_field(callee, ll_js.field.object)), "console") ||
+          ll_str_eq(name, "bind") || ll_str_eq(name, "call") || ll_str_eq(name, "apply"))
+        continue; // printed, or the `this` of its own methods: `promisify(c.query).bind(c)`
+      TSNode store = ll_ast_field(callee, ll_js.field.object);
+      ll_path kept;
+      if ((ll_str_eq(name, "push") || ll_str_eq(name, "add") || ll_str_eq(name, "set") ||
+           ll_str_eq(name, "unshift")) &&
+          ll_facts_long_lived_path(facts, store, &kept)) {
+        out->stored = call; // `clients.push(client)`: the collection decides
+        continue;
+      }
+      if (!r->lent) out->fate = LL_RESOURCE_ESCAPES; // handed on: the callee may close it
+      continue;
+    }
+    if (ps == ll_js.sym.unary_expression || ps == ll_js.sym.binary_expression ||
+        ps == ll_js.sym.if_statement || ps == ll_js.sym.ternary_expression ||
+        ps == ll_js.sym.await_expression || ps == ll_js.sym.expression_statement)
+      continue;                                    // tests, and `await x`
+    if (r->lent && ps == ll_js.sym.pair) continue; // `{ agent }` in a request's options
+    out->fate = LL_RESOURCE_ESCAPES;               // returned, stored, in a literal, renamed
+  }
+}
+
+void ll_facts_resource_use(const ll_facts *facts, TSNode call, const ll_resource *r,
+                           ll_resource_use *out) {
+  const ll_source *source = ll_facts_source(facts);
+  memset(out, 0, sizeof *out);
+  out->fate = LL_RESOURCE_ESCAPES;
+  TSNode callback = r->callback_param >= 0 ? callback_argument(call) : (TSNode){.id = NULL};
+  if (!ts_node_is_null(callback)) {
+    const ll_binding *holder = parameter(facts, callback, r->callback_param);
+    if (!holder) return;
+    follow(facts, r, holder, out);
+    const ll_binding *done =
+        r->callback_release >= 0 ? parameter(facts, callback, r->callback_release) : NULL;
+    for (const ll_ref *ref = done ? done->refs : NULL; ref; ref = ref->next_of_binding)
+      if (ref->flags & LL_REF_CALLEE) add_release(out, ref->parent);
+    return;
+  }
+  // Climb from the value: parentheses, `await`, and calls on it that return it again
+  // (`http.createServer(app).listen(port)`, `new Worker(f).on('error', ...)`).
+  TSNode value = call, parent = ll_ast_parent(&value);
+  for (int depth = 0; depth < 8; depth++) {
+    // `options.browser || await puppeteer.launch()`: a fallback opened here, held as the value.
+    bool fallback =
+        ll_ast_is(parent, ll_js.sym.binary_expression) &&
+        ts_node_eq(ll_ast_field(parent, ll_js.field.right), value) &&
+        (ll_str_eq(ll_ast_text(source, ll_ast_field(parent, ll_js.field.operator)), "||") ||
+         ll_str_eq(ll_ast_text(source, ll_ast_field(parent, ll_js.field.operator)), "??"));
+    if (ll_ast_is(parent, ll_js.sym.await_expression) || fallback) {
+      value = parent;
+      parent = ll_ast_parent(&value);
+      continue;
+    }
+    if (!ll_ast_is(parent, ll_js.sym.member_expression)) break;
+    TSNode use = ll_ast_parent_of(parent);
+    ll_str method = ll_ast_text(source, ll_ast_field(parent, ll_js.field.property));
+    if (!ll_ast_is(use, ll_js.sym.call_expression) ||
+        !ts_node_eq(ll_ast_field(use, ll_js.field.function), parent))
+      return; // `(await pool.connect()).query`, a property: not followed
+    if (releases_with(facts, r, method)) {
+      add_release(out, use);
+      out->fate = LL_RESOURCE_HELD;
+      return;
+    }
+    if (ll_str_eq(method, "then")) { // `pool.connect().then((client) => ...)`
+      TSNode fn = ts_node_named_child(ll_ast_field(use, ll_js.field.arguments), 0);
+      const ll_binding *holder =
+          !ts_node_is_null(fn) && ll_ast_is_function(fn) ? parameter(facts, fn, 0) : NULL;
+      if (holder) follow(facts, r, holder, out);
+      return;
+    }
+    if (!ll_str_eq(method, "listen") && !ll_str_eq(method, "on") && !ll_str_eq(method, "once") &&
+        !ll_str_eq(method, "asPromise"))
+      return;
+    value = use;
+    parent = ll_ast_parent(&value);
+  }
+  if (ll_ast_is(parent, ll_js.sym.expression_statement)) {
+    out->fate = LL_RESOURCE_DROPPED;
+    return;
+  }
+  // An agent made for one request's options (`{ agent: new Agent(...) }` as an argument); one
+  // stored in an object the code keeps is that object's.
+  TSNode literal = ll_ast_is(parent, ll_js.sym.pair) ? ll_ast_parent_of(parent) : parent;
+  if (r->lent && ll_ast_is(literal, ll_js.sym.object)) {
+    TSNode holder = literal;
+    ll_ast_parent(&holder);
+    literal = ll_ast_parent_of(holder);
+  }
+  if (r->lent && ll_ast_is(literal, ll_js.sym.arguments)) {
+    out->fate = LL_RESOURCE_DROPPED;
+    return;
+  }
+  TSNode name = {.id = NULL};
+  if (ll_ast_is(parent, ll_js.sym.variable_declarator))
+    name = ll_ast_field(parent, ll_js.field.name);
+  else if (ll_ast_is(parent, ll_js.sym.assignment_expression) &&
+           ts_node_eq(ll_ast_field(parent, ll_js.field.right), value))
+    name = ll_ast_field(parent, ll_js.field.left);
+  if (!ll_ast_is(name, ll_js.sym.identifier)) return; // a member, a pattern: stored elsewhere
+  const ll_scope *scope = ll_scope_at(ll_facts_model(facts), ts_node_start_byte(name));
+  const ll_binding *holder =
+      ll_scope_lookup(ll_facts_model(facts), scope, ll_ast_text(source, name));
+  // Only a local of the acquiring function holds it for that run; a variable outside it is
+  // state that outlives the run (a lazily made singleton, or one replaced on purpose).
+  if (!holder || holder->scope->function != scope->function) return;
+  follow(facts, r, holder, out);
+}
