@@ -54,7 +54,30 @@ static bool runs_with(const ll_source *source, TSNode node, TSNode top, TSNode *
   return true;
 }
 
-static bool tests_handle(const ll_facts *f, TSNode guard, const TSNode *releases, uint32_t n);
+// True when the condition of `guard` mentions `name`.
+static bool tests_name(const ll_facts *f, TSNode guard, ll_str name) {
+  TSNode condition = ts_node_child_by_field_id(guard, ll_js.field.condition);
+  return !ts_node_is_null(condition) &&
+         ll_str_has(ll_ast_text(ll_facts_source(f), condition), name);
+}
+
+// True when the condition of the conditional `guard` tests the handle the releases name: the
+// text of a release's first argument or of its receiver (`if (timer) clearInterval(timer)`).
+static bool tests_handle(const ll_facts *f, TSNode guard, const TSNode *releases, uint32_t n) {
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode callee = ts_node_child_by_field_id(releases[i], ll_js.field.function);
+    TSNode named[2] = {
+        ts_node_named_child(ts_node_child_by_field_id(releases[i], ll_js.field.arguments), 0),
+        ll_ast_is(callee, ll_js.sym.member_expression)
+            ? ts_node_child_by_field_id(callee, ll_js.field.object)
+            : (TSNode){.id = NULL}};
+    for (int k = 0; k < 2; k++) {
+      ll_str text = ll_ast_text(ll_facts_source(f), named[k]);
+      if (text.len && tests_name(f, guard, text)) return true;
+    }
+  }
+  return false;
+}
 
 // True when a release runs before `exit` on every way to it from the acquisition: it comes
 // first, after the acquisition, and nothing conditional separates it from their common block.
@@ -98,15 +121,6 @@ static TSNode enclosing_try(TSNode node, TSNode fn) {
       return up;
   }
   return (TSNode){.id = NULL};
-}
-
-// True when the condition of `guard` mentions `name`.
-static bool tests_name(const ll_facts *f, TSNode guard, ll_str name) {
-  ll_str tested =
-      ll_ast_text(ll_facts_source(f), ts_node_child_by_field_id(guard, ll_js.field.condition));
-  for (uint32_t at = 0; at + name.len <= tested.len; at++)
-    if (!memcmp(tested.ptr + at, name.ptr, name.len)) return true;
-  return false;
 }
 
 // True when `exit` sits in the branch of an `if` (or a `&&`) whose condition tests `error_name`:
@@ -164,29 +178,6 @@ static bool visit_way(TSNode node, void *data) {
 static bool holds_release(TSNode region, const TSNode *releases, uint32_t n) {
   for (uint32_t i = 0; i < n; i++)
     if (within(releases[i], region)) return true;
-  return false;
-}
-
-// True when the condition of the conditional `guard` tests the handle the releases name: the
-// text of a release's first argument or of its receiver (`if (timer) clearInterval(timer)`).
-static bool tests_handle(const ll_facts *f, TSNode guard, const TSNode *releases, uint32_t n) {
-  TSNode condition = ts_node_child_by_field_id(guard, ll_js.field.condition);
-  if (ts_node_is_null(condition)) return false;
-  ll_str tested = ll_ast_text(ll_facts_source(f), condition);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode callee = ts_node_child_by_field_id(releases[i], ll_js.field.function);
-    TSNode named[2] = {
-        ts_node_named_child(ts_node_child_by_field_id(releases[i], ll_js.field.arguments), 0),
-        ll_ast_is(callee, ll_js.sym.member_expression)
-            ? ts_node_child_by_field_id(callee, ll_js.field.object)
-            : (TSNode){.id = NULL}};
-    for (int k = 0; k < 2; k++) {
-      ll_str text = ll_ast_text(ll_facts_source(f), named[k]);
-      if (!text.len || text.len > tested.len) continue;
-      for (uint32_t at = 0; at + text.len <= tested.len; at++)
-        if (!memcmp(tested.ptr + at, text.ptr, text.len)) return true;
-    }
-  }
   return false;
 }
 

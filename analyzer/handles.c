@@ -7,12 +7,6 @@
 
 #include "analyzer/ast.h"
 
-static bool in_list(ll_str text, const char *const *names) {
-  for (; *names; names++)
-    if (ll_str_eq(text, *names)) return true;
-  return false;
-}
-
 // True when the identifier `id` names what an import or require of a package containing
 // `package` gives (`import { autorun } from 'mobx'`, `const { watch } = require('chokidar')`), or
 // is a member of such a module object (`mobx.autorun`).
@@ -50,18 +44,18 @@ static bool completes(const ll_source *source, TSNode observable) {
       for (uint32_t i = 0; i < n; i++) {
         TSNode op = ts_node_named_child(args, i);
         if (ll_ast_is(op, ll_js.sym.call_expression) &&
-            in_list(ll_ast_callee_name(source, ll_ast_field(op, ll_js.field.function)),
-                    completing_operators))
+            ll_str_in(ll_ast_callee_name(source, ll_ast_field(op, ll_js.field.function)),
+                      completing_operators))
           return true;
       }
     }
-    if (ll_ast_is(callee, ll_js.sym.member_expression) && in_list(name, requests)) {
+    if (ll_ast_is(callee, ll_js.sym.member_expression) && ll_str_in(name, requests)) {
       ll_str client = ll_ast_text(source, ll_ast_field(callee, ll_js.field.object));
       if (ll_str_contains(client, "http") || ll_str_contains(client, "Http") ||
           ll_str_contains(client, "ajax"))
         return true;
     }
-    if (ll_ast_is(callee, ll_js.sym.identifier) && in_list(name, finite)) return true;
+    if (ll_ast_is(callee, ll_js.sym.identifier) && ll_str_in(name, finite)) return true;
     if (!ll_ast_is(callee, ll_js.sym.member_expression)) break;
     observable = ll_ast_field(callee, ll_js.field.object);
   }
@@ -98,7 +92,7 @@ bool ll_handle_of_call(const ll_facts *facts, TSNode call, ll_handle *out) {
   if (ll_ast_is(call, ll_js.sym.new_expression)) {
     static const char *const observers[] = {"MutationObserver", "ResizeObserver",
                                             "IntersectionObserver", "PerformanceObserver", NULL};
-    if (!in_list(ll_ast_text(source, ll_ast_field(call, ll_js.field.constructor)), observers))
+    if (!ll_str_in(ll_ast_text(source, ll_ast_field(call, ll_js.field.constructor)), observers))
       return false;
     *out = (ll_handle){LL_HANDLE_OBSERVER, "observer", "disconnect()"};
     return true;
@@ -130,13 +124,13 @@ bool ll_handle_of_call(const ll_facts *facts, TSNode call, ll_handle *out) {
       "onChildAdded", "onChildChanged", "onChildRemoved",     NULL};
   static const char *const firebase_methods[] = {"onSnapshot", "onAuthStateChanged",
                                                  "onIdTokenChanged", NULL};
-  if (member ? in_list(name, firebase_methods)
-             : in_list(name, firebase) && imported_from(facts, callee, "firebase")) {
+  if (member ? ll_str_in(name, firebase_methods)
+             : ll_str_in(name, firebase) && imported_from(facts, callee, "firebase")) {
     *out = (ll_handle){LL_HANDLE_DISPOSER, "listener", "calling the function it returns"};
     return true;
   }
   static const char *const mobx[] = {"autorun", "reaction", "when", "observe", "intercept", NULL};
-  if (in_list(name, mobx) && imported_from(facts, callee, "mobx")) {
+  if (ll_str_in(name, mobx) && imported_from(facts, callee, "mobx")) {
     *out = (ll_handle){LL_HANDLE_DISPOSER, "reaction", "calling the function it returns"};
     return true;
   }
@@ -286,7 +280,7 @@ ll_handle_fate ll_facts_handle_fate(const ll_facts *facts, TSNode call, const ll
     TSNode use = ts_node_parent(parent);
     if (!ll_ast_is(use, ll_js.sym.call_expression) ||
         !ts_node_eq(ll_ast_field(use, ll_js.field.function), parent) ||
-        !in_list(ll_ast_text(source, ll_ast_field(parent, ll_js.field.property)), registering))
+        !ll_str_in(ll_ast_text(source, ll_ast_field(parent, ll_js.field.property)), registering))
       return LL_HANDLE_ESCAPES;
     value = use;
     parent = ll_ast_parent(&value);

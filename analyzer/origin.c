@@ -45,12 +45,6 @@ static ll_str text_of(const walk *w, TSNode node) {
   return ll_ast_text(w->source, node);
 }
 
-static bool in_list(ll_str text, const char *const *names) {
-  for (; *names; names++)
-    if (ll_str_eq(text, *names)) return true;
-  return false;
-}
-
 // Calls whose every result is new: clocks, random numbers and generated ids.
 static const char *const generators[] = {"Date.now",
                                          "performance.now",
@@ -189,7 +183,7 @@ static ll_origin of_elements_of(walk *w, TSNode iterable, int depth) {
     static const char *const members_of[] = {"Object.keys",     "Object.values",
                                              "Object.entries",  "Object.getOwnPropertyNames",
                                              "Reflect.ownKeys", NULL};
-    if (in_list(text_of(w, callee), members_of)) {
+    if (ll_str_in(text_of(w, callee), members_of)) {
       TSNode of = ts_node_named_child(args, 0);
       // A literal object's keys are written in the file.
       if (ll_ast_is(ll_ast_unparenthesized(of), ll_js.sym.object)) return bounded;
@@ -198,7 +192,7 @@ static ll_origin of_elements_of(walk *w, TSNode iterable, int depth) {
     if (ll_ast_is(callee, ll_js.sym.member_expression)) {
       ll_str method = text_of(w, ll_ast_field(callee, ll_js.field.property));
       if (ll_str_eq(method, "keys") || ll_str_eq(method, "values") ||
-          ll_str_eq(method, "entries") || in_list(method, element_callbacks) ||
+          ll_str_eq(method, "entries") || ll_str_in(method, element_callbacks) ||
           ll_str_eq(method, "slice") || ll_str_eq(method, "split") || ll_str_eq(method, "concat"))
         return of_elements(w, ll_ast_field(callee, ll_js.field.object), depth + 1);
     }
@@ -249,11 +243,11 @@ static ll_origin of_callback_argument(walk *w, TSNode call, uint32_t index, TSNo
   TSNode callee = ll_ast_field(call, ll_js.field.function);
   if (ll_ast_is(callee, ll_js.sym.member_expression)) {
     ll_str method = text_of(w, ll_ast_field(callee, ll_js.field.property));
-    bool each = in_list(method, element_callbacks)                                ? index == 0
+    bool each = ll_str_in(method, element_callbacks)                              ? index == 0
                 : ll_str_eq(method, "reduce") || ll_str_eq(method, "reduceRight") ? index == 1
                                                                                   : false;
     if (each) return of_elements(w, ll_ast_field(callee, ll_js.field.object), depth + 1);
-    if (in_list(method, element_callbacks) || ll_str_eq(method, "reduce")) return unknown(at);
+    if (ll_str_in(method, element_callbacks) || ll_str_eq(method, "reduce")) return unknown(at);
     // `.then(fn)`: the value of an unseen promise.
     if (ll_str_eq(method, "then") || ll_str_eq(method, "catch")) return unknown(at);
   }
@@ -523,7 +517,7 @@ static ll_origin of_member(walk *w, TSNode expr, int depth) {
   TSNode object = ll_ast_unparenthesized(ll_ast_field(expr, ll_js.field.object));
   if (ll_ast_is(expr, ll_js.sym.member_expression)) {
     ll_str prop = text_of(w, ll_ast_field(expr, ll_js.field.property));
-    if (in_list(prop, kind_names)) return bounded;
+    if (ll_str_in(prop, kind_names)) return bounded;
     // `fn.name`, `this.constructor.name`, `err.constructor.name`: the name of a declared thing.
     if (ll_str_eq(prop, "name") && ll_ast_is(object, ll_js.sym.member_expression) &&
         ll_str_eq(text_of(w, ll_ast_field(object, ll_js.field.property)), "constructor"))
@@ -554,13 +548,14 @@ static ll_origin of_member(walk *w, TSNode expr, int depth) {
 static ll_origin of_call(walk *w, TSNode call, int depth) {
   TSNode callee = ll_ast_unparenthesized(ll_ast_field(call, ll_js.field.function));
   ll_str name = text_of(w, callee);
-  if (in_list(name, generators)) return per_run(call);
+  if (ll_str_in(name, generators)) return per_run(call);
   TSNode args = ll_ast_field(call, ll_js.field.arguments);
   ll_origin acc = bounded;
-  if (in_list(name, transparent_functions)) {
+  if (ll_str_in(name, transparent_functions)) {
     // fall through to the arguments
   } else if (ll_ast_is(callee, ll_js.sym.member_expression) &&
-             in_list(text_of(w, ll_ast_field(callee, ll_js.field.property)), transparent_methods)) {
+             ll_str_in(text_of(w, ll_ast_field(callee, ll_js.field.property)),
+                       transparent_methods)) {
     combine(&acc, of_expr(w, ll_ast_field(callee, ll_js.field.object), depth + 1));
   } else {
     return unknown(call);
@@ -575,7 +570,7 @@ static ll_origin of_binary(walk *w, TSNode expr, int depth) {
   ll_str op = text_of(w, ll_ast_field(expr, ll_js.field.operator));
   static const char *const yes_no[] = {
       "==", "===", "!=", "!==", "<", "<=", ">", ">=", "instanceof", "in", NULL};
-  if (in_list(op, yes_no)) return bounded;
+  if (ll_str_in(op, yes_no)) return bounded;
   TSNode left = ll_ast_field(expr, ll_js.field.left), right = ll_ast_field(expr, ll_js.field.right);
   ll_origin r = of_expr(w, right, depth + 1);
   // `seq % SIZE`: a ring buffer's slot, one of SIZE.
@@ -663,7 +658,7 @@ bool ll_facts_is_registered_function(const ll_facts *facts, TSNode value) {
       "hook",      "plugin",    "factory", "transformer", "middleware", "reducer",
       "resolver",  "ctor",      "Ctor",    "constructor", "component",  "Component",
       "validator", "formatter", "loader",  NULL};
-  return in_list(b->name, function_names);
+  return ll_str_in(b->name, function_names);
 }
 
 // A call that shows a warning to a person: `console.warn(...)`, `process.emitWarning(...)`,

@@ -7,12 +7,6 @@
 
 #include "analyzer/ast.h"
 
-static bool in_list(ll_str text, const char *const *names) {
-  for (; *names; names++)
-    if (ll_str_eq(text, *names)) return true;
-  return false;
-}
-
 // The quoted module name `literal` ("'pg'", "\"node:fs\"") without quotes and `node:` prefix.
 static ll_str module_name(ll_str literal) {
   if (literal.len < 2) return (ll_str){"", 0};
@@ -115,6 +109,21 @@ static const char *const kafka_ending[] = {"disconnect", NULL};
 static const char *const exit_events[] = {"exit", "close", NULL};
 static const char *const read_events[] = {"data", "readable", "end", "close", NULL};
 
+// What each run that does not release a resource keeps, for messages.
+static const char *const keeps_open =
+    "keeps one more open, with its sockets, buffers and callbacks";
+static const char *const keeps_slot =
+    "keeps one more of the pool's connections until none is left and every later caller waits";
+static const char *const keeps_page =
+    "keeps one more browser page open, with its memory and process";
+
+enum {
+  OPENER_KEEP_ALIVE_ONLY = 1u << 0, // an agent: only with `keepAlive: true` does it keep sockets
+  OPENER_JOB_WITH_DATA = 1u << 1,   // a worker: given `workerData`, a job that ends with its script
+  OPENER_LENT = 1u << 2,            // ll_resource.lent
+  OPENER_STARTUP = 1u << 3,         // ll_resource.made_at_startup
+};
+
 // One known way to open a resource: `name` exported by one of `modules` (called, or made with
 // `new` when `construct`), or a method of what they export when `member_of` names it.
 typedef struct opener {
@@ -127,6 +136,7 @@ typedef struct opener {
   const char *const *release_methods;
   int8_t callback_param;
   const char *const *end_events;
+  unsigned flags; // OPENER_*
 } opener;
 
 static const char *const pg[] = {"pg", "pg-pool", NULL};
@@ -151,41 +161,49 @@ static const char *const fs[] = {"fs", NULL};
 static const char *const child_process[] = {"child_process", NULL};
 
 static const opener openers[] = {
-    {pg, NULL, "Pool", true, "a pg Pool", "end()", ending, -1, NULL},
-    {pg, NULL, "Client", true, "a pg Client", "end()", ending, -1, NULL},
-    {mysql, NULL, "createPool", false, "a MySQL pool", "end()", ending, -1, NULL},
-    {mysql, NULL, "createPoolCluster", false, "a MySQL pool cluster", "end()", ending, -1, NULL},
-    {mysql, NULL, "createConnection", false, "a MySQL connection", "end()", ending, -1, NULL},
-    {sequelize, NULL, "Sequelize", true, "a Sequelize instance", "close()", ending, -1, NULL},
-    {knex, NULL, "knex", false, "a knex instance", "destroy()", ending, -1, NULL},
-    {knex, NULL, "default", false, "a knex instance", "destroy()", ending, -1, NULL},
+    {pg, NULL, "Pool", true, "a pg Pool", "end()", ending, -1, NULL, 0},
+    {pg, NULL, "Client", true, "a pg Client", "end()", ending, -1, NULL, 0},
+    {mysql, NULL, "createPool", false, "a MySQL pool", "end()", ending, -1, NULL, 0},
+    {mysql, NULL, "createPoolCluster", false, "a MySQL pool cluster", "end()", ending, -1, NULL, 0},
+    {mysql, NULL, "createConnection", false, "a MySQL connection", "end()", ending, -1, NULL, 0},
+    {sequelize, NULL, "Sequelize", true, "a Sequelize instance", "close()", ending, -1, NULL, 0},
+    {knex, NULL, "knex", false, "a knex instance", "destroy()", ending, -1, NULL, 0},
+    {knex, NULL, "default", false, "a knex instance", "destroy()", ending, -1, NULL, 0},
     {mongoose, NULL, "createConnection", false, "a mongoose connection", "close()", ending, -1,
-     NULL},
-    {mongodb, NULL, "MongoClient", true, "a MongoClient", "close()", ending, -1, NULL},
-    {mongodb, "MongoClient", "connect", false, "a MongoClient", "close()", ending, 1, NULL},
-    {prisma, NULL, "PrismaClient", true, "a PrismaClient", "$disconnect()", prisma_ending, -1,
-     NULL},
-    {redis, NULL, "createClient", false, "a Redis client", "quit()", ending, -1, NULL},
-    {ioredis, NULL, "Redis", true, "a Redis client", "quit()", ending, -1, NULL},
-    {ioredis, NULL, "default", true, "a Redis client", "quit()", ending, -1, NULL},
-    {ioredis, NULL, "Cluster", true, "a Redis cluster client", "quit()", ending, -1, NULL},
-    {amqp, NULL, "connect", false, "an AMQP connection", "close()", ending, -1, NULL},
-    {browsers, NULL, "launch", false, "a browser", "close()", ending, -1, NULL},
-    {workers, NULL, "Worker", true, "a worker thread", "terminate()", terminating, -1, exit_events},
-    {ws, NULL, "WebSocket", true, "a WebSocket", "close()", closing, -1, NULL},
-    {ws, NULL, "default", true, "a WebSocket", "close()", closing, -1, NULL},
-    {sockets, NULL, "connect", false, "a socket", "end()", ending, -1, NULL},
-    {sockets, NULL, "createConnection", false, "a socket", "end()", ending, -1, NULL},
-    {servers, NULL, "createServer", false, "a server", "close()", server_closing, -1, NULL},
-    {servers, NULL, "createSecureServer", false, "a server", "close()", server_closing, -1, NULL},
-    {agents, NULL, "Agent", true, "a keep-alive agent", "destroy()", destroying, -1, NULL},
-    {fs_promises, NULL, "open", false, "a file handle", "close()", fd_closing, -1, NULL},
-    {fs, "promises", "open", false, "a file handle", "close()", fd_closing, -1, NULL},
-    {fs, NULL, "open", false, "a file descriptor", "fs.close()", fd_closing, 1, NULL},
+     NULL, 0},
+    {mongodb, NULL, "MongoClient", true, "a MongoClient", "close()", ending, -1, NULL, 0},
+    {mongodb, "MongoClient", "connect", false, "a MongoClient", "close()", ending, 1, NULL, 0},
+    {prisma, NULL, "PrismaClient", true, "a PrismaClient", "$disconnect()", prisma_ending, -1, NULL,
+     0},
+    {redis, NULL, "createClient", false, "a Redis client", "quit()", ending, -1, NULL, 0},
+    {ioredis, NULL, "Redis", true, "a Redis client", "quit()", ending, -1, NULL, 0},
+    {ioredis, NULL, "default", true, "a Redis client", "quit()", ending, -1, NULL, 0},
+    {ioredis, NULL, "Cluster", true, "a Redis cluster client", "quit()", ending, -1, NULL, 0},
+    {amqp, NULL, "connect", false, "an AMQP connection", "close()", ending, -1, NULL, 0},
+    {browsers, NULL, "launch", false, "a browser", "close()", ending, -1, NULL, 0},
+    {workers, NULL, "Worker", true, "a worker thread", "terminate()", terminating, -1, exit_events,
+     OPENER_JOB_WITH_DATA},
+    {ws, NULL, "WebSocket", true, "a WebSocket", "close()", closing, -1, NULL, 0},
+    {ws, NULL, "default", true, "a WebSocket", "close()", closing, -1, NULL, 0},
+    {sockets, NULL, "connect", false, "a socket", "end()", ending, -1, NULL, 0},
+    {sockets, NULL, "createConnection", false, "a socket", "end()", ending, -1, NULL, 0},
+    {servers, NULL, "createServer", false, "a server", "close()", server_closing, -1, NULL,
+     OPENER_STARTUP},
+    {servers, NULL, "createSecureServer", false, "a server", "close()", server_closing, -1, NULL,
+     OPENER_STARTUP},
+    // An agent lent to requests in their options stays the caller's.
+    {agents, NULL, "Agent", true, "a keep-alive agent", "destroy()", destroying, -1, NULL,
+     OPENER_KEEP_ALIVE_ONLY | OPENER_LENT},
+    // A descriptor is a number every fs call takes: handing it to one is no handoff.
+    {fs_promises, NULL, "open", false, "a file handle", "close()", fd_closing, -1, NULL,
+     OPENER_LENT},
+    {fs, "promises", "open", false, "a file handle", "close()", fd_closing, -1, NULL, OPENER_LENT},
+    {fs, NULL, "open", false, "a file descriptor", "fs.close()", fd_closing, 1, NULL, OPENER_LENT},
     {fs, NULL, "createReadStream", false, "a file read stream", "destroy()", read_ending, -1,
-     read_events},
-    {fs, NULL, "createWriteStream", false, "a file write stream", "end()", write_ending, -1, NULL},
-    {child_process, NULL, "fork", false, "a child process", "kill()", killing, -1, exit_events},
+     read_events, 0},
+    {fs, NULL, "createWriteStream", false, "a file write stream", "end()", write_ending, -1, NULL,
+     0},
+    {child_process, NULL, "fork", false, "a child process", "kill()", killing, -1, exit_events, 0},
 };
 
 // True when `expr` is a kafkajs client: `new Kafka(...)`, or a name made so.
@@ -213,33 +231,20 @@ static bool is_browser_type(ll_str name) {
   return ll_str_eq(name, "chromium") || ll_str_eq(name, "firefox") || ll_str_eq(name, "webkit");
 }
 
-// True when the object literal `options` has the key `key`.
-static bool has_key(const ll_source *source, TSNode options, const char *key) {
-  if (!ll_ast_is(options, ll_js.sym.object)) return false;
-  uint32_t n = ts_node_named_child_count(options);
+// The value the object literal `options` gives the key `key` (the identifier itself for a
+// shorthand `{ workerData }`), or a null node.
+static TSNode property_value(const ll_source *source, TSNode options, const char *key) {
+  uint32_t n = ll_ast_is(options, ll_js.sym.object) ? ts_node_named_child_count(options) : 0;
   for (uint32_t i = 0; i < n; i++) {
     TSNode entry = ts_node_named_child(options, i);
-    if ((ll_ast_is(entry, ll_js.sym.pair) &&
-         ll_str_eq(ll_ast_text(source, ll_ast_field(entry, ll_js.field.key)), key)) ||
-        (ll_ast_is(entry, ll_js.sym.shorthand_property_identifier) &&
-         ll_str_eq(ll_ast_text(source, entry), key)))
-      return true;
+    if (ll_ast_is(entry, ll_js.sym.pair) &&
+        ll_str_eq(ll_ast_text(source, ll_ast_field(entry, ll_js.field.key)), key))
+      return ll_ast_field(entry, ll_js.field.value);
+    if (ll_ast_is(entry, ll_js.sym.shorthand_property_identifier) &&
+        ll_str_eq(ll_ast_text(source, entry), key))
+      return entry;
   }
-  return false;
-}
-
-// True when the object literal `options` sets `keepAlive: true`.
-static bool keeps_alive(const ll_source *source, TSNode options) {
-  if (!ll_ast_is(options, ll_js.sym.object)) return false;
-  uint32_t n = ts_node_named_child_count(options);
-  for (uint32_t i = 0; i < n; i++) {
-    TSNode pair = ts_node_named_child(options, i);
-    if (ll_ast_is(pair, ll_js.sym.pair) &&
-        ll_str_eq(ll_ast_text(source, ll_ast_field(pair, ll_js.field.key)), "keepAlive") &&
-        ll_str_eq(ll_ast_text(source, ll_ast_field(pair, ll_js.field.value)), "true"))
-      return true;
-  }
-  return false;
+  return (TSNode){.id = NULL};
 }
 
 // The last name of `expr` (`pool`, `this.pool` -> "pool"), for checkouts recognised by the name
@@ -267,30 +272,42 @@ static bool only_callback(TSNode args) {
                     ll_ast_is_function(ts_node_named_child(args, 0)));
 }
 
+// True when `receiver` is a local of the function that calls it: a browser launched there, whose
+// pages go with it (its own acquisition is the one to judge).
+static bool local_of_caller(const ll_facts *facts, TSNode receiver) {
+  receiver = ll_ast_unparenthesized(receiver);
+  const ll_ref *ref =
+      ll_ast_is(receiver, ll_js.sym.identifier) ? ll_facts_ref_at(facts, receiver) : NULL;
+  return ref && ref->target && ref->target->scope->function == ref->from->function;
+}
+
 static bool checkout(const ll_facts *facts, TSNode call, TSNode callee, ll_resource *out) {
   const ll_source *source = ll_facts_source(facts);
   if (!ll_ast_is(callee, ll_js.sym.member_expression)) return false;
   ll_str method = ll_ast_text(source, ll_ast_field(callee, ll_js.field.property));
   TSNode receiver = ll_ast_field(callee, ll_js.field.object);
   TSNode args = ll_ast_field(call, ll_js.field.arguments);
-  ll_str from = last_name(source, receiver);
   if (ll_str_eq(method, "newPage") && ts_node_named_child_count(args) <= 1) {
-    *out = (ll_resource){
-        LL_RESOURCE_CHECKED_OUT, "a page", "close()", page_closing, false, -1, -1, false, NULL};
+    if (local_of_caller(facts, receiver)) return false;
+    *out = (ll_resource){.kind = LL_RESOURCE_CHECKED_OUT,
+                         .what = "a page",
+                         .release = "close()",
+                         .keeps = keeps_page,
+                         .release_methods = page_closing,
+                         .callback_param = -1,
+                         .callback_release = -1};
     return true;
   }
   bool pooled = (ll_str_eq(method, "connect") || ll_str_eq(method, "acquire")) &&
-                names_pool(from) && only_callback(args);
+                names_pool(last_name(source, receiver)) && only_callback(args);
   if (!pooled && !(ll_str_eq(method, "getConnection") && only_callback(args))) return false;
-  *out = (ll_resource){LL_RESOURCE_CHECKED_OUT,
-                       "a connection checked out of the pool",
-                       "release()",
-                       giving_back,
-                       false,
-                       1,
-                       2,
-                       false,
-                       NULL};
+  *out = (ll_resource){.kind = LL_RESOURCE_CHECKED_OUT,
+                       .what = "a connection checked out of the pool",
+                       .release = "release()",
+                       .keeps = keeps_slot,
+                       .release_methods = giving_back,
+                       .callback_param = 1,
+                       .callback_release = 2};
   return true;
 }
 
@@ -301,8 +318,14 @@ bool ll_resource_of_call(const ll_facts *facts, TSNode call, ll_resource *out) {
   TSNode callee = ll_ast_unparenthesized(
       ll_ast_field(call, construct ? ll_js.field.constructor : ll_js.field.function));
   if (ll_vocab_is_resource_acquire(ll_facts_vocab(facts), source, callee)) {
-    *out = (ll_resource){
-        LL_RESOURCE_OPENED, "a resource", "close()", ending, true, -1, -1, false, NULL};
+    *out = (ll_resource){.kind = LL_RESOURCE_OPENED,
+                         .what = "a resource",
+                         .release = "close()",
+                         .keeps = keeps_open,
+                         .release_methods = ending,
+                         .configured = true,
+                         .callback_param = -1,
+                         .callback_release = -1};
     return true;
   }
   // The export called and its module: `Pool` from 'pg' (`new Pool`, `new pg.Pool`), `connect`
@@ -314,9 +337,14 @@ bool ll_resource_of_call(const ll_facts *facts, TSNode call, ll_resource *out) {
       if (ll_str_eq(ll_ast_text(source, callee), "WebSocket"))
         module = (ll_str){"ws", 2}, name = (ll_str){"WebSocket", 9};
       else if (ll_str_eq(ll_ast_text(source, callee), "Worker")) {
-        *out = (ll_resource){
-            LL_RESOURCE_OPENED, "a web worker", "terminate()", terminating, false, -1, -1, false,
-            exit_events};
+        *out = (ll_resource){.kind = LL_RESOURCE_OPENED,
+                             .what = "a web worker",
+                             .release = "terminate()",
+                             .keeps = keeps_open,
+                             .release_methods = terminating,
+                             .callback_param = -1,
+                             .callback_release = -1,
+                             .end_events = exit_events};
         return true;
       }
     } else if (!imported(facts, callee, &module, &name, 0)) {
@@ -341,15 +369,14 @@ bool ll_resource_of_call(const ll_facts *facts, TSNode call, ll_resource *out) {
   }
   if (!construct && (ll_str_eq(name, "producer") || ll_str_eq(name, "consumer")) &&
       is_kafka(facts, ll_ast_field(callee, ll_js.field.object))) {
-    *out = (ll_resource){LL_RESOURCE_OPENED,
-                         ll_str_eq(name, "producer") ? "a Kafka producer" : "a Kafka consumer",
-                         "disconnect()",
-                         kafka_ending,
-                         false,
-                         -1,
-                         -1,
-                         false,
-                         NULL};
+    *out =
+        (ll_resource){.kind = LL_RESOURCE_OPENED,
+                      .what = ll_str_eq(name, "producer") ? "a Kafka producer" : "a Kafka consumer",
+                      .release = "disconnect()",
+                      .keeps = keeps_open,
+                      .release_methods = kafka_ending,
+                      .callback_param = -1,
+                      .callback_release = -1};
     return true;
   }
   if (module.len) {
@@ -359,19 +386,27 @@ bool ll_resource_of_call(const ll_facts *facts, TSNode call, ll_resource *out) {
           !from_module(module, o->modules))
         continue;
       if (o->member_of ? !ll_str_eq(owner, o->member_of) : owner.len != 0) continue;
+      TSNode args = ll_ast_field(call, ll_js.field.arguments);
       // `new Worker(file, { workerData })`: a job handed to a script that ends with it.
-      if (o->release_methods == terminating &&
-          has_key(source, ts_node_named_child(ll_ast_field(call, ll_js.field.arguments), 1),
-                  "workerData"))
+      if ((o->flags & OPENER_JOB_WITH_DATA) &&
+          !ts_node_is_null(property_value(source, ts_node_named_child(args, 1), "workerData")))
         return false;
-      bool agent = o->release_methods == destroying;
-      if (agent &&
-          !keeps_alive(source, ts_node_named_child(ll_ast_field(call, ll_js.field.arguments), 0)))
-        return false; // without keepAlive, an agent closes its sockets when they are idle
-      // A descriptor is a number every fs call takes: handing it to one is no handoff.
-      bool lent = agent || o->release_methods == fd_closing;
-      *out = (ll_resource){LL_RESOURCE_OPENED, o->what, o->release, o->release_methods, false,
-                           o->callback_param,  -1,      lent,       o->end_events};
+      // Without keepAlive, an agent closes its sockets when they are idle.
+      if ((o->flags & OPENER_KEEP_ALIVE_ONLY) &&
+          !ll_str_eq(ll_ast_text(source,
+                                 property_value(source, ts_node_named_child(args, 0), "keepAlive")),
+                     "true"))
+        return false;
+      *out = (ll_resource){.kind = LL_RESOURCE_OPENED,
+                           .what = o->what,
+                           .release = o->release,
+                           .keeps = keeps_open,
+                           .release_methods = o->release_methods,
+                           .callback_param = o->callback_param,
+                           .callback_release = -1,
+                           .lent = o->flags & OPENER_LENT,
+                           .end_events = o->end_events,
+                           .made_at_startup = o->flags & OPENER_STARTUP};
       return true;
     }
   }
@@ -382,9 +417,9 @@ bool ll_resource_of_call(const ll_facts *facts, TSNode call, ll_resource *out) {
 // Where the resource goes
 
 static bool releases_with(const ll_facts *facts, const ll_resource *r, ll_str method) {
-  if (in_list(method, r->release_methods)) return true;
+  if (ll_str_in(method, r->release_methods)) return true;
   if (r->configured)
-    return in_list(method, ending) ||
+    return ll_str_in(method, ending) ||
            ll_vocab_is_resource_release(ll_facts_vocab(facts), ll_facts_source(facts), method);
   return false;
 }
@@ -442,7 +477,7 @@ static void follow(const ll_facts *facts, const ll_resource *r, const ll_binding
           TSNode event = ts_node_named_child(ll_ast_field(use, ll_js.field.arguments), 0);
           ll_str name = ll_ast_text(source, event);
           if (ll_ast_is(event, ll_js.sym.string) && name.len >= 2 &&
-              in_list((ll_str){name.ptr + 1, name.len - 2}, r->end_events))
+              ll_str_in((ll_str){name.ptr + 1, name.len - 2}, r->end_events))
             out->ended = true;
         }
       }
@@ -464,14 +499,13 @@ static void follow(const ll_facts *facts, const ll_resource *r, const ll_binding
       if (ll_str_eq(ll_ast_text(source, ll_ast_field(callee, ll_js.field.object)), "console") ||
           ll_str_eq(name, "bind") || ll_str_eq(name, "call") || ll_str_eq(name, "apply"))
         continue; // printed, or the `this` of its own methods: `promisify(c.query).bind(c)`
-      TSNode store = ll_ast_field(callee, ll_js.field.object);
+      // `clients.push(client)` into a long-lived collection hands it to nobody: still this
+      // run's to close.
       ll_path kept;
       if ((ll_str_eq(name, "push") || ll_str_eq(name, "add") || ll_str_eq(name, "set") ||
            ll_str_eq(name, "unshift")) &&
-          ll_facts_long_lived_path(facts, store, &kept)) {
-        out->stored = call; // `clients.push(client)`: the collection decides
+          ll_facts_long_lived_path(facts, ll_ast_field(callee, ll_js.field.object), &kept))
         continue;
-      }
       if (!r->lent) out->fate = LL_RESOURCE_ESCAPES; // handed on: the callee may close it
       continue;
     }

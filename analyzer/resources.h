@@ -44,8 +44,11 @@ typedef enum ll_resource_kind {
 
 typedef struct ll_resource {
   ll_resource_kind kind;
-  const char *what;    // for messages: "a pg Pool", "a connection checked out of `pool`"
+  const char *what;    // for messages: "a pg Pool", "a connection checked out of the pool"
   const char *release; // for messages: "end()", "release()"
+  const char *keeps;   // for messages, what each run that does not release it keeps: "one more
+                       // of the pool's connections until none is left and every later caller
+                       // waits"
   const char *const *release_methods; // methods that release it, called on it or given it
   bool configured;                    // matched resourceAcquireCalls: resourceReleaseMethods
                                       // (and the usual close methods) release it
@@ -57,12 +60,15 @@ typedef struct ll_resource {
   const char *const *end_events; // a worker, a child process, a read stream: it ends by
                                  // itself, and a listener for one of these events (`'exit'`,
                                  // `'data'`) says the code waits for that or consumes it
+  bool made_at_startup; // a server: start-up functions make them, so only a repetition the code
+                        // shows makes one per run
 } ll_resource;
 
-/** The release methods of a server (`release_methods` of one): servers are made at start-up. */
-extern const char *const *const ll_resource_server_release;
-
-/** True when `call` (a call or `new` expression) acquires a resource; fills `out`. */
+/**
+ * True when `call` (a call or `new` expression) acquires a resource; fills `out`. A browser's
+ * `newPage()` is one only when the browser outlives the calling function: the page of a browser
+ * launched there goes with it.
+ */
 bool ll_resource_of_call(const ll_facts *facts, TSNode call, ll_resource *out);
 
 enum { LL_RESOURCE_MAX_RELEASES = 16 };
@@ -76,12 +82,10 @@ typedef enum ll_resource_fate {
 /** What the code does with the resource one acquisition returns. */
 typedef struct ll_resource_use {
   ll_resource_fate fate;
-  const ll_binding *holder; // the local that holds it (LL_RESOURCE_HELD)
+  const ll_binding *holder;                  // the local that holds it (LL_RESOURCE_HELD)
   TSNode releases[LL_RESOURCE_MAX_RELEASES]; // the calls that release it, in source order
   uint32_t n_releases;
   bool ended; // ends by itself and the code waits for that (a worker's 'exit' listener)
-  TSNode stored; // the call that adds it to a long-lived collection (`clients.push(client)`);
-                 // null when it is not
 } ll_resource_use;
 
 /** Where the resource `call` acquires goes, and what releases it. */

@@ -62,11 +62,22 @@ static inline bool ll_str_same(ll_str a, ll_str b) {
   return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
 }
 
+/** True when the slice `word` occurs in the slice (an empty word occurs everywhere). */
+static inline bool ll_str_has(ll_str slice, ll_str word) {
+  for (uint32_t i = 0; i + word.len <= slice.len; i++)
+    if (memcmp(slice.ptr + i, word.ptr, word.len) == 0) return true;
+  return false;
+}
+
 /** True when the NUL-terminated `word` occurs in the slice. */
 static inline bool ll_str_contains(ll_str slice, const char *word) {
-  size_t n = strlen(word);
-  for (uint32_t i = 0; i + n <= slice.len; i++)
-    if (memcmp(slice.ptr + i, word, n) == 0) return true;
+  return ll_str_has(slice, (ll_str){word, (uint32_t)strlen(word)});
+}
+
+/** True when the slice equals one of `names`, a NULL-terminated list. */
+static inline bool ll_str_in(ll_str slice, const char *const *names) {
+  for (; *names; names++)
+    if (ll_str_eq(slice, *names)) return true;
   return false;
 }
 

@@ -15,12 +15,12 @@
 #include "analyzer/source.h"
 
 typedef enum ll_vocab_key {
-  LL_VOCAB_ROUTE_METHODS,   // "routeMethods": a call whose callbacks run per request
-  LL_VOCAB_LISTENER_ADD,    // "listenerAddMethods": a call that adds a listener
-  LL_VOCAB_LISTENER_REMOVE, // "listenerRemoveMethods": a call that removes one
-  LL_VOCAB_BOUNDED_CACHES,  // "boundedCaches": a constructor or factory of a bounded collection
-  LL_VOCAB_GLOBALS,         // "globals": names the host or another script defines
-  LL_VOCAB_RUNS_ONCE,       // "runsOnce": start-up functions, and calls whose callbacks run once
+  LL_VOCAB_ROUTE_METHODS,    // "routeMethods": a call whose callbacks run per request
+  LL_VOCAB_LISTENER_ADD,     // "listenerAddMethods": a call that adds a listener
+  LL_VOCAB_LISTENER_REMOVE,  // "listenerRemoveMethods": a call that removes one
+  LL_VOCAB_BOUNDED_CACHES,   // "boundedCaches": a constructor or factory of a bounded collection
+  LL_VOCAB_GLOBALS,          // "globals": names the host or another script defines
+  LL_VOCAB_RUNS_ONCE,        // "runsOnce": start-up functions, and calls whose callbacks run once
   LL_VOCAB_RESOURCE_ACQUIRE, // "resourceAcquireCalls": a call (or `new`) that opens a resource
   LL_VOCAB_RESOURCE_RELEASE, // "resourceReleaseMethods": a method that closes one
   LL_VOCAB_COUNT,

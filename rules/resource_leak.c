@@ -194,24 +194,11 @@ inside:;
   return released_on_fulfilment_only(ctx, use, skip, release);
 }
 
-// The receiver of a browser's `newPage()` when the same function holds it: the page goes with
-// the browser, whose own acquisition is the one to judge.
-static bool page_of_local_browser(const ll_ctx *ctx, TSNode call) {
-  TSNode callee = ll_ast_field(call, ll_js.field.function);
-  TSNode receiver = ll_ast_unparenthesized(ll_ast_field(callee, ll_js.field.object));
-  if (!ll_ast_is(receiver, ll_js.sym.identifier)) return false;
-  const ll_ref *ref = ll_facts_ref_at(ll_ctx_facts(ctx), receiver);
-  return ref && ref->target && ref->target->scope->function == ref->from->function;
-}
-
 static void on_acquire(ll_ctx *ctx, TSNode call, void *state) {
   (void)state;
   const ll_facts *facts = ll_ctx_facts(ctx);
   ll_resource r;
   if (!ll_resource_of_call(facts, call, &r)) return;
-  if (r.kind == LL_RESOURCE_CHECKED_OUT && r.release_methods[0][0] == 'c' &&
-      page_of_local_browser(ctx, call))
-    return;
   ll_repeat why;
   // A reconnect makes a new connection when the last one has closed or failed: it replaces it.
   if (ll_ctx_frequency_at(ctx, call, &why) != LL_FREQ_REPEATED || why.reason == LL_REPEAT_RERUN)
@@ -227,16 +214,11 @@ static void on_acquire(ll_ctx *ctx, TSNode call, void *state) {
         ts_node_end_byte(use.releases[i]) <= ts_node_end_byte(call))
       return;
   // Servers are made by start-up functions: only a repetition the code shows counts.
-  unsigned flags = r.release_methods == ll_resource_server_release ? LL_REPORT_SURE_ONLY : 0;
+  unsigned flags = r.made_at_startup ? LL_REPORT_SURE_ONLY : 0;
   ll_arena *arena = ll_ctx_arena(ctx);
   const char *runs = ll_facts_describe_repeat(facts, arena, &why);
   const char *unit = ll_facts_repeat_unit(facts, &why);
   bool out = r.kind == LL_RESOURCE_CHECKED_OUT;
-  const char *keeps = out ? (r.release_methods[0][0] == 'c'
-                                 ? "keeps one more browser page open, with its memory and process"
-                                 : "keeps one more of the pool's connections until none is left "
-                                   "and every later caller waits")
-                          : "keeps one more open, with its sockets, buffers and callbacks";
   if (use.n_releases == 0) {
     const char *holder =
         use.holder ? ll_arena_printf(arena, "`%.*s` is never passed to %s",
@@ -246,12 +228,12 @@ static void on_acquire(ll_ctx *ctx, TSNode call, void *state) {
       ll_ctx_report_repeated(ctx, call, &why, flags,
                              "%s is taken %s and never given back (%s): each %s %s; call %s in a "
                              "finally block",
-                             r.what, runs, holder, unit, keeps, r.release);
+                             r.what, runs, holder, unit, r.keeps, r.release);
     else
       ll_ctx_report_repeated(ctx, call, &why, flags,
                              "%s is created %s and never closed (%s): each %s %s; create it once "
                              "at start-up and share it, or call %s on every way out",
-                             r.what, runs, holder, unit, keeps, r.release);
+                             r.what, runs, holder, unit, r.keeps, r.release);
     return;
   }
   const ll_scope *home = use.holder
@@ -267,7 +249,7 @@ static void on_acquire(ll_ctx *ctx, TSNode call, void *state) {
   ll_ctx_report_repeated(ctx, call, &why, flags,
                          "%s is %s %s; it is %s at line %u, %s, so each %s %s %s", r.what,
                          out ? "taken" : "created", runs, out ? "given back" : "closed", line,
-                         words.way, unit, words.runs, keeps);
+                         words.way, unit, words.runs, r.keeps);
   ll_ctx_trace(ctx, release, out ? "given back here" : "closed here");
   ll_ctx_trace(ctx, skip.at, "%s", words.note);
 }
