@@ -119,7 +119,7 @@ void ll_cli_print_help(FILE *out) {
       "10)\n"
       "      --stats               print time per phase, file, line and byte counts to stderr\n"
       "      --parse-only          benchmark: only parse each file and visit its nodes\n"
-      "      --list-rules          list every rule: id, default severity, summary\n"
+      "      --list-rules          list every rule: id, default severity, category, summary\n"
       "  -V, --version             print the version and exit\n"
       "  -h, --help                print this help and exit\n"
       "\n"
@@ -139,9 +139,9 @@ void ll_cli_print_rules(FILE *out) {
   size_t n;
   const ll_rule *const *rules = ll_registry_rules(&n);
   for (size_t i = 0; i < n; i++)
-    fprintf(out, "%-22s %-8s %s\n", rules[i]->id,
+    fprintf(out, "%-22s %-8s %-10s %s\n", rules[i]->id,
             rules[i]->off_by_default ? "off" : ll_severity_name(rules[i]->default_severity),
-            rules[i]->short_description);
+            ll_category_name(rules[i]->category), rules[i]->short_description);
 }
 
 void ll_cli_print_version(FILE *out) {

@@ -25,3 +25,19 @@ size_t ll_registry_index(const ll_rule *rule) {
     if (all_rules[i] == rule) return i;
   return 0;
 }
+
+const char *ll_category_name(ll_category category) {
+  switch (category) {
+    case LL_CATEGORY_GLOBALS:
+      return "globals";
+    case LL_CATEGORY_LISTENERS:
+      return "listeners";
+    case LL_CATEGORY_CLOSURES:
+      return "closures";
+    case LL_CATEGORY_RESOURCES:
+      return "resources";
+    case LL_CATEGORY_ANALYSIS:
+      return "analysis";
+  }
+  return "analysis";
+}

@@ -28,6 +28,8 @@
 // - `endLine`, `endColumn` (integers >= 1): the position just past the reported code; equal to
 //   the start for an empty range (e.g. a missing `}` at the end of a line).
 // - `rule` (string): the rule id, as --list-rules prints it.
+// - `category` (string): the kind of leak the rule finds, as --list-rules prints it: "globals",
+//   "listeners", "closures", "resources", or "analysis" (syntax-error, unused-disable).
 // - `severity` (string): "warning" or "error".
 // - `confidence` (string): "high" (every fact the finding rests on was established) or "medium"
 //   (one of them is a guess, such as who calls an exported function).
@@ -87,6 +89,7 @@ static void json_file(void *opaque, const char *path, const ll_finding *findings
     put(finding, "endLine", json_integer(f->end_line));
     put(finding, "endColumn", json_integer(f->end_column));
     put(finding, "rule", json_string(f->rule->id));
+    put(finding, "category", json_string(ll_category_name(f->rule->category)));
     put(finding, "severity", json_string(ll_severity_name(f->severity)));
     put(finding, "confidence", json_string(ll_confidence_name(f->confidence)));
     put(finding, "message", json_string(message));

@@ -324,6 +324,7 @@ static json_t *rule_descriptor(const ll_rule *rule) {
     json_array_append_new(tags, json_string(*tag));
   json_t *properties = json_object();
   put(properties, "tags", tags);
+  put_string(properties, "category", ll_category_name(rule->category));
   put_string(properties, "precision", rule->precision ? rule->precision : "medium");
   put(descriptor, "properties", properties);
   return descriptor;

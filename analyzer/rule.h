@@ -27,6 +27,21 @@
 typedef struct ll_ctx ll_ctx;
 
 /**
+ * The kind of leak a rule finds: the four causes of "heap out of memory" leaklint exists for, and
+ * the analysis itself. Shown by --list-rules, in SARIF rule properties and in JSON findings.
+ */
+typedef enum ll_category {
+  LL_CATEGORY_GLOBALS,   // "globals": collections that only grow, implicit globals
+  LL_CATEGORY_LISTENERS, // "listeners": listeners and subscriptions with no release that works
+  LL_CATEGORY_CLOSURES,  // "closures": closures and timers kept alive past the run that made them
+  LL_CATEGORY_RESOURCES, // "resources": pools, clients, handles and connections never released
+  LL_CATEGORY_ANALYSIS,  // "analysis": about the analysis (unparsed code, unused directives)
+} ll_category;
+
+/** The category's name as the outputs print it: "globals", "resources", ... */
+const char *ll_category_name(ll_category category);
+
+/**
  * An option of a rule, set in the configuration as `"rules": {"ID": ["warning", {KEY: [...]}]}`:
  * a list of PCRE2 patterns (empty unless configured), queried with ll_ctx_option_matches.
  */
@@ -41,6 +56,7 @@ struct ll_rule {
   const char *short_description; // one sentence: SARIF shortDescription, --list-rules
   const char *full_description;  // Markdown: why it leaks, bad and good code
   const char *help_uri;          // README anchor of the rule
+  ll_category category;          // the kind of leak it finds
   ll_severity default_severity;  // of its high-confidence findings: SARIF defaultConfiguration
   const char *precision;         // SARIF property: "very-high" | "high" | "medium" | "low"
   const char *const *tags;       // NULL-terminated: SARIF properties.tags

@@ -574,6 +574,7 @@ const ll_rule ll_rule_closure_in_loop = {
         "Good: use `let`/`const` per iteration, keep only what the callback needs, and remove\n"
         "stored callbacks when they are done.\n",
     .help_uri = LL_DOCS_URL "#closure-in-loop",
+    .category = LL_CATEGORY_CLOSURES,
     .default_severity = LL_ERROR,
     .precision = "medium",
     .tags = tags,

@@ -546,6 +546,7 @@ const ll_rule ll_rule_closure_in_route = {
         "Good: store plain data instead of closures, or remove the callback when the request\n"
         "ends (`res.on('close', ...)`).\n",
     .help_uri = LL_DOCS_URL "#closure-in-route",
+    .category = LL_CATEGORY_CLOSURES,
     .default_severity = LL_ERROR,
     .precision = "medium",
     .tags = tags,

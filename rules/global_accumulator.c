@@ -13,7 +13,7 @@
 #include "analyzer/origin.h"
 #include "analyzer/rule.h"
 
-static const char *const tags[] = {"memory", "leak", "collections", NULL};
+static const char *const tags[] = {"memory", "leak", "globals", "collections", NULL};
 
 enum { OPT_IGNORE_NAMES };
 static const ll_rule_option rule_options[] = {
@@ -140,6 +140,7 @@ const ll_rule ll_rule_global_accumulator = {
         "bound the collection (`if (list.length > MAX) list.shift()`), or use an LRU cache or a\n"
         "`WeakMap` keyed by the object whose lifetime the entry shares.\n",
     .help_uri = LL_DOCS_URL "#global-accumulator",
+    .category = LL_CATEGORY_GLOBALS,
     .default_severity = LL_ERROR,
     .precision = "high",
     .tags = tags,

@@ -80,6 +80,7 @@ const ll_rule ll_rule_implicit_global = {
         "add `\"use strict\"` so that the mistake throws. A global that is meant to exist can\n"
         "be declared with a `/* global seen */` comment.\n",
     .help_uri = LL_DOCS_URL "#implicit-global",
+    .category = LL_CATEGORY_GLOBALS,
     .default_severity = LL_ERROR,
     .precision = "high",
     .tags = tags,

@@ -18,7 +18,7 @@
 #include "analyzer/listeners.h"
 #include "analyzer/rule.h"
 
-static const char *const tags[] = {"memory", "leak", "correctness", NULL};
+static const char *const tags[] = {"memory", "leak", "listeners", "correctness", NULL};
 static const char *const node_types[] = {"call_expression", "return_statement", "arrow_function",
                                          NULL};
 
@@ -345,6 +345,7 @@ const ll_rule ll_rule_ineffective_cleanup = {
         "constructor, or a class-field arrow), add and remove that same function; keep the id\n"
         "`setInterval` returns and clear it; hand on `() => sub.unsubscribe()`.\n",
     .help_uri = LL_DOCS_URL "#ineffective-cleanup",
+    .category = LL_CATEGORY_LISTENERS,
     .default_severity = LL_ERROR,
     .precision = "high",
     .tags = tags,

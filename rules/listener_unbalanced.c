@@ -19,7 +19,7 @@
 #include "analyzer/listeners.h"
 #include "analyzer/rule.h"
 
-static const char *const tags[] = {"memory", "leak", "events", NULL};
+static const char *const tags[] = {"memory", "leak", "listeners", "events", NULL};
 static const char *const node_types[] = {"call_expression", "new_expression", NULL};
 
 enum { OPT_IGNORE_EVENTS };
@@ -306,6 +306,7 @@ const ll_rule ll_rule_listener_unbalanced = {
         "(and, for DOM listeners, the same capture flag): an inline function or `f.bind(x)`\n"
         "can never be removed by another expression.\n",
     .help_uri = LL_DOCS_URL "#listener-unbalanced",
+    .category = LL_CATEGORY_LISTENERS,
     .default_severity = LL_ERROR,
     .precision = "high",
     .tags = tags,

@@ -290,6 +290,7 @@ const ll_rule ll_rule_resource_leak = {
         "});\n"
         "```\n",
     .help_uri = LL_DOCS_URL "#resource-leak",
+    .category = LL_CATEGORY_RESOURCES,
     .default_severity = LL_ERROR,
     .precision = "high",
     .tags = tags,

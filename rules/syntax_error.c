@@ -6,7 +6,7 @@
 // has an id, documentation and a SARIF descriptor like every other rule.
 #include "analyzer/rule.h"
 
-static const char *const tags[] = {"correctness", NULL};
+static const char *const tags[] = {"analysis", "correctness", NULL};
 
 const ll_rule ll_rule_syntax_error = {
     .id = "syntax-error",
@@ -18,6 +18,7 @@ const ll_rule ll_rule_syntax_error = {
         "file, and reports nothing from inside the broken part.\n\n"
         "Fix the syntax error, or exclude generated and non-JavaScript files from the run.\n",
     .help_uri = LL_DOCS_URL "#syntax-error",
+    .category = LL_CATEGORY_ANALYSIS,
     .default_severity = LL_ERROR,
     .precision = "very-high",
     .tags = tags,

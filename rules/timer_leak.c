@@ -17,7 +17,7 @@
 #include "analyzer/handles.h"
 #include "analyzer/rule.h"
 
-static const char *const tags[] = {"memory", "leak", "timers", NULL};
+static const char *const tags[] = {"memory", "leak", "closures", "timers", NULL};
 static const char *const node_types[] = {"call_expression", NULL};
 
 typedef enum timer_kind {
@@ -520,6 +520,7 @@ const ll_rule ll_rule_timer_leak = {
         "});\n"
         "```\n",
     .help_uri = LL_DOCS_URL "#timer-leak",
+    .category = LL_CATEGORY_CLOSURES,
     .default_severity = LL_ERROR,
     .precision = "high",
     .tags = tags,

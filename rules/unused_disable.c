@@ -6,7 +6,7 @@
 // has no callbacks; it is declared here for its id, documentation and SARIF descriptor.
 #include "analyzer/rule.h"
 
-static const char *const tags[] = {"maintainability", NULL};
+static const char *const tags[] = {"analysis", "maintainability", NULL};
 
 const ll_rule ll_rule_unused_disable = {
     .id = "unused-disable",
@@ -20,6 +20,7 @@ const ll_rule ll_rule_unused_disable = {
         "Remove the directive, or correct the rule id. Off by default; turned on by\n"
         "`--report-unused-disable` or `\"rules\": {\"unused-disable\": \"warning\"}`.\n",
     .help_uri = LL_DOCS_URL "#unused-disable",
+    .category = LL_CATEGORY_ANALYSIS,
     .default_severity = LL_WARNING,
     .precision = "very-high",
     .tags = tags,

@@ -64,10 +64,16 @@ static void metadata_is_complete(void **state) {
     assert_non_null(r->help_uri);
     assert_true(strlen(r->help_uri) > strlen(anchor));
     assert_string_equal(r->help_uri + strlen(r->help_uri) - strlen(anchor), anchor);
+    // The category is one of the five, and one of the rule's SARIF tags too.
+    assert_true(r->category <= LL_CATEGORY_ANALYSIS);
     size_t n_tags = 0;
-    for (const char *const *tag = r->tags; tag && *tag; tag++)
+    bool category_tagged = false;
+    for (const char *const *tag = r->tags; tag && *tag; tag++) {
       n_tags++;
+      if (strcmp(*tag, ll_category_name(r->category)) == 0) category_tagged = true;
+    }
     assert_true(n_tags >= 1 && n_tags <= 10);
+    assert_true(category_tagged);
     for (const char *const *type = r->node_types; type && *type; type++)
       assert_int_not_equal(ll_grammar_symbol(*type), 0);
     // A rule that asks for node types must have a callback to receive them.

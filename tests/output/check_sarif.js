@@ -5,9 +5,9 @@
 //     validator of the keywords that schema uses: types, required, additionalProperties, enum,
 //     minimum, minItems, uniqueItems, pattern, formats (uri, uri-reference: percent-encoding);
 //  2. what leaklint promises on top: every rule described with id, name, short and full
-//     description, help text and Markdown, helpUri, default level, tags and precision; every
-//     result's ruleId equal to rules[ruleIndex].id, one location with a complete region that does
-//     not end before it starts, a partialFingerprint; columnKind utf16CodeUnits; %SRCROOT% an
+//     description, help text and Markdown, helpUri, default level, tags, category and precision;
+//     every result's ruleId equal to rules[ruleIndex].id, one location with a complete region
+//     that does not end before it starts, a partialFingerprint; columnKind utf16CodeUnits; %SRCROOT% an
 //     absolute file URI ending in '/'; one invocation; GitHub's upload limits.
 // Prints one line per problem, `FILE: JSON.PATH: problem`; exits 1 when there is one.
 'use strict';
@@ -126,6 +126,9 @@ for (const file of files) {
     const props = rule.properties || {};
     if (!Array.isArray(props.tags) || !props.tags.length || props.tags.length > 20) fail(`${at}.properties.tags must have 1 to 20 tags`);
     if (!['very-high', 'high', 'medium', 'low'].includes(props.precision)) fail(`${at}.properties.precision is ${props.precision}`);
+    if (!['globals', 'listeners', 'closures', 'resources', 'analysis'].includes(props.category) ||
+        !(props.tags || []).includes(props.category))
+      fail(`${at}.properties.category ${props.category} is not a category that is also a tag`);
   });
   if (run.columnKind !== 'utf16CodeUnits') fail(`columnKind is ${run.columnKind}`);
   const root = run.originalUriBaseIds && run.originalUriBaseIds['%SRCROOT%'];

@@ -83,11 +83,14 @@ case "$case" in
     lint text.out "${mixed_paths[@]}" "$far"
     lint json.out -f json "${mixed_paths[@]}" "$far"
     "$leaklint" --list-rules | cut -d' ' -f1 >rules.txt
+    "$leaklint" --list-rules | awk '{print $1, $3}' >categories.txt
     node_check "each finding has exactly the documented fields, types and values" '
       const fs = require("fs");
       const rules = fs.readFileSync("rules.txt", "utf8").split("\n").filter(Boolean);
+      const category = Object.fromEntries(fs.readFileSync("categories.txt", "utf8").split("\n")
+        .filter(Boolean).map((l) => l.split(" ")));
       const findings = JSON.parse(fs.readFileSync("json.out", "utf8"));
-      const keys = "path line column endLine endColumn rule severity confidence message trace";
+      const keys = "path line column endLine endColumn rule category severity confidence message trace";
       let bad = 0;
       const no = (i, why) => { bad++; console.log(`[${i}]: ${why}: ${JSON.stringify(findings[i])}`); };
       if (!Array.isArray(findings) || !findings.length) { console.log("not a non-empty array"); process.exit(1); }
@@ -97,6 +100,7 @@ case "$case" in
           if (!Number.isInteger(f[k]) || f[k] < 1) no(i, `${k} is not an integer >= 1`);
         if (f.endLine < f.line || (f.endLine === f.line && f.endColumn < f.column)) no(i, "ends before it starts");
         if (!rules.includes(f.rule)) no(i, "rule is not one of --list-rules");
+        if (f.category !== category[f.rule]) no(i, "category is not the one --list-rules gives its rule");
         if (!["warning", "error"].includes(f.severity)) no(i, "severity");
         if (!["high", "medium"].includes(f.confidence)) no(i, "confidence");
         if (typeof f.message !== "string" || !/^[^A-Z\n][^\n]*[^.\n]$/.test(f.message)) no(i, "message is not lower case without a final period");
