@@ -549,6 +549,36 @@ const ll_growth *ll_collections_growths(const ll_collections *st) {
   return st->growths;
 }
 
+const ll_growth *ll_collections_growth_at(const ll_collections *st, TSNode site) {
+  for (const ll_growth *g = st->growths; g; g = g->next)
+    if (ts_node_eq(g->site, site)) return g;
+  return NULL;
+}
+
+bool ll_growth_accumulates(const ll_facts *facts, const ll_collections *collections,
+                           const ll_growth *g, ll_origin *origin) {
+  *origin = (ll_origin){LL_ORIGIN_PER_RUN, {.id = NULL}, false};
+  const ll_collection *c = g->target;
+  // Drained, bounded, handed to code that may drain it, or of a kind that cannot accumulate.
+  if (ll_collection_effects(collections, c) &
+      (LL_EFFECT_SHRINKS | LL_EFFECT_RESETS | LL_EFFECT_BOUNDED | LL_EFFECT_ESCAPES |
+       LL_EFFECT_WEAK))
+    return false;
+  // An unknown value may be a bounded cache; an exported one is drained by its importers.
+  if (!ll_collection_is_known(collections, c) || ll_collection_is_exported(c)) return false;
+  // Keys from a fixed set (literals, constants, names of functions or tags) make a cache that
+  // stops growing once each key is in; keys made per run (request data, ids, times) add an
+  // entry each run.
+  if (!ts_node_is_null(g->key)) *origin = ll_facts_origin(facts, g->key);
+  if (origin->kind == LL_ORIGIN_BOUNDED) return false;
+  // Keys the file does not show, for a registry of functions (`commands[name] = handler`) or a
+  // warn-once set: both grow with what the code does (registers, warns about), not with the
+  // data it handles. Keyed by request data, they would grow per request.
+  return !(origin->kind == LL_ORIGIN_UNKNOWN &&
+           (ll_facts_is_registered_function(facts, ll_growth_value(g)) ||
+            ll_facts_warns_once(facts, g->site)));
+}
+
 const ll_rule ll_collections_collector = {
     .id = "collections",
     .name = "Collections",

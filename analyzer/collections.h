@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "analyzer/origin.h"
 #include "analyzer/rule.h"
 
 /** One collection: a long-lived root and a member path below it (`cache.byUser`, `list[]`). */
@@ -62,6 +63,19 @@ bool ll_collection_is_exported(const ll_collection *c);
  * a null node when there is none to name (`Object.assign`, several pushed values).
  */
 TSNode ll_growth_value(const ll_growth *growth);
+
+/**
+ * True when `growth` adds for good: nothing in the file shrinks, clears, bounds or hands out its
+ * collection, which is known to be a collection, is not exported and not weak, and its key is
+ * not drawn from a fixed set (nor, when the file does not show the keys, the key of a registry of
+ * functions or of a warn-once set). `*origin` gets the key's origin (PER_RUN for a push). What
+ * global-accumulator reports, and what keeps a resource stored there open for good.
+ */
+bool ll_growth_accumulates(const ll_facts *facts, const ll_collections *collections,
+                           const ll_growth *growth, ll_origin *origin);
+
+/** The growth made by `site` (a call or assignment), or NULL. */
+const ll_growth *ll_collections_growth_at(const ll_collections *collections, TSNode site);
 
 /** The growths in repeated code, in source order. */
 const ll_growth *ll_collections_growths(const ll_collections *collections);

@@ -117,11 +117,24 @@ static const char *const keeps_slot =
 static const char *const keeps_page =
     "keeps one more browser page open, with its memory and process";
 
+static const char *const keeps_process =
+    "keeps one more process running, with its memory and file descriptors";
+static const char *const keeps_thread = "keeps one more thread running, with its own heap";
+
+static const ll_resource_words closing_words = {"created", "close", "closes", "closed"};
+static const ll_resource_words giving_back_words = {"taken", "release", "releases", "given back"};
+static const ll_resource_words killing_words = {"started", "kill", "kills", "killed"};
+static const ll_resource_words terminating_words = {"started", "terminate", "terminates",
+                                                    "terminated"};
+
 enum {
   OPENER_KEEP_ALIVE_ONLY = 1u << 0, // an agent: only with `keepAlive: true` does it keep sockets
   OPENER_JOB_WITH_DATA = 1u << 1,   // a worker: given `workerData`, a job that ends with its script
   OPENER_LENT = 1u << 2,            // ll_resource.lent
   OPENER_STARTUP = 1u << 3,         // ll_resource.made_at_startup
+  OPENER_ENDS_ITSELF = 1u << 4,     // ll_resource.ends_itself
+  OPENER_PROCESS = 1u << 5,         // a child process: killed, keeps a process running
+  OPENER_THREAD = 1u << 6,          // a worker: terminated, keeps a thread running
 };
 
 // One known way to open a resource: `name` exported by one of `modules` (called, or made with
@@ -182,7 +195,7 @@ static const opener openers[] = {
     {amqp, NULL, "connect", false, "an AMQP connection", "close()", ending, -1, NULL, 0},
     {browsers, NULL, "launch", false, "a browser", "close()", ending, -1, NULL, 0},
     {workers, NULL, "Worker", true, "a worker thread", "terminate()", terminating, -1, exit_events,
-     OPENER_JOB_WITH_DATA},
+     OPENER_JOB_WITH_DATA | OPENER_THREAD},
     {ws, NULL, "WebSocket", true, "a WebSocket", "close()", closing, -1, NULL, 0},
     {ws, NULL, "default", true, "a WebSocket", "close()", closing, -1, NULL, 0},
     {sockets, NULL, "connect", false, "a socket", "end()", ending, -1, NULL, 0},
@@ -203,7 +216,15 @@ static const opener openers[] = {
      read_events, 0},
     {fs, NULL, "createWriteStream", false, "a file write stream", "end()", write_ending, -1, NULL,
      0},
-    {child_process, NULL, "fork", false, "a child process", "kill()", killing, -1, exit_events, 0},
+    {child_process, NULL, "fork", false, "a child process", "kill()", killing, -1, exit_events,
+     OPENER_PROCESS},
+    // A command usually exits when its work is done: only code that kills it says it may not.
+    {child_process, NULL, "spawn", false, "a child process", "kill()", killing, -1, exit_events,
+     OPENER_ENDS_ITSELF | OPENER_PROCESS},
+    {child_process, NULL, "exec", false, "a child process", "kill()", killing, -1, exit_events,
+     OPENER_ENDS_ITSELF | OPENER_PROCESS},
+    {child_process, NULL, "execFile", false, "a child process", "kill()", killing, -1, exit_events,
+     OPENER_ENDS_ITSELF | OPENER_PROCESS},
 };
 
 // True when `expr` is a kafkajs client: `new Kafka(...)`, or a name made so.
@@ -292,6 +313,7 @@ static bool checkout(const ll_facts *facts, TSNode call, TSNode callee, ll_resou
     *out = (ll_resource){.kind = LL_RESOURCE_CHECKED_OUT,
                          .what = "a page",
                          .release = "close()",
+                         .words = &closing_words,
                          .keeps = keeps_page,
                          .release_methods = page_closing,
                          .callback_param = -1,
@@ -304,6 +326,7 @@ static bool checkout(const ll_facts *facts, TSNode call, TSNode callee, ll_resou
   *out = (ll_resource){.kind = LL_RESOURCE_CHECKED_OUT,
                        .what = "a connection checked out of the pool",
                        .release = "release()",
+                       .words = &giving_back_words,
                        .keeps = keeps_slot,
                        .release_methods = giving_back,
                        .callback_param = 1,
@@ -321,6 +344,7 @@ bool ll_resource_of_call(const ll_facts *facts, TSNode call, ll_resource *out) {
     *out = (ll_resource){.kind = LL_RESOURCE_OPENED,
                          .what = "a resource",
                          .release = "close()",
+                         .words = &closing_words,
                          .keeps = keeps_open,
                          .release_methods = ending,
                          .configured = true,
@@ -340,7 +364,8 @@ bool ll_resource_of_call(const ll_facts *facts, TSNode call, ll_resource *out) {
         *out = (ll_resource){.kind = LL_RESOURCE_OPENED,
                              .what = "a web worker",
                              .release = "terminate()",
-                             .keeps = keeps_open,
+                             .words = &terminating_words,
+                             .keeps = keeps_thread,
                              .release_methods = terminating,
                              .callback_param = -1,
                              .callback_release = -1,
@@ -373,6 +398,7 @@ bool ll_resource_of_call(const ll_facts *facts, TSNode call, ll_resource *out) {
         (ll_resource){.kind = LL_RESOURCE_OPENED,
                       .what = ll_str_eq(name, "producer") ? "a Kafka producer" : "a Kafka consumer",
                       .release = "disconnect()",
+                      .words = &closing_words,
                       .keeps = keeps_open,
                       .release_methods = kafka_ending,
                       .callback_param = -1,
@@ -400,13 +426,19 @@ bool ll_resource_of_call(const ll_facts *facts, TSNode call, ll_resource *out) {
       *out = (ll_resource){.kind = LL_RESOURCE_OPENED,
                            .what = o->what,
                            .release = o->release,
-                           .keeps = keeps_open,
+                           .words = o->flags & OPENER_PROCESS  ? &killing_words
+                                    : o->flags & OPENER_THREAD ? &terminating_words
+                                                               : &closing_words,
+                           .keeps = o->flags & OPENER_PROCESS  ? keeps_process
+                                    : o->flags & OPENER_THREAD ? keeps_thread
+                                                               : keeps_open,
                            .release_methods = o->release_methods,
                            .callback_param = o->callback_param,
                            .callback_release = -1,
                            .lent = o->flags & OPENER_LENT,
                            .end_events = o->end_events,
-                           .made_at_startup = o->flags & OPENER_STARTUP};
+                           .made_at_startup = o->flags & OPENER_STARTUP,
+                           .ends_itself = o->flags & OPENER_ENDS_ITSELF};
       return true;
     }
   }
@@ -500,12 +532,14 @@ static void follow(const ll_facts *facts, const ll_resource *r, const ll_binding
           ll_str_eq(name, "bind") || ll_str_eq(name, "call") || ll_str_eq(name, "apply"))
         continue; // printed, or the `this` of its own methods: `promisify(c.query).bind(c)`
       // `clients.push(client)` into a long-lived collection hands it to nobody: still this
-      // run's to close.
+      // run's to close, unless the collection's removals end it.
       ll_path kept;
       if ((ll_str_eq(name, "push") || ll_str_eq(name, "add") || ll_str_eq(name, "set") ||
            ll_str_eq(name, "unshift")) &&
-          ll_facts_long_lived_path(facts, ll_ast_field(callee, ll_js.field.object), &kept))
+          ll_facts_long_lived_path(facts, ll_ast_field(callee, ll_js.field.object), &kept)) {
+        if (ts_node_is_null(out->collected)) out->collected = call;
         continue;
+      }
       if (!r->lent) out->fate = LL_RESOURCE_ESCAPES; // handed on: the callee may close it
       continue;
     }
@@ -514,7 +548,17 @@ static void follow(const ll_facts *facts, const ll_resource *r, const ll_binding
         ps == ll_js.sym.await_expression || ps == ll_js.sym.expression_statement)
       continue;                                    // tests, and `await x`
     if (r->lent && ps == ll_js.sym.pair) continue; // `{ agent }` in a request's options
-    out->fate = LL_RESOURCE_ESCAPES;               // returned, stored, in a literal, renamed
+    // `sockets[id] = ws` into a long-lived table: as `clients.push(client)`.
+    TSNode left = ps == ll_js.sym.assignment_expression && ref->field == ll_js.field.right
+                      ? ll_ast_field(parent, ll_js.field.left)
+                      : (TSNode){.id = NULL};
+    ll_path kept;
+    if (ll_ast_is(left, ll_js.sym.subscript_expression) &&
+        ll_facts_long_lived_path(facts, ll_ast_field(left, ll_js.field.object), &kept)) {
+      if (ts_node_is_null(out->collected)) out->collected = parent;
+      continue;
+    }
+    out->fate = LL_RESOURCE_ESCAPES; // returned, stored, in a literal, renamed
   }
 }
 

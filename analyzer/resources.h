@@ -23,7 +23,9 @@
 //                                         fs.promises open (close), fs.open's descriptor
 //                                         (fs.close), fs streams (end, destroy; a read stream
 //                                         piped or read), kafkajs producer/consumer
-//                                         (disconnect), child_process fork (kill)
+//                                         (disconnect), child_process fork (kill), and
+//                                         spawn/exec/execFile when the code kills them
+//                                         somewhere (kill)
 //   checked out (given back by release)   `pool.connect()`, `x.getConnection()`,
 //                                         `pool.acquire()`, a browser's `newPage()` (close)
 // and the calls configured as resourceAcquireCalls, released by resourceReleaseMethods.
@@ -42,13 +44,22 @@ typedef enum ll_resource_kind {
   LL_RESOURCE_CHECKED_OUT, // lent by a pool (or a browser); lives until given back
 } ll_resource_kind;
 
+/** How messages say the resource is made and ended: "created", "close", "closes", "closed". */
+typedef struct ll_resource_words {
+  const char *made;  // "created", "taken", "started"
+  const char *verb;  // "close", "release", "kill", "terminate"
+  const char *verbs; // "closes"
+  const char *done;  // "closed", "given back", "killed"
+} ll_resource_words;
+
 typedef struct ll_resource {
   ll_resource_kind kind;
   const char *what;    // for messages: "a pg Pool", "a connection checked out of the pool"
   const char *release; // for messages: "end()", "release()"
-  const char *keeps;   // for messages, what each run that does not release it keeps: "one more
-                       // of the pool's connections until none is left and every later caller
-                       // waits"
+  const ll_resource_words *words; // for messages, how it is made and ended
+  const char *keeps; // for messages, what each run that does not release it keeps: "one more
+                     // of the pool's connections until none is left and every later caller
+                     // waits"
   const char *const *release_methods; // methods that release it, called on it or given it
   bool configured;                    // matched resourceAcquireCalls: resourceReleaseMethods
                                       // (and the usual close methods) release it
@@ -62,6 +73,8 @@ typedef struct ll_resource {
                                  // `'data'`) says the code waits for that or consumes it
   bool made_at_startup; // a server: start-up functions make them, so only a repetition the code
                         // shows makes one per run
+  bool ends_itself;     // a spawned command: it exits when its work is done, so only code that
+                        // kills it on some ways says the other ways must too
 } ll_resource;
 
 /**
@@ -85,7 +98,10 @@ typedef struct ll_resource_use {
   const ll_binding *holder;                  // the local that holds it (LL_RESOURCE_HELD)
   TSNode releases[LL_RESOURCE_MAX_RELEASES]; // the calls that release it, in source order
   uint32_t n_releases;
-  bool ended; // ends by itself and the code waits for that (a worker's 'exit' listener)
+  bool ended;       // ends by itself and the code waits for that (a worker's 'exit' listener)
+  TSNode collected; // the call or assignment that stores it in a long-lived collection
+                    // (`clients.push(client)`, `sockets[id] = ws`), or a null node: whoever
+                    // removes it from there ends its run, so the collection decides
 } ll_resource_use;
 
 /** Where the resource `call` acquires goes, and what releases it. */

@@ -10,7 +10,6 @@
 
 #include "analyzer/ast.h"
 #include "analyzer/collections.h"
-#include "analyzer/origin.h"
 #include "analyzer/rule.h"
 
 static const char *const tags[] = {"memory", "leak", "globals", "collections", NULL};
@@ -78,33 +77,16 @@ static const char *describe_key(ll_ctx *ctx, const ll_growth *g, const ll_origin
 static void file_end(ll_ctx *ctx, void *state) {
   (void)state;
   const ll_collections *collections = ll_ctx_collections(ctx);
+  const ll_facts *facts = ll_ctx_facts(ctx);
   for (const ll_growth *g = ll_collections_growths(collections); g; g = g->next) {
     const ll_collection *c = g->target;
-    uint32_t effects = ll_collection_effects(collections, c);
-    // Drained, bounded, handed to code that may drain it, or of a kind that cannot accumulate.
-    if (effects & (LL_EFFECT_SHRINKS | LL_EFFECT_RESETS | LL_EFFECT_BOUNDED | LL_EFFECT_ESCAPES |
-                   LL_EFFECT_WEAK))
-      continue;
-    // An unknown value may be a bounded cache; an exported one is drained by its importers.
-    if (!ll_collection_is_known(collections, c) || ll_collection_is_exported(c)) continue;
+    ll_origin origin;
+    if (!ll_growth_accumulates(facts, collections, g, &origin)) continue;
     // A table the project means to keep for good (a registry filled by plugins).
     const char *name = ll_path_describe(&c->path, ll_ctx_arena(ctx));
     if (ll_ctx_option_matches(ctx, OPT_IGNORE_NAMES, (ll_str){name, (uint32_t)strlen(name)}))
       continue;
-    // Keys from a fixed set (literals, constants, names of functions or tags) make a cache
-    // that stops growing once each key is in; keys made per run (request data, ids, times)
-    // add an entry each run. Where the keys come from is unseen, the finding is less sure.
-    const ll_facts *facts = ll_ctx_facts(ctx);
-    ll_origin origin = ts_node_is_null(g->key) ? (ll_origin){LL_ORIGIN_PER_RUN, {.id = NULL}, false}
-                                               : ll_facts_origin(facts, g->key);
-    if (origin.kind == LL_ORIGIN_BOUNDED) continue;
-    // Keys the file does not show, for a registry of functions (`commands[name] = handler`) or
-    // a warn-once set: both grow with what the code does (registers, warns about), not with the
-    // data it handles. Keyed by request data, they would grow per request: reported.
-    if (origin.kind == LL_ORIGIN_UNKNOWN &&
-        (ll_facts_is_registered_function(facts, ll_growth_value(g)) ||
-         ll_facts_warns_once(facts, g->site)))
-      continue;
+    // Where the keys come from is unseen, the finding is less sure.
     ll_ctx_report_repeated(
         ctx, g->site, &g->why, origin.kind == LL_ORIGIN_UNKNOWN ? LL_REPORT_MEDIUM : 0,
         "%s grows here %s%s, and nothing in this file removes, clears or bounds its entries",

@@ -7,7 +7,10 @@
 // (flow.h). The rule only decides which of those a developer must hear about: an opened
 // resource matters when the code opening it runs again and again (one pool at start-up is the
 // right design); a checked-out one whenever it is not given back, on any way.
+#include <string.h>
+
 #include "analyzer/ast.h"
+#include "analyzer/collections.h"
 #include "analyzer/flow.h"
 #include "analyzer/resources.h"
 #include "analyzer/rule.h"
@@ -194,8 +197,85 @@ inside:;
   return released_on_fulfilment_only(ctx, use, skip, release);
 }
 
+// Reports the acquisition `call` of `r` if `use` leaves it open on some way out. `kept`, when not
+// NULL, is the growth of a collection that keeps it for good (`clients.push(client)` into a list
+// nothing removes from), with `key_origin` the origin of its key.
+static void judge(ll_ctx *ctx, TSNode call, const ll_resource *r, const ll_resource_use *use,
+                  const ll_repeat *why, const ll_growth *kept, const ll_origin *key_origin) {
+  const ll_facts *facts = ll_ctx_facts(ctx);
+  // Servers are made by start-up functions: only a repetition the code shows counts.
+  unsigned flags = r->made_at_startup ? LL_REPORT_SURE_ONLY : 0;
+  if (kept && key_origin->kind == LL_ORIGIN_UNKNOWN) flags |= LL_REPORT_MEDIUM;
+  ll_arena *arena = ll_ctx_arena(ctx);
+  const char *runs = ll_facts_describe_repeat(facts, arena, why);
+  const char *unit = ll_facts_repeat_unit(facts, why);
+  bool out = r->kind == LL_RESOURCE_CHECKED_OUT;
+  if (use->n_releases == 0 && kept) {
+    const char *collection = ll_path_describe(&kept->target->path, arena);
+    // Keyed (`pools.set(req.params.tenant, pool)`), it is one more per new key, not per run.
+    ll_str key = ts_node_is_null(kept->key) ? (ll_str){"", 0} : ll_ctx_text(ctx, kept->key);
+    if (key.len && key.len <= 40 && !memchr(key.ptr, '\n', key.len))
+      unit = ll_arena_printf(arena, "new value of `%.*s`", (int)key.len, key.ptr);
+    ll_ctx_report_repeated(
+        ctx, call, why, flags,
+        "%s is %s %s and kept in `%s`, which nothing in this file removes it from, and never %s: "
+        "each %s %s; call %s and remove it from `%s` when it is done%s",
+        r->what, r->words->made, runs, collection, r->words->done, unit, r->keeps, r->release,
+        collection, out ? "" : ", or create it once at start-up and share it");
+    ll_ctx_trace(ctx, kept->site, "kept in `%s` here, for good", collection);
+    return;
+  }
+  if (use->n_releases == 0) {
+    const char *holder =
+        use->holder
+            ? ll_arena_printf(arena, "`%.*s` is never passed to %s", (int)use->holder->name.len,
+                              use->holder->name.ptr, r->release)
+            : ll_arena_printf(arena, "it is not even kept, so nothing can %s it", r->words->verb);
+    if (out)
+      ll_ctx_report_repeated(ctx, call, why, flags,
+                             "%s is taken %s and never given back (%s): each %s %s; call %s in a "
+                             "finally block",
+                             r->what, runs, holder, unit, r->keeps, r->release);
+    else
+      ll_ctx_report_repeated(ctx, call, why, flags,
+                             "%s is %s %s and never %s (%s): each %s %s; create it once at "
+                             "start-up and share it, or call %s on every way out",
+                             r->what, r->words->made, runs, r->words->done, holder, unit, r->keeps,
+                             r->release);
+    return;
+  }
+  const ll_scope *home = use->holder
+                             ? use->holder->scope->function
+                             : ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(call))->function;
+  ll_skip skip;
+  TSNode release;
+  if (!skipped(ctx, call, home, r, use, &skip, &release)) return;
+  const ll_source *source = ll_ctx_source(ctx);
+  ll_skip_words words = ll_flow_describe(&skip, source, arena, r->words->verb, r->words->verbs);
+  unsigned line = ll_source_position(source, ts_node_start_byte(release)).line;
+  ll_ctx_report_repeated(
+      ctx, call, why, flags, "%s is %s %s; it is %s at line %u, %s, so each %s %s %s", r->what,
+      r->words->made, runs, r->words->done, line, words.way, unit, words.runs, r->keeps);
+  ll_ctx_trace(ctx, release, "%s here", r->words->done);
+  ll_ctx_trace(ctx, skip.at, "%s", words.note);
+}
+
+// An acquisition that its run stores in a long-lived collection: whether the collection lets it
+// go is known once the file's collections fact is complete (file_end).
+typedef struct kept_in_collection {
+  TSNode call;
+  ll_resource resource;
+  ll_resource_use use;
+  ll_repeat why;
+  struct kept_in_collection *next;
+} kept_in_collection;
+
+typedef struct rule_state {
+  kept_in_collection *kept; // newest first
+} rule_state;
+
 static void on_acquire(ll_ctx *ctx, TSNode call, void *state) {
-  (void)state;
+  rule_state *st = state;
   const ll_facts *facts = ll_ctx_facts(ctx);
   ll_resource r;
   if (!ll_resource_of_call(facts, call, &r)) return;
@@ -206,6 +286,8 @@ static void on_acquire(ll_ctx *ctx, TSNode call, void *state) {
   ll_resource_use use;
   ll_facts_resource_use(facts, call, &r, &use);
   if (use.fate == LL_RESOURCE_ESCAPES || use.ended) return;
+  // A command never killed is taken to exit by itself when its work is done.
+  if (r.ends_itself && use.n_releases == 0) return;
   // A server that closes itself from its own handler (`server.close()` after the one request
   // it waits for) ends when its clients say so: no path of this function decides.
   bool handed_in = use.holder && use.holder->kind == LL_BIND_PARAM; // `(err, conn) => ...`
@@ -213,45 +295,27 @@ static void on_acquire(ll_ctx *ctx, TSNode call, void *state) {
     if (ts_node_start_byte(call) <= ts_node_start_byte(use.releases[i]) &&
         ts_node_end_byte(use.releases[i]) <= ts_node_end_byte(call))
       return;
-  // Servers are made by start-up functions: only a repetition the code shows counts.
-  unsigned flags = r.made_at_startup ? LL_REPORT_SURE_ONLY : 0;
-  ll_arena *arena = ll_ctx_arena(ctx);
-  const char *runs = ll_facts_describe_repeat(facts, arena, &why);
-  const char *unit = ll_facts_repeat_unit(facts, &why);
-  bool out = r.kind == LL_RESOURCE_CHECKED_OUT;
-  if (use.n_releases == 0) {
-    const char *holder =
-        use.holder ? ll_arena_printf(arena, "`%.*s` is never passed to %s",
-                                     (int)use.holder->name.len, use.holder->name.ptr, r.release)
-                   : "it is not even kept, so nothing can close it";
-    if (out)
-      ll_ctx_report_repeated(ctx, call, &why, flags,
-                             "%s is taken %s and never given back (%s): each %s %s; call %s in a "
-                             "finally block",
-                             r.what, runs, holder, unit, r.keeps, r.release);
-    else
-      ll_ctx_report_repeated(ctx, call, &why, flags,
-                             "%s is created %s and never closed (%s): each %s %s; create it once "
-                             "at start-up and share it, or call %s on every way out",
-                             r.what, runs, holder, unit, r.keeps, r.release);
+  if (ts_node_is_null(use.collected)) {
+    judge(ctx, call, &r, &use, &why, NULL, NULL);
     return;
   }
-  const ll_scope *home = use.holder
-                             ? use.holder->scope->function
-                             : ll_scope_at(ll_ctx_scopes(ctx), ts_node_start_byte(call))->function;
-  ll_skip skip;
-  TSNode release;
-  if (!skipped(ctx, call, home, &r, &use, &skip, &release)) return;
-  const ll_source *source = ll_ctx_source(ctx);
-  ll_skip_words words = ll_flow_describe(&skip, source, arena, out ? "release" : "close",
-                                         out ? "releases" : "closes");
-  unsigned line = ll_source_position(source, ts_node_start_byte(release)).line;
-  ll_ctx_report_repeated(ctx, call, &why, flags,
-                         "%s is %s %s; it is %s at line %u, %s, so each %s %s %s", r.what,
-                         out ? "taken" : "created", runs, out ? "given back" : "closed", line,
-                         words.way, unit, words.runs, r.keeps);
-  ll_ctx_trace(ctx, release, out ? "given back here" : "closed here");
-  ll_ctx_trace(ctx, skip.at, "%s", words.note);
+  kept_in_collection *kept = ll_arena_alloc(ll_ctx_arena(ctx), sizeof *kept);
+  *kept = (kept_in_collection){call, r, use, why, st->kept};
+  st->kept = kept;
+}
+
+// Resources stored in a collection: one that removals drain ends each resource's run where it
+// is removed (the socket deleted from `sockets` when it closes), so that code is the one to
+// close it; one that nothing removes from, clears or hands out keeps each run's resource for good.
+static void file_end(ll_ctx *ctx, void *state) {
+  const rule_state *st = state;
+  const ll_collections *collections = ll_ctx_collections(ctx);
+  for (const kept_in_collection *kept = st->kept; kept; kept = kept->next) {
+    const ll_growth *growth = ll_collections_growth_at(collections, kept->use.collected);
+    ll_origin origin;
+    if (growth && ll_growth_accumulates(ll_ctx_facts(ctx), collections, growth, &origin))
+      judge(ctx, kept->call, &kept->resource, &kept->use, &kept->why, growth, &origin);
+  }
 }
 
 const ll_rule ll_rule_resource_leak = {
@@ -295,5 +359,7 @@ const ll_rule ll_rule_resource_leak = {
     .precision = "high",
     .tags = tags,
     .node_types = node_types,
+    .state_size = sizeof(rule_state),
     .enter = on_acquire,
+    .file_end = file_end,
 };
