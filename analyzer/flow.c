@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "analyzer/ast.h"
+#include "analyzer/resources.h"
 
 static const ll_scope *function_at(const ll_facts *f, TSNode node) {
   return ll_scope_at(ll_facts_model(f), ts_node_start_byte(node))->function;
@@ -159,6 +160,13 @@ static bool visit_way(TSNode node, void *data) {
                 (w->throws == THROWS_CALL &&
                  (s == ll_js.sym.call_expression || s == ll_js.sym.await_expression));
   if (!exit && !throws) return false;
+  // Opening another resource without waiting for it (`fs.createWriteStream(path)`,
+  // `net.connect(port)`) reports a failure as an event, not by throwing.
+  ll_resource opened;
+  if (s == ll_js.sym.call_expression &&
+      !ll_ast_is(ll_ast_parent_of(node), ll_js.sym.await_expression) &&
+      ll_resource_of_call(w->facts, node, &opened) && opened.kind == LL_RESOURCE_OPENED)
+    return false;
   for (uint32_t i = 0; i < w->n; i++)
     if (within(node, w->releases[i]) || within(w->releases[i], node))
       return false; // the release itself, its arguments, or the `await` of the call that makes it

@@ -192,7 +192,8 @@ static const opener openers[] = {
     {ioredis, NULL, "Redis", true, "a Redis client", "quit()", ending, -1, NULL, 0},
     {ioredis, NULL, "default", true, "a Redis client", "quit()", ending, -1, NULL, 0},
     {ioredis, NULL, "Cluster", true, "a Redis cluster client", "quit()", ending, -1, NULL, 0},
-    {amqp, NULL, "connect", false, "an AMQP connection", "close()", ending, -1, NULL, 0},
+    // amqplib/callback_api: `connect(url, (err, connection) => ...)`.
+    {amqp, NULL, "connect", false, "an AMQP connection", "close()", ending, 1, NULL, 0},
     {browsers, NULL, "launch", false, "a browser", "close()", ending, -1, NULL, 0},
     {workers, NULL, "Worker", true, "a worker thread", "terminate()", terminating, -1, exit_events,
      OPENER_JOB_WITH_DATA | OPENER_THREAD},
@@ -293,13 +294,17 @@ static bool only_callback(TSNode args) {
                     ll_ast_is_function(ts_node_named_child(args, 0)));
 }
 
-// True when `receiver` is a local of the function that calls it: a browser launched there, whose
-// pages go with it (its own acquisition is the one to judge).
+// True when `receiver` is a local of the function that calls it, or a variable of a function
+// around it (`pages.map(() => browser.newPage())`): a browser launched for that run, whose pages
+// go with it (its own acquisition is the one to judge).
 static bool local_of_caller(const ll_facts *facts, TSNode receiver) {
   receiver = ll_ast_unparenthesized(receiver);
   const ll_ref *ref =
       ll_ast_is(receiver, ll_js.sym.identifier) ? ll_facts_ref_at(facts, receiver) : NULL;
-  return ref && ref->target && ref->target->scope->function == ref->from->function;
+  if (!ref || !ref->target) return false;
+  const ll_scope *owner = ref->target->scope->function;
+  return owner == ref->from->function ||
+         (owner->kind == LL_SCOPE_FUNCTION && ref->target->kind != LL_BIND_PARAM);
 }
 
 static bool checkout(const ll_facts *facts, TSNode call, TSNode callee, ll_resource *out) {
@@ -334,7 +339,76 @@ static bool checkout(const ll_facts *facts, TSNode call, TSNode callee, ll_resou
   return true;
 }
 
+static bool resource_of_call(const ll_facts *facts, TSNode call, ll_resource *out, int depth);
+
+// What a `return` of a factory hands back: `puppeteer.launch(...)`, `await new Client(...)`, or
+// a local that holds one (`const c = new Client(); await c.connect(); return c;`).
+typedef struct factory_search {
+  const ll_facts *facts;
+  ll_resource *out;
+  int depth;
+  bool returns_resource, returns_other;
+} factory_search;
+
+static bool returned_resource(const factory_search *search, TSNode value) {
+  for (int i = 0; i < 4; i++) {
+    value = ll_ast_unparenthesized(value);
+    if (ll_ast_is(value, ll_js.sym.await_expression)) {
+      value = ts_node_named_child(value, 0);
+      continue;
+    }
+    if (!ll_ast_is(value, ll_js.sym.identifier)) break;
+    const ll_ref *ref = ll_facts_ref_at(search->facts, value);
+    const ll_binding *b = ref ? ref->target : NULL;
+    if (!b || (b->kind != LL_BIND_CONST && b->kind != LL_BIND_LET) ||
+        b->scope->function != ref->from->function || ts_node_is_null(b->init))
+      return false;
+    value = b->init;
+  }
+  return resource_of_call(search->facts, value, search->out, search->depth + 1);
+}
+
+static bool factory_return(TSNode node, void *data) {
+  factory_search *search = data;
+  if (!ll_ast_is(node, ll_js.sym.return_statement)) return false;
+  TSNode value = ts_node_named_child(node, 0);
+  if (!ts_node_is_null(value) && returned_resource(search, value))
+    search->returns_resource = true;
+  else
+    search->returns_other = true;
+  return search->returns_other;
+}
+
+// True when `callee` names a function of this file that returns a resource on its every
+// `return` (`const lanceNavigateur = () => puppeteer.launch({...})`): its caller owns what the
+// call opens, as if it had opened it itself. `out` gets the resource.
+static bool factory_call(const ll_facts *facts, TSNode callee, ll_resource *out, int depth) {
+  if (depth >= 2 || !ll_ast_is(callee, ll_js.sym.identifier)) return false;
+  const ll_ref *ref = ll_facts_ref_at(facts, callee);
+  const ll_binding *b = ref ? ref->target : NULL;
+  if (!b || ts_node_is_null(b->init) || !ll_ast_is_function(b->init) ||
+      ll_ast_is(b->init, ll_js.sym.class_declaration) || ll_ast_is(b->init, ll_js.sym.class))
+    return false;
+  factory_search search = {facts, out, depth, false, false};
+  TSNode body = ll_ast_field(b->init, ll_js.field.body);
+  if (ts_node_is_null(body)) return false;
+  if (ll_ast_is(body, ll_js.sym.statement_block)) {
+    // Nested functions' returns are theirs: ll_ast_find does not enter them.
+    for (uint32_t i = 0; i < ts_node_named_child_count(body); i++)
+      ll_ast_find(ts_node_named_child(body, i), factory_return, &search);
+  } else {
+    search.returns_resource = returned_resource(&search, body);
+  }
+  if (!search.returns_resource || search.returns_other) return false;
+  out->from_factory = true;
+  return true;
+}
+
 bool ll_resource_of_call(const ll_facts *facts, TSNode call, ll_resource *out) {
+  return resource_of_call(facts, call, out, 0);
+}
+
+static bool resource_of_call(const ll_facts *facts, TSNode call, ll_resource *out, int depth) {
   const ll_source *source = ll_facts_source(facts);
   bool construct = ll_ast_is(call, ll_js.sym.new_expression);
   if (!construct && !ll_ast_is(call, ll_js.sym.call_expression)) return false;
@@ -373,6 +447,7 @@ bool ll_resource_of_call(const ll_facts *facts, TSNode call, ll_resource *out) {
         return true;
       }
     } else if (!imported(facts, callee, &module, &name, 0)) {
+      if (!construct && factory_call(facts, callee, out, depth)) return true;
       return !construct && checkout(facts, call, callee, out);
     }
   } else if (ll_ast_is(callee, ll_js.sym.member_expression)) {
@@ -460,11 +535,20 @@ static void add_release(ll_resource_use *out, TSNode call) {
   if (out->n_releases < LL_RESOURCE_MAX_RELEASES) out->releases[out->n_releases++] = call;
 }
 
-// The function argument of `call` (its last), or a null node.
-static TSNode callback_argument(TSNode call) {
+// The function argument of `call` (its last): written in place, or a function of the file
+// named there (`MongoClient.connect(url, options, connected)`); or a null node.
+static TSNode callback_argument(const ll_facts *facts, TSNode call) {
   TSNode args = ll_ast_field(call, ll_js.field.arguments);
   uint32_t n = ts_node_named_child_count(args);
   TSNode last = n ? ts_node_named_child(args, n - 1) : (TSNode){.id = NULL};
+  if (ll_ast_is(last, ll_js.sym.identifier)) {
+    const ll_ref *ref = ll_facts_ref_at(facts, last);
+    if (ref && ref->target && !ts_node_is_null(ref->target->init) &&
+        (ll_ast_is(ref->target->init, ll_js.sym.function_expression) ||
+         ll_ast_is(ref->target->init, ll_js.sym.arrow_function) ||
+         ll_ast_is(ref->target->init, ll_js.sym.function_declaration)))
+      last = ref->target->init;
+  }
   return !ts_node_is_null(last) && ll_ast_is_function(last) ? last : (TSNode){.id = NULL};
 }
 
@@ -567,7 +651,7 @@ void ll_facts_resource_use(const ll_facts *facts, TSNode call, const ll_resource
   const ll_source *source = ll_facts_source(facts);
   memset(out, 0, sizeof *out);
   out->fate = LL_RESOURCE_ESCAPES;
-  TSNode callback = r->callback_param >= 0 ? callback_argument(call) : (TSNode){.id = NULL};
+  TSNode callback = r->callback_param >= 0 ? callback_argument(facts, call) : (TSNode){.id = NULL};
   if (!ts_node_is_null(callback)) {
     const ll_binding *holder = parameter(facts, callback, r->callback_param);
     if (!holder) return;

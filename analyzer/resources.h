@@ -73,6 +73,7 @@ typedef struct ll_resource {
                                  // `'data'`) says the code waits for that or consumes it
   bool made_at_startup; // a server: start-up functions make them, so only a repetition the code
                         // shows makes one per run
+  bool from_factory;    // opened by a function of this file that returns it (`connect()`)
   bool ends_itself;     // a spawned command: it exits when its work is done, so only code that
                         // kills it on some ways says the other ways must too
 } ll_resource;

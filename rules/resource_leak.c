@@ -20,12 +20,21 @@ static const char *const node_types[] = {"call_expression", "new_expression", NU
 
 enum { MAX_CARRIERS = 16 };
 
+// The function nested directly in `home` that holds `fn` (`fn` itself when it is), or NULL when
+// `fn` is not inside `home`.
+static const ll_scope *nested_in(const ll_scope *home, const ll_scope *fn) {
+  while (fn && fn->parent && fn->parent->function != home)
+    fn = fn->parent->function;
+  return fn && fn->parent && fn->kind == LL_SCOPE_FUNCTION ? fn : NULL;
+}
+
 // The releases as the function `home` (where the resource is held) sees them: a release made
 // in `home` itself, or the call in `home` that hands a callback holding releases to other code
 // (`client.query(sql, (err) => { ...; client.release(); })`, `.finally(() => c.release())`),
-// or the calls of a local cleanup function (`const done = () => c.release(); ... done();`).
-// False when a release sits somewhere `home` does not reach (another method, a timer set up
-// elsewhere): whoever runs that code decides, not this function's paths.
+// or the calls of a local cleanup function (`const done = () => c.release(); ... done();`),
+// made in `home` or in such callbacks. False when a release sits somewhere `home` does not
+// reach (another method, a timer set up elsewhere, a closure it returns or stores): whoever
+// runs that code decides, not this function's paths.
 static bool carriers_in(const ll_ctx *ctx, const ll_scope *home, const ll_resource_use *use,
                         TSNode *carriers, uint32_t *n) {
   const ll_scope_model *model = ll_ctx_scopes(ctx);
@@ -37,10 +46,8 @@ static bool carriers_in(const ll_ctx *ctx, const ll_scope *home, const ll_resour
       if (*n < MAX_CARRIERS) carriers[(*n)++] = r;
       continue;
     }
-    // The function nested directly in `home` that holds the release.
-    while (fn && fn->parent && fn->parent->function != home)
-      fn = fn->parent->function;
-    if (!fn || !fn->parent || fn->kind != LL_SCOPE_FUNCTION) return false;
+    fn = nested_in(home, fn);
+    if (!fn) return false;
     if (ll_ast_is(fn->context[0], ll_js.sym.arguments)) {
       if (*n < MAX_CARRIERS) carriers[(*n)++] = fn->context[1];
       continue;
@@ -52,7 +59,16 @@ static bool carriers_in(const ll_ctx *ctx, const ll_scope *home, const ll_resour
         if (ref->flags & LL_REF_WRITE) continue;
         return false; // handed on: called who knows when
       }
-      if (ref->from->function == home && *n < MAX_CARRIERS) carriers[(*n)++] = ref->parent;
+      if (ref->from->function == home) {
+        if (*n < MAX_CARRIERS) carriers[(*n)++] = ref->parent;
+        continue;
+      }
+      // Called from a callback `home` hands to a call, that call carries it; called from a
+      // closure `home` returns or stores (a transaction handle's `commit()`), its caller does.
+      const ll_scope *caller = nested_in(home, ref->from->function);
+      if (!caller || caller == fn || !ll_ast_is(caller->context[0], ll_js.sym.arguments))
+        return false;
+      if (*n < MAX_CARRIERS) carriers[(*n)++] = caller->context[1];
     }
   }
   return *n != 0;
@@ -210,6 +226,12 @@ static void judge(ll_ctx *ctx, TSNode call, const ll_resource *r, const ll_resou
   const char *runs = ll_facts_describe_repeat(facts, arena, why);
   const char *unit = ll_facts_repeat_unit(facts, why);
   bool out = r->kind == LL_RESOURCE_CHECKED_OUT;
+  // "created by connect()": the call names the function of the file that opens it.
+  const char *made = r->words->made;
+  if (r->from_factory) {
+    ll_str factory = ll_ctx_text(ctx, ll_ast_field(call, ll_js.field.function));
+    made = ll_arena_printf(arena, "%s by %.*s()", made, (int)factory.len, factory.ptr);
+  }
   if (use->n_releases == 0 && kept) {
     const char *collection = ll_path_describe(&kept->target->path, arena);
     // Keyed (`pools.set(req.params.tenant, pool)`), it is one more per new key, not per run.
@@ -220,8 +242,8 @@ static void judge(ll_ctx *ctx, TSNode call, const ll_resource *r, const ll_resou
         ctx, call, why, flags,
         "%s is %s %s and kept in `%s`, which nothing in this file removes it from, and never %s: "
         "each %s %s; call %s and remove it from `%s` when it is done%s",
-        r->what, r->words->made, runs, collection, r->words->done, unit, r->keeps, r->release,
-        collection, out ? "" : ", or create it once at start-up and share it");
+        r->what, made, runs, collection, r->words->done, unit, r->keeps, r->release, collection,
+        out ? "" : ", or create it once at start-up and share it");
     ll_ctx_trace(ctx, kept->site, "kept in `%s` here, for good", collection);
     return;
   }
@@ -240,7 +262,7 @@ static void judge(ll_ctx *ctx, TSNode call, const ll_resource *r, const ll_resou
       ll_ctx_report_repeated(ctx, call, why, flags,
                              "%s is %s %s and never %s (%s): each %s %s; create it once at "
                              "start-up and share it, or call %s on every way out",
-                             r->what, r->words->made, runs, r->words->done, holder, unit, r->keeps,
+                             r->what, made, runs, r->words->done, holder, unit, r->keeps,
                              r->release);
     return;
   }
@@ -253,9 +275,9 @@ static void judge(ll_ctx *ctx, TSNode call, const ll_resource *r, const ll_resou
   const ll_source *source = ll_ctx_source(ctx);
   ll_skip_words words = ll_flow_describe(&skip, source, arena, r->words->verb, r->words->verbs);
   unsigned line = ll_source_position(source, ts_node_start_byte(release)).line;
-  ll_ctx_report_repeated(
-      ctx, call, why, flags, "%s is %s %s; it is %s at line %u, %s, so each %s %s %s", r->what,
-      r->words->made, runs, r->words->done, line, words.way, unit, words.runs, r->keeps);
+  ll_ctx_report_repeated(ctx, call, why, flags,
+                         "%s is %s %s; it is %s at line %u, %s, so each %s %s %s", r->what, made,
+                         runs, r->words->done, line, words.way, unit, words.runs, r->keeps);
   ll_ctx_trace(ctx, release, "%s here", r->words->done);
   ll_ctx_trace(ctx, skip.at, "%s", words.note);
 }
