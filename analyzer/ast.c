@@ -52,6 +52,12 @@ TSNode ll_ast_parent_of(TSNode node) {
   return m->answer;
 }
 
+void ll_ast_remember_parent(TSNode node, TSNode parent) {
+  bool found;
+  node_memo *m = memo_of(parent_memos, PARENT_MEMO_SIZE, node, 0, &found);
+  m->answer = parent;
+}
+
 void ll_ast_forget(void) {
   if (++generation == 0) { // after four billion trees: no entry may look current
     memset(field_memos, 0, sizeof field_memos);

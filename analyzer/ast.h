@@ -82,6 +82,12 @@ static inline TSNode ll_ast_parent(TSNode *node) {
   return parent;
 }
 
+/**
+ * Tells ll_ast_parent_of the parent of `node`, known from a walk, so that it need not search the
+ * tree from its root (the engine does so for each node it hands the rules).
+ */
+void ll_ast_remember_parent(TSNode node, TSNode parent);
+
 /** A function or class: code inside it runs at another time than the code around it. */
 bool ll_ast_is_function(TSNode node);
 

@@ -669,6 +669,7 @@ static void record_visit(binder *b, const frame *fr, uint8_t when) {
   }
   m->visits[m->n_visits++] =
       (ll_visit){.node = fr->node,
+                 .parent = fr > b->frames ? fr[-1].node : (TSNode){.id = NULL},
                  .scope = b->scope->index,
                  .symbol = fr->sym,
                  .loop_depth = b->loop_depth < 0x7FFF ? b->loop_depth : 0x7FFF,

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/ast.h"
 #include "analyzer/collections.h"
 #include "analyzer/listeners.h"
 #include "analyzer/registry.h"
@@ -335,6 +336,13 @@ void ll_engine_run(const ll_engine *e, ll_arena *arena, const ll_source *source,
     const ll_visit *v = &model->visits[i];
     ctx.scope = model->scopes[v->scope];
     ctx.loop_depth = v->loop_depth;
+    if (!ts_node_is_null(v->parent)) ll_ast_remember_parent(v->node, v->parent);
+    // A callback's way to the call it is handed to climbs through the call's arguments.
+    if (!v->leaving &&
+        (v->symbol == ll_js.sym.call_expression || v->symbol == ll_js.sym.new_expression)) {
+      TSNode args = ll_ast_field(v->node, ll_js.field.arguments);
+      if (!ts_node_is_null(args)) ll_ast_remember_parent(args, v->node);
+    }
     dispatch(e, &ctx, v->node, v->symbol, states, v->leaving);
   }
 

@@ -496,7 +496,7 @@ void ll_facts_handle_place(const ll_facts *f, TSNode call, ll_handle_place *id) 
   } else if (ps == ll_js.sym.arguments) {
     // Kept in a collection the file names (`timers.set(key, setInterval(...))`): an element of
     // it; handed to any other call: that code may clear it.
-    TSNode store = collection_of_store(f, ts_node_parent(parent));
+    TSNode store = collection_of_store(f, ll_ast_parent_of(parent));
     if (!ts_node_is_null(store) && ll_facts_path(f, store, &id->path)) {
       id->known = true;
       append_elements(id);

@@ -129,6 +129,9 @@ typedef struct ll_byte_range {
  */
 typedef struct ll_visit {
   TSNode node;
+  TSNode parent;            // the node's parent (null at the root): tree-sitter finds a parent by
+                            // descending from the root, so rules asking for it at every node of
+                            // a deep nest would take time quadratic in its depth
   uint32_t scope;           // index in ll_scope_model.scopes of the innermost scope at the node
                             // (one the node itself opens included)
   TSSymbol symbol;          // the node's symbol, as the binder read it: the engine dispatches on
