@@ -52,6 +52,10 @@ TSNode ll_ast_parent_of(TSNode node) {
   return m->answer;
 }
 
+uint32_t ll_ast_generation(void) {
+  return generation;
+}
+
 void ll_ast_remember_parent(TSNode node, TSNode parent) {
   bool found;
   node_memo *m = memo_of(parent_memos, PARENT_MEMO_SIZE, node, 0, &found);

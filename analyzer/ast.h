@@ -83,6 +83,12 @@ static inline TSNode ll_ast_parent(TSNode *node) {
 }
 
 /**
+ * A number that changes with each tree parsed on this thread: a memo of answers about nodes keeps
+ * it with each entry, and uses an entry only while it is current (node addresses are reused).
+ */
+uint32_t ll_ast_generation(void);
+
+/**
  * Tells ll_ast_parent_of the parent of `node`, known from a walk, so that it need not search the
  * tree from its root (the engine does so for each node it hands the rules).
  */

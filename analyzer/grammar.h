@@ -29,6 +29,7 @@
   X(comment)                               \
   X(computed_property_name)                \
   X(do_statement)                          \
+  X(else_clause)                           \
   X(export_specifier)                      \
   X(export_statement)                      \
   X(expression_statement)                  \

@@ -35,11 +35,39 @@ static ll_str required_module(const ll_source *source, TSNode value) {
 // `const Pool = require('pg').Pool`; "default" for the module itself: `const pg =
 // require('pg')`, `import Redis from 'ioredis'`), one renaming further for `const { Pool } = pg`.
 // False for anything else (a local class, a host global).
+static bool imported_binding(const ll_facts *facts, const ll_binding *b, ll_str *module,
+                             ll_str *export, int depth);
+
+// What `imported` found for a binding, remembered: every call of a name asks about its binding.
+enum { IMPORT_MEMO_SIZE = 512 };
+typedef struct import_memo {
+  const ll_binding *binding;
+  uint32_t generation;
+  bool imported;
+  ll_str module, export;
+} import_memo;
+static _Thread_local import_memo import_memos[IMPORT_MEMO_SIZE];
+
 static bool imported(const ll_facts *facts, TSNode id, ll_str *module, ll_str *export, int depth) {
-  const ll_source *source = ll_facts_source(facts);
   const ll_ref *ref = ll_facts_ref_at(facts, id);
   const ll_binding *b = ref ? ref->target : NULL;
   if (!b || ts_node_is_null(b->decl) || depth > 2) return false;
+  // Remembered from the call sites only: an answer cut short by the renaming depth is not final.
+  if (depth > 0) return imported_binding(facts, b, module, export, depth);
+  uintptr_t hash = ((uintptr_t)b >> 4) * 0x9E3779B9u;
+  import_memo *memo = &import_memos[(hash >> 8) & (IMPORT_MEMO_SIZE - 1)];
+  if (memo->binding != b || memo->generation != ll_ast_generation()) {
+    *memo = (import_memo){.binding = b, .generation = ll_ast_generation()};
+    memo->imported = imported_binding(facts, b, &memo->module, &memo->export, depth);
+  }
+  *module = memo->module;
+  *export = memo->export;
+  return memo->imported;
+}
+
+static bool imported_binding(const ll_facts *facts, const ll_binding *b, ll_str *module,
+                             ll_str *export, int depth) {
+  const ll_source *source = ll_facts_source(facts);
   TSNode up = ll_ast_parent_of(b->decl);
   if (b->kind == LL_BIND_IMPORT) {
     *export = ll_ast_is(up, ll_js.sym.import_specifier)
@@ -368,16 +396,51 @@ static bool returned_resource(const factory_search *search, TSNode value) {
   return resource_of_call(search->facts, value, search->out, search->depth + 1);
 }
 
-static bool factory_return(TSNode node, void *data) {
-  factory_search *search = data;
-  if (!ll_ast_is(node, ll_js.sym.return_statement)) return false;
-  TSNode value = ts_node_named_child(node, 0);
-  if (!ts_node_is_null(value) && returned_resource(search, value))
-    search->returns_resource = true;
-  else
+// Reads the `return`s among the statements of `node`, down through blocks, branches, loops and
+// `try`, never into expressions (where the bulk of a body is) nor nested functions, whose returns
+// are theirs. Stops at the first `return` of something else.
+static void factory_returns(factory_search *search, TSNode node, int depth) {
+  TSSymbol s = ts_node_symbol(node);
+  if (s == ll_js.sym.return_statement) {
+    TSNode value = ts_node_named_child(node, 0);
+    if (!ts_node_is_null(value) && returned_resource(search, value))
+      search->returns_resource = true;
+    else
+      search->returns_other = true;
+    return;
+  }
+  bool holds_statements = s == ll_js.sym.statement_block || s == ll_js.sym.if_statement ||
+                          s == ll_js.sym.else_clause || s == ll_js.sym.try_statement ||
+                          s == ll_js.sym.catch_clause || s == ll_js.sym.finally_clause ||
+                          s == ll_js.sym.switch_statement || s == ll_js.sym.switch_body ||
+                          s == ll_js.sym.switch_case || s == ll_js.sym.switch_default ||
+                          s == ll_js.sym.for_statement || s == ll_js.sym.for_in_statement ||
+                          s == ll_js.sym.while_statement || s == ll_js.sym.do_statement ||
+                          s == ll_js.sym.labeled_statement || s == ll_js.sym.with_statement;
+  if (!holds_statements) return;
+  if (depth > 64) { // a nest that deep is no helper's
     search->returns_other = true;
-  return search->returns_other;
+    return;
+  }
+  uint32_t n = ts_node_named_child_count(node);
+  for (uint32_t i = 0; i < n && !search->returns_other; i++)
+    factory_returns(search, ts_node_named_child(node, i), depth + 1);
 }
+
+// Whether a function is a factory, remembered by its node: a file calls its helpers many times,
+// and the answer takes a walk of the function's body.
+enum { FACTORY_MEMO_SIZE = 1024 };
+typedef struct factory_memo {
+  const void *id; // the function node's
+  uint32_t generation;
+  bool is_factory;
+  ll_resource resource;
+} factory_memo;
+static _Thread_local factory_memo factory_memos[FACTORY_MEMO_SIZE];
+
+// A factory is a helper (`connect()`, `launchBrowser()`): a function longer than this is not
+// read for one, which bounds the walks.
+enum { FACTORY_MAX_BYTES = 4096 };
 
 // True when `callee` names a function of this file that returns a resource on its every
 // `return` (`const lanceNavigateur = () => puppeteer.launch({...})`): its caller owns what the
@@ -387,20 +450,30 @@ static bool factory_call(const ll_facts *facts, TSNode callee, ll_resource *out,
   const ll_ref *ref = ll_facts_ref_at(facts, callee);
   const ll_binding *b = ref ? ref->target : NULL;
   if (!b || ts_node_is_null(b->init) || !ll_ast_is_function(b->init) ||
-      ll_ast_is(b->init, ll_js.sym.class_declaration) || ll_ast_is(b->init, ll_js.sym.class))
+      ll_ast_is(b->init, ll_js.sym.class_declaration) || ll_ast_is(b->init, ll_js.sym.class) ||
+      ts_node_end_byte(b->init) - ts_node_start_byte(b->init) > FACTORY_MAX_BYTES)
     return false;
+  factory_memo *memo = NULL;
+  if (depth == 0) {
+    uintptr_t hash = ((uintptr_t)b->init.id >> 4) * 0x9E3779B9u;
+    memo = &factory_memos[(hash >> 8) & (FACTORY_MEMO_SIZE - 1)];
+    if (memo->id == b->init.id && memo->generation == ll_ast_generation()) {
+      if (memo->is_factory) *out = memo->resource;
+      return memo->is_factory;
+    }
+    *memo = (factory_memo){.id = b->init.id, .generation = ll_ast_generation()};
+  }
   factory_search search = {facts, out, depth, false, false};
   TSNode body = ll_ast_field(b->init, ll_js.field.body);
   if (ts_node_is_null(body)) return false;
   if (ll_ast_is(body, ll_js.sym.statement_block)) {
-    // Nested functions' returns are theirs: ll_ast_find does not enter them.
-    for (uint32_t i = 0; i < ts_node_named_child_count(body); i++)
-      ll_ast_find(ts_node_named_child(body, i), factory_return, &search);
+    factory_returns(&search, body, 0);
   } else {
     search.returns_resource = returned_resource(&search, body);
   }
   if (!search.returns_resource || search.returns_other) return false;
   out->from_factory = true;
+  if (memo) memo->is_factory = true, memo->resource = *out;
   return true;
 }
 
