@@ -68,6 +68,19 @@ static bool imported(const ll_facts *facts, TSNode id, ll_str *module, ll_str *e
 static bool imported_binding(const ll_facts *facts, const ll_binding *b, ll_str *module,
                              ll_str *export, int depth) {
   const ll_source *source = ll_facts_source(facts);
+  if (b->kind != LL_BIND_IMPORT && b->kind != LL_BIND_CONST && b->kind != LL_BIND_LET &&
+      b->kind != LL_BIND_VAR)
+    return false; // a function, a class, a parameter
+  // `const x = value`: only a require, an import, a member of one or another name can hold a
+  // module (a pattern's names have no value of their own: read on).
+  TSNode init = ll_ast_unparenthesized(b->init);
+  if (ll_ast_is(init, ll_js.sym.await_expression))
+    init = ll_ast_unparenthesized(ts_node_named_child(init, 0));
+  while (ll_ast_is(init, ll_js.sym.member_expression))
+    init = ll_ast_unparenthesized(ll_ast_field(init, ll_js.field.object));
+  if (!ts_node_is_null(init) && !ll_ast_is(init, ll_js.sym.call_expression) &&
+      !ll_ast_is(init, ll_js.sym.identifier))
+    return false;
   TSNode up = ll_ast_parent_of(b->decl);
   if (b->kind == LL_BIND_IMPORT) {
     *export = ll_ast_is(up, ll_js.sym.import_specifier)
@@ -80,7 +93,6 @@ static bool imported_binding(const ll_facts *facts, const ll_binding *b, ll_str 
       }
     return false;
   }
-  if (b->kind != LL_BIND_CONST && b->kind != LL_BIND_LET && b->kind != LL_BIND_VAR) return false;
   // `{ Pool }` or `{ Pool: PgPool }` in a pattern: the key is the export.
   ll_str key = {"", 0};
   if (ll_ast_is(up, ll_js.sym.pair_pattern))
