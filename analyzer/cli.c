@@ -15,6 +15,7 @@
 
 enum {
   OPT_LIST_RULES = 256,
+  OPT_EXPLAIN,
   OPT_STATS,
   OPT_MAX_FILE_SIZE,
   OPT_PARSE_TIMEOUT,
@@ -45,6 +46,7 @@ static const struct option long_options[] = {
     {"jobs", required_argument, NULL, 'j'},
     {"output-file", required_argument, NULL, 'o'},
     {"list-rules", no_argument, NULL, OPT_LIST_RULES},
+    {"explain", required_argument, NULL, OPT_EXPLAIN},
     {"stats", no_argument, NULL, OPT_STATS},
     {"max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE},
     {"parse-timeout", required_argument, NULL, OPT_PARSE_TIMEOUT},
@@ -119,7 +121,8 @@ void ll_cli_print_help(FILE *out) {
       "10)\n"
       "      --stats               print time per phase, file, line and byte counts to stderr\n"
       "      --parse-only          benchmark: only parse each file and visit its nodes\n"
-      "      --list-rules          list every rule: id, default severity, category, summary\n"
+      "      --list-rules          list every rule: id, default severity, category, summary, page\n"
+      "      --explain RULE        print the page of RULE: the leak, wrong and right code, fixes\n"
       "  -V, --version             print the version and exit\n"
       "  -h, --help                print this help and exit\n"
       "\n"
@@ -139,9 +142,24 @@ void ll_cli_print_rules(FILE *out) {
   size_t n;
   const ll_rule *const *rules = ll_registry_rules(&n);
   for (size_t i = 0; i < n; i++)
-    fprintf(out, "%-22s %-8s %-10s %s\n", rules[i]->id,
+    fprintf(out, "%-22s %-8s %-10s %s  %s\n", rules[i]->id,
             rules[i]->off_by_default ? "off" : ll_severity_name(rules[i]->default_severity),
-            ll_category_name(rules[i]->category), rules[i]->short_description);
+            ll_category_name(rules[i]->category), rules[i]->short_description,
+            rules[i]->help_uri);
+}
+
+int ll_cli_explain(FILE *out, const char *id) {
+  const ll_rule *rule = ll_registry_find(id);
+  const char *page = rule ? ll_registry_page(rule) : NULL;
+  if (!page) {
+    const ll_rule *near = ll_registry_nearest(id);
+    fprintf(stderr,
+            "leaklint: --explain: '%s' is not a rule%s%s%s; `leaklint --list-rules` lists them\n",
+            id, near ? " (did you mean \"" : "", near ? near->id : "", near ? "\"?)" : "");
+    return LL_EXIT_TROUBLE;
+  }
+  fputs(page, out);
+  return LL_EXIT_CLEAN;
 }
 
 void ll_cli_print_version(FILE *out) {
@@ -209,6 +227,9 @@ ll_status ll_cli_parse(int argc, char **argv, ll_options *options) {
       }
       case OPT_LIST_RULES:
         options->list_rules = true;
+        break;
+      case OPT_EXPLAIN:
+        options->explain = optarg;
         break;
       case OPT_STATS:
         options->stats = true;

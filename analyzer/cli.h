@@ -19,6 +19,7 @@ typedef struct ll_options {
   size_t n_paths;
   bool stats; // --stats: phase times and sizes on stderr
   bool list_rules, show_version, show_help;
+  const char *explain; // --explain RULE: print the rule's page and exit
   uint64_t max_file_size; // bytes
   double parse_timeout;   // seconds per file
   long jobs;              // worker threads; 0: one per online CPU
@@ -58,6 +59,13 @@ void ll_cli_fini(ll_options *options);
 
 void ll_cli_print_help(FILE *out);
 void ll_cli_print_rules(FILE *out);
+
+/**
+ * --explain: prints the page of the rule `id` (rules/<id>.md) to `out` and returns
+ * LL_EXIT_CLEAN; for an id that is no rule's, says so on stderr, with the nearest id, and returns
+ * LL_EXIT_TROUBLE.
+ */
+int ll_cli_explain(FILE *out, const char *id);
 void ll_cli_print_version(FILE *out);
 
 #endif

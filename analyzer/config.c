@@ -99,35 +99,13 @@ static void config_error(const ll_config *config, const char *key, const char *f
     ll_diag_error(config->path, "%s", message);
 }
 
-// Edit distance, for "did you mean": small strings only.
-static size_t distance(const char *a, const char *b) {
-  size_t la = strlen(a), lb = strlen(b);
-  if (la > 64 || lb > 64) return 99;
-  size_t row[65];
-  for (size_t j = 0; j <= lb; j++)
-    row[j] = j;
-  for (size_t i = 1; i <= la; i++) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= lb; j++) {
-      size_t up = row[j];
-      size_t best = diagonal + (a[i - 1] != b[j - 1]);
-      if (up + 1 < best) best = up + 1;
-      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-      row[j] = best;
-      diagonal = up;
-    }
-  }
-  return row[lb];
-}
-
 // " (did you mean \"x\"?)" for the nearest of `names` within 3 edits, else "".
 static const char *suggestion(const char *name, const char *const *names, size_t n, char *buffer,
                               size_t size) {
   const char *best = NULL;
   size_t best_distance = 4;
   for (size_t i = 0; i < n; i++) {
-    size_t d = distance(name, names[i]);
+    size_t d = ll_edit_distance(name, names[i]);
     if (d < best_distance) best = names[i], best_distance = d;
   }
   if (!best) return "";

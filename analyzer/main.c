@@ -13,6 +13,7 @@ static int dispatch(const ll_options *options) {
     ll_cli_print_version(stdout);
     return LL_EXIT_CLEAN;
   }
+  if (options->explain) return ll_cli_explain(stdout, options->explain);
   if (options->list_rules) {
     ll_cli_print_rules(stdout);
     return LL_EXIT_CLEAN;

@@ -31,6 +31,12 @@ const ll_rule *const *ll_registry_rules(size_t *n);
 /** The rule with this id, or NULL. */
 const ll_rule *ll_registry_find(const char *id);
 
+/** The rule whose id is nearest `id`, within 3 edits (a misspelling), or NULL. */
+const ll_rule *ll_registry_nearest(const char *id);
+
+/** The rule's page (rules/<id>.md) as built into the binary, or NULL. */
+const char *ll_registry_page(const ll_rule *rule);
+
 /** The rule's position in ll_registry_rules (SARIF ruleIndex). */
 size_t ll_registry_index(const ll_rule *rule);
 

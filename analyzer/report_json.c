@@ -39,6 +39,8 @@
 //   again and again (the route or listener that calls it), the finding's own place ("reported
 //   here"), the long-lived owner, the release that does not match or the way that skips it. The
 //   text format prints the same steps as `note:` lines with --notes.
+// - `fix` (string): the usual fix for the rule's findings, lower case, no final period.
+// - `helpUri` (string): the rule's page (rules/<id>.md), as `leaklint --explain RULE` prints it.
 // - `suppressed` (object, only with --include-suppressed, only on suppressed findings):
 //   `kind` "inSource" (a leaklint-disable comment) or "external" (the --baseline file), and the
 //   comment's `-- reason` as `justification` when it gives one.
@@ -107,6 +109,8 @@ static void json_file(void *opaque, const char *path, const ll_finding *findings
       free(said);
     }
     put(finding, "trace", trace);
+    put(finding, "fix", json_string(f->rule->fix));
+    put(finding, "helpUri", json_string(f->rule->help_uri));
     if (f->suppression) {
       json_t *suppressed = json_object();
       put(suppressed, "kind",

@@ -1,7 +1,8 @@
 // The text format: one gcc-style line per finding, `path:line:column: severity: message [rule]`,
 // the form that VS Code's $gcc problem matcher and GitHub Actions gcc matchers read; with --notes,
 // followed (as gcc follows a diagnostic with its notes) by `path:line:column: note: ...` lines
-// for the steps of its trace, which those matchers pass over. Lines are
+// for the steps of its trace and a last one with the usual fix and the rule's page, which those
+// matchers pass over. Lines are
 // written as they come, so a long run shows its first findings at once. With color (a terminal,
 // or --color always) the parts are colored the way gcc colors its own diagnostics; the text
 // stays the same, so a matcher that strips the escapes still reads it.
@@ -48,6 +49,13 @@ static void text_file(void *opaque, const char *path, const ll_finding *findings
       else
         fprintf(st->out, "%s:%u:%u: note: %s\n", path, step->line, step->column, step->message);
     }
+    // Last, the usual fix and the rule's page, at the finding's own place.
+    if (st->notes && st->color)
+      fprintf(st->out, "\033[1m%s:%u:%u:\033[0m \033[1;36mnote:\033[0m fix: %s; see %s\n", path,
+              f->line, f->column, f->rule->fix, f->rule->help_uri);
+    else if (st->notes)
+      fprintf(st->out, "%s:%u:%u: note: fix: %s; see %s\n", path, f->line, f->column,
+              f->rule->fix, f->rule->help_uri);
   }
 }
 

@@ -21,8 +21,10 @@
 #ifndef LEAKLINT_HOMEPAGE
 #define LEAKLINT_HOMEPAGE "https://github.com/leaklint/leaklint"
 #endif
-/** Each rule's help_uri is this plus "#" and its id: the rule's section in the README. */
+/** The README, for the collectors' help_uri (they are no rules a user sees). */
 #define LL_DOCS_URL LEAKLINT_HOMEPAGE "/blob/main/README.md"
+/** Each rule's help_uri is this plus its id and ".md": the rule's page, rules/<id>.md. */
+#define LL_RULE_PAGES_URL LEAKLINT_HOMEPAGE "/blob/main/rules/"
 
 typedef struct ll_ctx ll_ctx;
 
@@ -55,7 +57,9 @@ struct ll_rule {
   const char *name;              // "ListenerUnbalanced": SARIF reportingDescriptor.name
   const char *short_description; // one sentence: SARIF shortDescription, --list-rules
   const char *full_description;  // Markdown: why it leaks, bad and good code
-  const char *help_uri;          // README anchor of the rule
+  const char *help_uri;          // the rule's page: LL_RULE_PAGES_URL "<id>.md"
+  const char *fix;               // the usual fix, lower case, no final period: the findings'
+                                 // last note and JSON `fix`
   ll_category category;          // the kind of leak it finds
   ll_severity default_severity;  // of its high-confidence findings: SARIF defaultConfiguration
   const char *precision;         // SARIF property: "very-high" | "high" | "medium" | "low"

@@ -74,6 +74,9 @@ static inline bool ll_str_contains(ll_str slice, const char *word) {
   return ll_str_has(slice, (ll_str){word, (uint32_t)strlen(word)});
 }
 
+/** The edit distance between two short names, for "did you mean" (99 past 64 characters). */
+size_t ll_edit_distance(const char *a, const char *b);
+
 /** True when the slice equals one of `names`, a NULL-terminated list. */
 static inline bool ll_str_in(ll_str slice, const char *const *names) {
   for (; *names; names++)

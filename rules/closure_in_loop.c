@@ -573,7 +573,8 @@ const ll_rule ll_rule_closure_in_loop = {
         "```\n\n"
         "Good: use `let`/`const` per iteration, keep only what the callback needs, and remove\n"
         "stored callbacks when they are done.\n",
-    .help_uri = LL_DOCS_URL "#closure-in-loop",
+    .help_uri = LL_RULE_PAGES_URL "closure-in-loop.md",
+    .fix = "create the closure outside the loop, or release what keeps it (clear its timer, remove its listener) when the iteration's work is done",
     .category = LL_CATEGORY_CLOSURES,
     .default_severity = LL_ERROR,
     .precision = "medium",

@@ -79,7 +79,8 @@ const ll_rule ll_rule_implicit_global = {
         "Good: declare the variable (`let seen = new Set();` at module level, bounded), or\n"
         "add `\"use strict\"` so that the mistake throws. A global that is meant to exist can\n"
         "be declared with a `/* global seen */` comment.\n",
-    .help_uri = LL_DOCS_URL "#implicit-global",
+    .help_uri = LL_RULE_PAGES_URL "implicit-global.md",
+    .fix = "declare it with const or let in the scope that uses it",
     .category = LL_CATEGORY_GLOBALS,
     .default_severity = LL_ERROR,
     .precision = "high",

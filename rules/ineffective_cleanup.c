@@ -344,7 +344,8 @@ const ll_rule ll_rule_ineffective_cleanup = {
         "Good: bind once and keep the result (`this.onResize = this.onResize.bind(this)` in the\n"
         "constructor, or a class-field arrow), add and remove that same function; keep the id\n"
         "`setInterval` returns and clear it; hand on `() => sub.unsubscribe()`.\n",
-    .help_uri = LL_DOCS_URL "#ineffective-cleanup",
+    .help_uri = LL_RULE_PAGES_URL "ineffective-cleanup.md",
+    .fix = "give the removal the very function or id the code added, kept in a variable or field",
     .category = LL_CATEGORY_LISTENERS,
     .default_severity = LL_ERROR,
     .precision = "high",

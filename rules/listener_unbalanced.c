@@ -305,7 +305,8 @@ const ll_rule ll_rule_listener_unbalanced = {
         "request ends. A removal only works with the same emitter, event and function object\n"
         "(and, for DOM listeners, the same capture flag): an inline function or `f.bind(x)`\n"
         "can never be removed by another expression.\n",
-    .help_uri = LL_DOCS_URL "#listener-unbalanced",
+    .help_uri = LL_RULE_PAGES_URL "listener-unbalanced.md",
+    .fix = "remove the listener in the matching teardown, or add it once at start-up",
     .category = LL_CATEGORY_LISTENERS,
     .default_severity = LL_ERROR,
     .precision = "high",

@@ -375,7 +375,8 @@ const ll_rule ll_rule_resource_leak = {
         "  }\n"
         "});\n"
         "```\n",
-    .help_uri = LL_DOCS_URL "#resource-leak",
+    .help_uri = LL_RULE_PAGES_URL "resource-leak.md",
+    .fix = "create it once at start-up and share it, or close it in a finally block",
     .category = LL_CATEGORY_RESOURCES,
     .default_severity = LL_ERROR,
     .precision = "high",

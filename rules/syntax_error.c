@@ -17,7 +17,8 @@ const ll_rule ll_rule_syntax_error = {
         "file does not parse, leaklint reports the first error once, analyses the rest of the\n"
         "file, and reports nothing from inside the broken part.\n\n"
         "Fix the syntax error, or exclude generated and non-JavaScript files from the run.\n",
-    .help_uri = LL_DOCS_URL "#syntax-error",
+    .help_uri = LL_RULE_PAGES_URL "syntax-error.md",
+    .fix = "fix the syntax, so that the whole file is analysed",
     .category = LL_CATEGORY_ANALYSIS,
     .default_severity = LL_ERROR,
     .precision = "very-high",

@@ -519,7 +519,8 @@ const ll_rule ll_rule_timer_leak = {
         "  socket.on('disconnect', () => clearInterval(timer));\n"
         "});\n"
         "```\n",
-    .help_uri = LL_DOCS_URL "#timer-leak",
+    .help_uri = LL_RULE_PAGES_URL "timer-leak.md",
+    .fix = "keep the timer's id and clear it in the matching teardown",
     .category = LL_CATEGORY_CLOSURES,
     .default_severity = LL_ERROR,
     .precision = "high",

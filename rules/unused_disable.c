@@ -19,7 +19,8 @@ const ll_rule ll_rule_unused_disable = {
         "and it would hide the next real finding there.\n\n"
         "Remove the directive, or correct the rule id. Off by default; turned on by\n"
         "`--report-unused-disable` or `\"rules\": {\"unused-disable\": \"warning\"}`.\n",
-    .help_uri = LL_DOCS_URL "#unused-disable",
+    .help_uri = LL_RULE_PAGES_URL "unused-disable.md",
+    .fix = "remove the directive, or name the rule it is meant to suppress",
     .category = LL_CATEGORY_ANALYSIS,
     .default_severity = LL_WARNING,
     .precision = "very-high",

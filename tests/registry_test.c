@@ -1,7 +1,7 @@
 // The registry agrees with everything around it, as ESLint's checkRuleFiles does: every rule has a
 // file in rules/, every file in rules/ is registered, ids are kebab-case and sorted, metadata is
 // complete, node types exist in the grammar, and the README documents each rule under a heading
-// that is its id (the anchor of help_uri).
+// that is its id, and each rule has its page rules/<id>.md (its help_uri, built in for --explain).
 //
 //   registry_test PROJECT_ROOT
 #define _DEFAULT_SOURCE
@@ -59,11 +59,24 @@ static void metadata_is_complete(void **state) {
     assert_non_null(r->precision);
     assert_true(strcmp(r->precision, "very-high") == 0 || strcmp(r->precision, "high") == 0 ||
                 strcmp(r->precision, "medium") == 0 || strcmp(r->precision, "low") == 0);
-    char anchor[128];
-    snprintf(anchor, sizeof anchor, "#%s", r->id);
+    // The fix hint reads like a message: lower case, no final period.
+    assert_true(r->fix && strlen(r->fix) > 10);
+    assert_true(r->fix[0] >= 'a' && r->fix[0] <= 'z');
+    assert_true(r->fix[strlen(r->fix) - 1] != '.');
+    // help_uri is the rule's page, rules/<id>.md, which exists and is built in for --explain.
+    char page[128];
+    snprintf(page, sizeof page, "/rules/%s.md", r->id);
     assert_non_null(r->help_uri);
-    assert_true(strlen(r->help_uri) > strlen(anchor));
-    assert_string_equal(r->help_uri + strlen(r->help_uri) - strlen(anchor), anchor);
+    assert_true(strlen(r->help_uri) > strlen(page));
+    assert_string_equal(r->help_uri + strlen(r->help_uri) - strlen(page), page);
+    char path[4096];
+    snprintf(path, sizeof path, "%s%s", project_root, page);
+    FILE *file = fopen(path, "r");
+    assert_non_null(file);
+    fclose(file);
+    assert_non_null(ll_registry_page(r));
+    assert_true(strncmp(ll_registry_page(r), "# ", 2) == 0);
+    assert_true(strncmp(ll_registry_page(r) + 2, r->id, strlen(r->id)) == 0);
     // The category is one of the five, and one of the rule's SARIF tags too.
     assert_true(r->category <= LL_CATEGORY_ANALYSIS);
     size_t n_tags = 0;

@@ -84,13 +84,16 @@ case "$case" in
     lint json.out -f json "${mixed_paths[@]}" "$far"
     "$leaklint" --list-rules | cut -d' ' -f1 >rules.txt
     "$leaklint" --list-rules | awk '{print $1, $3}' >categories.txt
+    "$leaklint" --list-rules | awk '{print $1, $NF}' >pages.txt
     node_check "each finding has exactly the documented fields, types and values" '
       const fs = require("fs");
       const rules = fs.readFileSync("rules.txt", "utf8").split("\n").filter(Boolean);
       const category = Object.fromEntries(fs.readFileSync("categories.txt", "utf8").split("\n")
         .filter(Boolean).map((l) => l.split(" ")));
+      const pages = Object.fromEntries(fs.readFileSync("pages.txt", "utf8").split("\n")
+        .filter(Boolean).map((l) => l.split(" ")));
       const findings = JSON.parse(fs.readFileSync("json.out", "utf8"));
-      const keys = "path line column endLine endColumn rule category severity confidence message trace";
+      const keys = "path line column endLine endColumn rule category severity confidence message trace fix helpUri";
       let bad = 0;
       const no = (i, why) => { bad++; console.log(`[${i}]: ${why}: ${JSON.stringify(findings[i])}`); };
       if (!Array.isArray(findings) || !findings.length) { console.log("not a non-empty array"); process.exit(1); }
@@ -101,6 +104,8 @@ case "$case" in
         if (f.endLine < f.line || (f.endLine === f.line && f.endColumn < f.column)) no(i, "ends before it starts");
         if (!rules.includes(f.rule)) no(i, "rule is not one of --list-rules");
         if (f.category !== category[f.rule]) no(i, "category is not the one --list-rules gives its rule");
+        if (typeof f.fix !== "string" || !/^[a-z][^\n]*[^.\n]$/.test(f.fix)) no(i, "fix is not a lower-case hint without a final period");
+        if (f.helpUri !== pages[f.rule]) no(i, "helpUri is not the page --list-rules gives its rule");
         if (!["warning", "error"].includes(f.severity)) no(i, "severity");
         if (!["high", "medium"].includes(f.confidence)) no(i, "confidence");
         if (typeof f.message !== "string" || !/^[^A-Z\n][^\n]*[^.\n]$/.test(f.message)) no(i, "message is not lower case without a final period");
@@ -411,7 +416,8 @@ EOS
     ;;
 
   traces)
-    # One finding of every rule, each with its trace, the same in the three formats.
+    # One finding of every rule, each with its trace, the same in the three formats, and in text a
+    # last note with its fix and page.
     mkdir traced
     for f in closure-in-loop/positive-async-each-limit-iteratee.js \
       closure-in-route/positive-app-locals.js ineffective-cleanup/positive-bind-mismatch.js \
@@ -450,6 +456,9 @@ EOS
           if (lines[at] !== want) no(`finding ${i}: note ${JSON.stringify(lines[at])}, want ${JSON.stringify(want)}`);
           at++;
         }
+        const fix = `${f.path}:${f.line}:${f.column}: note: fix: ${f.fix}; see ${f.helpUri}`;
+        if (lines[at] !== fix) no(`finding ${i}: last note ${JSON.stringify(lines[at])}, want ${JSON.stringify(fix)}`);
+        at++;
         if (f.trace.length > 1) multi++;
         const flow = ((((results[i] || {}).codeFlows || [])[0] || {}).threadFlows || [])[0];
         const steps = flow ? flow.locations : [];
