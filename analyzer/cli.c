@@ -144,8 +144,7 @@ void ll_cli_print_rules(FILE *out) {
   for (size_t i = 0; i < n; i++)
     fprintf(out, "%-22s %-8s %-10s %s  %s\n", rules[i]->id,
             rules[i]->off_by_default ? "off" : ll_severity_name(rules[i]->default_severity),
-            ll_category_name(rules[i]->category), rules[i]->short_description,
-            rules[i]->help_uri);
+            ll_category_name(rules[i]->category), rules[i]->short_description, rules[i]->help_uri);
 }
 
 int ll_cli_explain(FILE *out, const char *id) {
