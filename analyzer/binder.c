@@ -662,6 +662,7 @@ static void record_visit(binder *b, const frame *fr, uint8_t when) {
   // M_ERROR first: an ERROR node's symbol (ts_builtin_sym_error, 65535) is past the filter.
   if (!b->visit || fr->mode == M_ERROR || !(b->visit[fr->sym] & when)) return;
   ll_scope_model *m = b->model;
+  TSNode parent = fr > b->frames ? fr[-1].node : (TSNode){.id = NULL};
   if (m->n_visits == b->cap_visits) {
     uint32_t cap = b->cap_visits ? b->cap_visits * 2 : 256;
     m->visits = ll_arena_grow(b->arena, m->visits, m->n_visits, cap, sizeof *m->visits);
@@ -669,7 +670,9 @@ static void record_visit(binder *b, const frame *fr, uint8_t when) {
   }
   m->visits[m->n_visits++] =
       (ll_visit){.node = fr->node,
-                 .parent = fr > b->frames ? fr[-1].node : (TSNode){.id = NULL},
+                 .parent_context = {parent.context[0], parent.context[1], parent.context[2],
+                                    parent.context[3]},
+                 .parent_id = parent.id,
                  .scope = b->scope->index,
                  .symbol = fr->sym,
                  .loop_depth = b->loop_depth < 0x7FFF ? b->loop_depth : 0x7FFF,

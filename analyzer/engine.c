@@ -336,7 +336,13 @@ void ll_engine_run(const ll_engine *e, ll_arena *arena, const ll_source *source,
     const ll_visit *v = &model->visits[i];
     ctx.scope = model->scopes[v->scope];
     ctx.loop_depth = v->loop_depth;
-    if (!ts_node_is_null(v->parent)) ll_ast_remember_parent(v->node, v->parent);
+    if (!v->leaving && v->parent_id) {
+      TSNode parent = {
+          {v->parent_context[0], v->parent_context[1], v->parent_context[2], v->parent_context[3]},
+          v->parent_id,
+          v->node.tree};
+      ll_ast_remember_parent(v->node, parent);
+    }
     // A callback's way to the call it is handed to climbs through the call's arguments.
     if (!v->leaving &&
         (v->symbol == ll_js.sym.call_expression || v->symbol == ll_js.sym.new_expression)) {

@@ -673,7 +673,15 @@ struct ll_project {
   ll_strmap exports;   // "<real path>\n<export name>" -> its export_callers (malloc'd)
   ll_strmap reexports; // "<real path>" -> the path_list of the files re-exporting it
   ll_strmap dirs;      // a directory of the run's files, as named -> its real path (malloc'd)
+  ll_strmap resolved;  // "<real dir>\n<specifier>" -> the file it names (malloc'd) or not_found
 };
+
+// A specifier that names no file, in `resolved`.
+static char not_found[] = "";
+
+static void free_resolved(void *value) {
+  if (value != not_found) free(value);
+}
 
 ll_project *ll_project_new(void) {
   return ll_xcalloc(1, sizeof(ll_project));
@@ -700,6 +708,7 @@ void ll_project_delete(ll_project *project) {
   ll_strmap_fini(&project->exports, free_export_callers);
   ll_strmap_fini(&project->reexports, free_path_list);
   ll_strmap_fini(&project->dirs, free);
+  ll_strmap_fini(&project->resolved, free_resolved);
   free(project);
 }
 
@@ -777,6 +786,21 @@ static char *resolve(const char *dir, const char *module) {
   return NULL;
 }
 
+// resolve, asked of the system once per directory and specifier: the files of a folder require
+// the same modules, and each resolution tries up to eight names.
+static char *resolve_once(ll_project *project, const char *dir, const char *module) {
+  size_t len = strlen(dir) + strlen(module) + 2;
+  char *key = ll_xmalloc(len);
+  snprintf(key, len, "%s\n%s", dir, module);
+  void **value = ll_strmap_put(&project->resolved, key);
+  free(key);
+  if (!*value) {
+    char *file = resolve(dir, module);
+    *value = file ? file : not_found;
+  }
+  return *value == not_found ? NULL : ll_xstrdup(*value);
+}
+
 // The real path of the directory of `path` (a file of the run), asked of the system once per
 // directory.
 static const char *real_dir_of(ll_project *project, const char *path) {
@@ -803,7 +827,8 @@ void ll_project_add(ll_project *project, const char *path, const ll_link *links,
   char *self = NULL; // the real path of `path`, for the uses that defer to its own exports
   for (size_t i = 0; i < n; i++) {
     if (!links[i].module && !self && !(self = real_file(path))) continue;
-    char *target = links[i].module ? resolve(real, links[i].module) : ll_xstrdup(self);
+    char *target =
+        links[i].module ? resolve_once(project, real, links[i].module) : ll_xstrdup(self);
     if (!target) continue;
     if (!strcmp(links[i].name, REEXPORT)) {
       if (self || (self = real_file(path))) {
@@ -820,8 +845,8 @@ void ll_project_add(ll_project *project, const char *path, const ll_link *links,
       continue;
     }
     char *key = key_of(target, links[i].name);
-    char *via_file = !links[i].via                        ? NULL
-                     : links[i].via_module                ? resolve(real, links[i].via_module)
+    char *via_file = !links[i].via         ? NULL
+                     : links[i].via_module ? resolve_once(project, real, links[i].via_module)
                      : (self || (self = real_file(path))) ? ll_xstrdup(self)
                                                           : NULL;
     if (via_file && links[i].handoff) {

@@ -129,9 +129,12 @@ typedef struct ll_byte_range {
  */
 typedef struct ll_visit {
   TSNode node;
-  TSNode parent;            // the node's parent (null at the root): tree-sitter finds a parent by
-                            // descending from the root, so rules asking for it at every node of
-                            // a deep nest would take time quadratic in its depth
+  // The node's parent, in `node`'s tree (parent_id NULL at the root): tree-sitter finds a parent
+  // by searching down from the root, which at every node of a deep nest, or of a file of many
+  // statements, would cost time quadratic in its size. Kept without the tree pointer `node`
+  // already has: visits are a large part of a file's memory.
+  uint32_t parent_context[4];
+  const void *parent_id;
   uint32_t scope;           // index in ll_scope_model.scopes of the innermost scope at the node
                             // (one the node itself opens included)
   TSSymbol symbol;          // the node's symbol, as the binder read it: the engine dispatches on
