@@ -489,6 +489,14 @@ static bool factory_call(const ll_facts *facts, TSNode callee, ll_resource *out,
   return true;
 }
 
+// True when the value of `call` is thrown away (`helper();`, `await helper();`): most calls of a
+// file's own functions, which then need not be read for a factory.
+static bool result_dropped(TSNode call) {
+  TSNode parent = ll_ast_parent_of(call);
+  if (ll_ast_is(parent, ll_js.sym.await_expression)) parent = ll_ast_parent_of(parent);
+  return ll_ast_is(parent, ll_js.sym.expression_statement);
+}
+
 bool ll_resource_of_call(const ll_facts *facts, TSNode call, ll_resource *out) {
   return resource_of_call(facts, call, out, 0);
 }
@@ -532,7 +540,8 @@ static bool resource_of_call(const ll_facts *facts, TSNode call, ll_resource *ou
         return true;
       }
     } else if (!imported(facts, callee, &module, &name, 0)) {
-      if (!construct && factory_call(facts, callee, out, depth)) return true;
+      if (!construct && !result_dropped(call) && factory_call(facts, callee, out, depth))
+        return true;
       return !construct && checkout(facts, call, callee, out);
     }
   } else if (ll_ast_is(callee, ll_js.sym.member_expression)) {
