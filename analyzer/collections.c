@@ -526,8 +526,8 @@ uint32_t ll_collection_effects(const ll_collections *st, const ll_collection *c)
 // An `export const list = []`: other modules may drain it.
 static bool is_exported_binding(const ll_binding *b) {
   if (!b || ts_node_is_null(b->decl)) return false;
-  TSNode up = ts_node_parent(b->decl);
-  for (int i = 0; i < 3 && !ts_node_is_null(up); i++, up = ts_node_parent(up))
+  TSNode up = ll_ast_parent_of(b->decl);
+  for (int i = 0; i < 3 && !ts_node_is_null(up); i++, up = ll_ast_parent_of(up))
     if (ll_ast_is(up, ll_js.sym.export_statement)) return true;
   return false;
 }

@@ -323,9 +323,9 @@ static bool is_required(const ll_facts *f, const ll_binding *b) {
   if (ts_node_is_null(b->decl)) return false;
   // Requires sit at the top of a file; a node's parent is found by a walk from the root.
   if (b->scope->kind != LL_SCOPE_MODULE && b->scope->kind != LL_SCOPE_GLOBAL) return false;
-  TSNode pattern = ts_node_parent(b->decl);
-  if (ll_ast_is(pattern, ll_js.sym.pair_pattern)) pattern = ts_node_parent(pattern);
-  TSNode declarator = ts_node_parent(pattern);
+  TSNode pattern = ll_ast_parent_of(b->decl);
+  if (ll_ast_is(pattern, ll_js.sym.pair_pattern)) pattern = ll_ast_parent_of(pattern);
+  TSNode declarator = ll_ast_parent_of(pattern);
   if (!ll_ast_is(pattern, ll_js.sym.object_pattern) ||
       !ll_ast_is(declarator, ll_js.sym.variable_declarator))
     return false;
@@ -981,7 +981,7 @@ static bool private_calls_of(const ll_facts *f, const ll_scope *fn, fn_facts *fx
       continue;
     uint32_t at = base + i + 1;
     TSNode property = ts_node_descendant_for_byte_range(cls->node, at, at + method.len);
-    TSNode member = ts_node_parent(property), call = ts_node_parent(member);
+    TSNode member = ll_ast_parent_of(property), call = ll_ast_parent_of(member);
     if (ts_node_symbol(member) != ll_js.sym.member_expression ||
         ts_node_symbol(ts_node_child_by_field_id(member, ll_js.field.object)) != ll_js.sym.this ||
         ts_node_symbol(call) != ll_js.sym.call_expression ||
@@ -1387,7 +1387,7 @@ static ll_str class_export_name(const ll_facts *f, const ll_scope *cls) {
         return b->name;
     } else if (ps == ll_js.sym.pair && ref->field == ll_js.field.value) {
       // `module.exports = { Cache: Cache }`
-      TSNode holder = ts_node_parent(ref->grandparent);
+      TSNode holder = ll_ast_parent_of(ref->grandparent);
       if (ts_node_symbol(holder) == ll_js.sym.assignment_expression &&
           is_export_target(f, ts_node_child_by_field_id(holder, ll_js.field.left)))
         return text_of(f, ts_node_child_by_field_id(ref->parent, ll_js.field.key));
@@ -1710,7 +1710,7 @@ static bool imports_process(const ll_facts *f, const ll_binding *b) {
   if (b->kind != LL_BIND_IMPORT || ts_node_is_null(b->decl)) return false;
   TSNode node = b->decl;
   for (int up = 0; up < 5 && !ts_node_is_null(node); up++) {
-    node = ts_node_parent(node);
+    node = ll_ast_parent_of(node);
     if (ts_node_symbol(node) != ll_js.sym.import_statement) continue;
     ll_str from = text_of(f, ts_node_child_by_field_id(node, ll_js.field.source));
     return ll_str_eq(from, "'process'") || ll_str_eq(from, "\"process\"") ||
@@ -2396,7 +2396,7 @@ bool ll_facts_event_name(const ll_facts *f, TSNode node, ll_str *out, bool *by_n
     // `EVENTS.update = ...` anywhere: the member varies.
     TSNode up = use->parent;
     while (ts_node_symbol(up) == ll_js.sym.member_expression) {
-      TSNode parent = ts_node_parent(up);
+      TSNode parent = ll_ast_parent_of(up);
       if (ts_node_symbol(parent) == ll_js.sym.assignment_expression &&
           ts_node_eq(ts_node_child_by_field_id(parent, ll_js.field.left), up))
         return false;

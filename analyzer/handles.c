@@ -17,7 +17,7 @@ static bool imported_from(const ll_facts *facts, TSNode id, const char *package)
   const ll_ref *ref = ll_facts_ref_at(facts, id);
   if (!ref || !ref->target || ts_node_is_null(ref->target->decl)) return false;
   TSNode node = ref->target->decl;
-  for (int up = 0; up < 6 && !ts_node_is_null(node); up++, node = ts_node_parent(node))
+  for (int up = 0; up < 6 && !ts_node_is_null(node); up++, node = ll_ast_parent_of(node))
     if (ll_ast_is(node, ll_js.sym.import_statement) ||
         ll_ast_is(node, ll_js.sym.variable_declarator))
       return ll_str_contains(ll_ast_text(source, node), package);
@@ -277,7 +277,7 @@ ll_handle_fate ll_facts_handle_fate(const ll_facts *facts, TSNode call, const ll
   for (int depth = 0; depth < 8 && ll_ast_is(parent, ll_js.sym.member_expression) &&
                       handle->kind != LL_HANDLE_DISPOSER && handle->kind != LL_HANDLE_SUBSCRIPTION;
        depth++) {
-    TSNode use = ts_node_parent(parent);
+    TSNode use = ll_ast_parent_of(parent);
     if (!ll_ast_is(use, ll_js.sym.call_expression) ||
         !ts_node_eq(ll_ast_field(use, ll_js.field.function), parent) ||
         !ll_str_in(ll_ast_text(source, ll_ast_field(parent, ll_js.field.property)), registering))
@@ -317,7 +317,7 @@ ll_handle_fate ll_facts_handle_fate(const ll_facts *facts, TSNode call, const ll
     // `this.sub = ...`: its mentions in the class; another object's member: in the file.
     TSNode region = left;
     bool on_this = ll_ast_is(ll_ast_field(left, ll_js.field.object), ll_js.sym.this);
-    for (TSNode up = ts_node_parent(left); !ts_node_is_null(up); up = ts_node_parent(up)) {
+    for (TSNode up = ll_ast_parent_of(left); !ts_node_is_null(up); up = ll_ast_parent_of(up)) {
       region = up;
       if (on_this && (ll_ast_is(up, ll_js.sym.class_body) || ll_ast_is(up, ll_js.sym.object)))
         break;
@@ -346,7 +346,7 @@ static bool is_console_call(const ll_facts *f, TSNode call) {
 static ll_str import_source(const ll_facts *f, TSNode decl) {
   TSNode node = decl;
   while (!ts_node_is_null(node) && !ll_ast_is(node, ll_js.sym.import_statement))
-    node = ts_node_parent(node);
+    node = ll_ast_parent_of(node);
   ll_str text = ts_node_is_null(node)
                     ? (ll_str){"", 0}
                     : ll_ast_text(ll_facts_source(f), ll_ast_field(node, ll_js.field.source));
@@ -394,7 +394,7 @@ ll_str ll_facts_timer_function(const ll_facts *f, TSNode callee) {
   ll_str from = import_source(f, b->decl);
   if (!ll_str_eq(from, "timers") && !ll_str_eq(from, "node:timers")) return none;
   // `import { setInterval as every } from 'timers'`: the imported name.
-  TSNode spec = ts_node_parent(b->decl);
+  TSNode spec = ll_ast_parent_of(b->decl);
   if (ll_ast_is(spec, ll_js.sym.import_specifier))
     return ll_ast_text(ll_facts_source(f), ll_ast_field(spec, ll_js.field.name));
   return ll_ast_text(ll_facts_source(f), callee);
@@ -553,7 +553,7 @@ static TSNode element_source(const ll_facts *f, const ll_binding *b) {
   if (b->kind != LL_BIND_CONST && b->kind != LL_BIND_LET && b->kind != LL_BIND_VAR)
     return (TSNode){.id = NULL};
   if (!ts_node_is_null(b->init)) return (TSNode){.id = NULL}; // see resolve_released
-  for (TSNode up = ts_node_parent(b->decl); !ts_node_is_null(up); up = ts_node_parent(up)) {
+  for (TSNode up = ll_ast_parent_of(b->decl); !ts_node_is_null(up); up = ll_ast_parent_of(up)) {
     if (ll_ast_is(up, ll_js.sym.for_in_statement))
       return ts_node_start_byte(b->decl) < ts_node_start_byte(ll_ast_field(up, ll_js.field.right))
                  ? iterated_collection(f, ll_ast_field(up, ll_js.field.right))
@@ -582,15 +582,15 @@ static TSNode alias_of(const ll_binding *b) {
 // destructured binding `b` was read from (unknown when it cannot tell). False when `b` is not
 // destructured from an object.
 static bool destructured(const ll_facts *f, const ll_binding *b, ll_handle_place *out) {
-  TSNode node = b->decl, parent = ts_node_parent(node);
+  TSNode node = b->decl, parent = ll_ast_parent_of(node);
   if (ll_ast_is(parent, ll_js.sym.pair_pattern)) {
     node = parent;
-    parent = ts_node_parent(parent);
+    parent = ll_ast_parent_of(parent);
   }
   if (!ll_ast_is(parent, ll_js.sym.object_pattern)) return false;
   out->known = false;
   TSNode key = ll_ast_is(node, ll_js.sym.pair_pattern) ? ll_ast_field(node, ll_js.field.key) : node;
-  TSNode declarator = ts_node_parent(parent);
+  TSNode declarator = ll_ast_parent_of(parent);
   if (!ll_ast_is(declarator, ll_js.sym.variable_declarator) ||
       !ts_node_eq(ll_ast_field(declarator, ll_js.field.name), parent) ||
       (!ll_ast_is(key, ll_js.sym.property_identifier) &&
@@ -663,7 +663,7 @@ bool ll_facts_is_timer_clear(const ll_facts *f, TSNode call) {
 }
 
 static bool is_exported_declaration(const ll_binding *b) {
-  for (TSNode up = ts_node_parent(b->decl); !ts_node_is_null(up); up = ts_node_parent(up)) {
+  for (TSNode up = ll_ast_parent_of(b->decl); !ts_node_is_null(up); up = ll_ast_parent_of(up)) {
     if (ll_ast_is(up, ll_js.sym.export_statement)) return true;
     if (ll_ast_is(up, ll_js.sym.program) || ll_ast_is(up, ll_js.sym.statement_block)) break;
   }

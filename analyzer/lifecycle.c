@@ -90,8 +90,8 @@ static bool is_vue_definer(const ll_source *source, TSNode call) {
 // An object literal that is a Vue component's options: handed to a Vue call, or with options
 // only Vue components have besides its hooks.
 static bool is_vue_options(const ll_source *source, TSNode object) {
-  TSNode parent = ts_node_parent(object);
-  if (ll_ast_is(parent, ll_js.sym.arguments) && is_vue_definer(source, ts_node_parent(parent)))
+  TSNode parent = ll_ast_parent_of(object);
+  if (ll_ast_is(parent, ll_js.sym.arguments) && is_vue_definer(source, ll_ast_parent_of(parent)))
     return true;
   static const char *const options[] = {"data",  "methods", "computed", "props",     "template",
                                         "watch", "setup",   "emits",    "components"};
@@ -115,7 +115,7 @@ static bool owner_matches(const ll_source *source, owner_kind owner, TSNode hold
       return true; // the ng* names are Angular's alone
     case VIEW_CLASS: {
       if (ll_ast_is(holder, ll_js.sym.object)) { // `Backbone.View.extend({ initialize() {} })`
-        TSNode args = ts_node_parent(holder), call = ts_node_parent(args);
+        TSNode args = ll_ast_parent_of(holder), call = ll_ast_parent_of(args);
         if (!ll_ast_is(args, ll_js.sym.arguments) || !ll_ast_is(call, ll_js.sym.call_expression))
           return false;
         ll_str callee = ll_ast_text(source, ll_ast_field(call, ll_js.field.function));
@@ -168,7 +168,7 @@ static bool member_lifecycle(const ll_source *source, const ll_scope *fn, ll_lif
   if (ll_ast_is(body, ll_js.sym.pair) || ll_ast_is(body, ll_js.sym.field_definition)) {
     // `mounted: function () {}`; `componentDidMount = () => {}` as a class field
     member = body;
-    body = ts_node_parent(body);
+    body = ll_ast_parent_of(body);
   } else if (!ll_ast_is(member, ll_js.sym.method_definition)) {
     return false;
   }
@@ -182,7 +182,7 @@ static bool member_lifecycle(const ll_source *source, const ll_scope *fn, ll_lif
     if (!ll_str_eq(name, hook->setup) || (!in_class && !object_owner) ||
         (in_class && hook->owner == VUE_OPTIONS))
       continue;
-    TSNode holder = in_class ? ts_node_parent(body) : body;
+    TSNode holder = in_class ? ll_ast_parent_of(body) : body;
     if (!owner_matches(source, hook->owner, holder)) return false;
     out->setup = hook->setup;
     out->teardown = hook->teardowns[0];

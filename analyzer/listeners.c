@@ -38,7 +38,7 @@ static TSNode string_array(const ll_ctx *ctx, TSNode array) {
 static TSNode event_array_of(const ll_ctx *ctx, const ll_binding *b) {
   TSNode none = {.id = NULL};
   if (ts_node_is_null(b->decl)) return none;
-  TSNode parent = ts_node_parent(b->decl);
+  TSNode parent = ll_ast_parent_of(b->decl);
   if (ll_ast_is(parent, ll_js.sym.for_in_statement))
     return string_array(ctx, ll_ast_field(parent, ll_js.field.right));
   if (b->kind != LL_BIND_PARAM) return none;
@@ -46,11 +46,11 @@ static TSNode event_array_of(const ll_ctx *ctx, const ll_binding *b) {
   TSNode fn = parent;
   if (ll_ast_is(fn, ll_js.sym.formal_parameters)) {
     if (!ts_node_eq(ts_node_named_child(fn, 0), b->decl)) return none;
-    fn = ts_node_parent(fn);
+    fn = ll_ast_parent_of(fn);
   }
   TSNode child = fn, args = ll_ast_parent(&child);
   if (!ll_ast_is(args, ll_js.sym.arguments)) return none;
-  TSNode callee = ll_ast_field(ts_node_parent(args), ll_js.field.function);
+  TSNode callee = ll_ast_field(ll_ast_parent_of(args), ll_js.field.function);
   if (!ll_ast_is(callee, ll_js.sym.member_expression) ||
       !ll_str_eq(ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property)), "forEach"))
     return none;
@@ -191,7 +191,7 @@ static void on_call(ll_ctx *ctx, TSNode call, void *opaque) {
   // A configured add whose result is kept (`const off = store.subscribe(fn)`) may return its
   // own remover: whoever holds the result can remove the listener.
   if (parts.configured && is_add &&
-      !ll_ast_is(ts_node_parent(call), ll_js.sym.expression_statement))
+      !ll_ast_is(ll_ast_parent_of(call), ll_js.sym.expression_statement))
     lc->self_removing = true;
   lc->emitter_known = ll_facts_path(ll_ctx_facts(ctx), parts.emitter, &lc->emitter);
   if (ts_node_is_null(parts.event)) {

@@ -90,9 +90,9 @@ static bool imported(const ll_facts *facts, const ll_binding *b, ll_str *module,
   static const ll_str whole = {"*", 1}, module_itself = {"default", 7};
   if (ts_node_is_null(b->decl)) return false;
   if (b->kind == LL_BIND_IMPORT) {
-    TSNode parent = ts_node_parent(b->decl), statement = parent;
+    TSNode parent = ll_ast_parent_of(b->decl), statement = parent;
     for (int up = 0; up < 5 && !ll_ast_is(statement, ll_js.sym.import_statement); up++)
-      statement = ts_node_parent(statement);
+      statement = ll_ast_parent_of(statement);
     if (!ll_ast_is(statement, ll_js.sym.import_statement) ||
         !relative_module(source, ll_ast_field(statement, ll_js.field.source), module))
       return false;
@@ -115,10 +115,10 @@ static bool imported(const ll_facts *facts, const ll_binding *b, ll_str *module,
   if (!ts_node_is_null(b->init) ||
       (b->scope->kind != LL_SCOPE_MODULE && b->scope->kind != LL_SCOPE_GLOBAL))
     return false;
-  TSNode parent = ts_node_parent(b->decl);
-  TSNode pattern = ll_ast_is(parent, ll_js.sym.pair_pattern) ? ts_node_parent(parent) : parent;
+  TSNode parent = ll_ast_parent_of(b->decl);
+  TSNode pattern = ll_ast_is(parent, ll_js.sym.pair_pattern) ? ll_ast_parent_of(parent) : parent;
   if (!ll_ast_is(pattern, ll_js.sym.object_pattern)) return false;
-  TSNode declarator = ts_node_parent(pattern);
+  TSNode declarator = ll_ast_parent_of(pattern);
   if (!ll_ast_is(declarator, ll_js.sym.variable_declarator) ||
       !required_module(source, ll_ast_field(declarator, ll_js.field.value), module))
     return false;
@@ -311,7 +311,7 @@ static void instance_links(const ll_facts *facts, link_list *list, const char *m
            use);
   TSNode child = made, parent = ll_ast_parent(&child);
   if (ll_ast_is(parent, ll_js.sym.member_expression)) {
-    TSNode call = ts_node_parent(parent);
+    TSNode call = ll_ast_parent_of(parent);
     if (ll_ast_is(call, ll_js.sym.call_expression) &&
         ts_node_eq(ll_ast_field(call, ll_js.field.function), parent)) {
       ll_str method = text_of(source, ll_ast_field(parent, ll_js.field.property));

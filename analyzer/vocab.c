@@ -123,7 +123,7 @@ static bool is_cli_command(const ll_source *source, TSNode callee) {
   bool action = ll_str_eq(method, "action");
   if (!action && !ll_str_eq(method, "command")) return false;
   // The arguments only then: ts_node_parent walks down from the root.
-  TSNode args = ll_ast_field(ts_node_parent(callee), ll_js.field.arguments);
+  TSNode args = ll_ast_field(ll_ast_parent_of(callee), ll_js.field.arguments);
   uint32_t n = ll_ast_is(args, ll_js.sym.arguments) ? ts_node_named_child_count(args) : 0;
   if (action) return n == 1;
   return n >= 3 || (n == 1 && ll_ast_is(ts_node_named_child(args, 0), ll_js.sym.object));
@@ -149,7 +149,9 @@ static bool is_test_call(const ll_source *source, TSNode callee) {
     return false;
   }
   ll_str text = text_of(source, name);
-  TSNode args = ll_ast_field(ts_node_parent(callee), ll_js.field.arguments);
+  if (!ll_str_in(text, tests) && !ll_str_in(text, hooks)) return false;
+  // The arguments only then: ts_node_parent walks down from the root.
+  TSNode args = ll_ast_field(ll_ast_parent_of(callee), ll_js.field.arguments);
   TSNode first =
       ll_ast_is(args, ll_js.sym.arguments) ? ts_node_named_child(args, 0) : (TSNode){.id = NULL};
   for (const char *const *t = tests; *t; t++)

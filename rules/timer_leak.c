@@ -78,7 +78,7 @@ static bool exits_before(const state *st, TSNode fn, uint32_t byte) {
 static bool runs_with_caller(const ll_ctx *ctx, TSNode fn) {
   TSNode node = fn, parent = ll_ast_parent(&node);
   if (!ll_ast_is(parent, ll_js.sym.arguments)) return false;
-  TSNode callee = ll_ast_field(ts_node_parent(parent), ll_js.field.function);
+  TSNode callee = ll_ast_field(ll_ast_parent_of(parent), ll_js.field.function);
   if (!ll_ast_is(callee, ll_js.sym.member_expression)) return false;
   ll_str method = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
   return ll_str_eq(method, "then") || ll_str_eq(method, "finally");
@@ -95,7 +95,7 @@ static bool runs_unconditionally(const ll_ctx *ctx, const state *st, TSNode call
   uint32_t at = ts_node_start_byte(call);
   TSNode node = call;
   while (!ts_node_eq(node, fn)) {
-    TSNode parent = ts_node_parent(node);
+    TSNode parent = ll_ast_parent_of(node);
     if (ts_node_is_null(parent)) return false;
     TSSymbol ps = ts_node_symbol(parent);
     if (ps == st->if_statement || ps == st->ternary_expression) {
@@ -320,7 +320,7 @@ static bool mentions(const ll_ctx *ctx, TSNode node, const ll_handle_place *id) 
 static bool guarded(const ll_ctx *ctx, const state *st, const timer_call *t, TSNode fn) {
   TSNode node = t->call;
   while (!ts_node_eq(node, fn)) {
-    TSNode parent = ts_node_parent(node);
+    TSNode parent = ll_ast_parent_of(node);
     if (ts_node_is_null(parent)) break;
     TSSymbol ps = ts_node_symbol(parent);
     TSNode test = {.id = NULL};
