@@ -2237,37 +2237,79 @@ bool ll_facts_guarded_per_object(const ll_facts *f, TSNode node, const ll_path *
   return false;
 }
 
+// What a guard test found, remembered per `if` or block: the project view and the rules ask
+// about every call, and calls share their enclosing statements (without this, a block of n
+// statements costs n^2 scans, an `if` a walk of its body per call inside it).
+enum { GUARD_MEMO_SIZE = 512 };
+typedef struct guard_memo {
+  const void *id; // the `if` or block node's
+  uint32_t generation;
+  uint32_t answer; // an `if`: 1 when it guards its consequence; a block: the start byte of the
+                   // first statement after an early exit whose flag the block sets (UINT32_MAX:
+                   // none)
+} guard_memo;
+static _Thread_local guard_memo guard_memos[GUARD_MEMO_SIZE];
+
+static guard_memo *guard_memo_of(TSNode node, bool *found) {
+  uintptr_t hash = ((uintptr_t)node.id >> 4) * 0x9E3779B9u;
+  guard_memo *m = &guard_memos[(hash >> 8) & (GUARD_MEMO_SIZE - 1)];
+  *found = m->id == node.id && m->generation == ll_ast_generation();
+  if (!*found) *m = (guard_memo){.id = node.id, .generation = ll_ast_generation()};
+  return m;
+}
+
+// `if (!registry) { registry = new Map(); ... }`: true when the `if` tests a place its
+// consequence sets.
+static bool if_guards_once(const ll_facts *f, TSNode if_node, TSNode consequence) {
+  bool found;
+  guard_memo *m = guard_memo_of(if_node, &found);
+  if (found) return m->answer;
+  ll_path tested[MAX_TESTED];
+  uint32_t n = tested_places(f, ts_node_child_by_field_id(if_node, ll_js.field.condition), true,
+                             tested, 0, 0);
+  m->answer = assigns_any(f, consequence, tested, n);
+  return m->answer;
+}
+
+// `if (started) return; started = true; ...`: the start byte from which the statements of the
+// block run once (after an early exit whose flag the block sets, before or after the guarded
+// code, anywhere in the rest of the block), or UINT32_MAX.
+static uint32_t block_runs_once_from(const ll_facts *f, TSNode block) {
+  bool found;
+  guard_memo *m = guard_memo_of(block, &found);
+  if (found) return m->answer;
+  m->answer = UINT32_MAX;
+  ll_path tested[MAX_TESTED];
+  uint32_t count = ts_node_named_child_count(block);
+  for (uint32_t i = 0; i < count; i++) {
+    TSNode stmt = ts_node_named_child(block, i);
+    if (!is_early_exit(stmt)) continue;
+    uint32_t n = tested_places(f, ts_node_child_by_field_id(stmt, ll_js.field.condition), false,
+                               tested, 0, 0);
+    for (uint32_t k = i + 1; k < count && n; k++)
+      if (assigns_any(f, ts_node_named_child(block, k), tested, n)) {
+        m->answer = ts_node_end_byte(stmt);
+        return m->answer;
+      }
+  }
+  return m->answer;
+}
+
 bool ll_facts_guarded_once(const ll_facts *f, TSNode node) {
   const ll_scope *fn = ll_scope_at(f->model, ts_node_start_byte(node))->function;
   if (!is_function_scope(fn)) return false;
-  ll_path tested[MAX_TESTED];
   TSNode child = node;
   for (TSNode parent = ll_ast_parent_of(child);
        !ts_node_is_null(parent) && !ts_node_eq(child, fn->node);
        child = parent, parent = ll_ast_parent_of(parent)) {
     TSSymbol ps = ts_node_symbol(parent);
-    // `if (!registry) { registry = new Map(); process.on(...); }`
     if (ps == ll_js.sym.if_statement &&
-        ts_node_eq(ts_node_child_by_field_id(parent, ll_js.field.consequence), child)) {
-      uint32_t n = tested_places(f, ts_node_child_by_field_id(parent, ll_js.field.condition), true,
-                                 tested, 0, 0);
-      if (assigns_any(f, child, tested, n)) return true;
-    }
-    // `if (started) return; started = true; process.on(...)`
-    if (ps == ll_js.sym.statement_block) {
-      uint32_t count = ts_node_named_child_count(parent);
-      for (uint32_t i = 0; i < count; i++) {
-        TSNode stmt = ts_node_named_child(parent, i);
-        if (ts_node_start_byte(stmt) >= ts_node_start_byte(child)) break;
-        if (!is_early_exit(stmt)) continue;
-        uint32_t n = tested_places(f, ts_node_child_by_field_id(stmt, ll_js.field.condition), false,
-                                   tested, 0, 0);
-        // The flag may be set before or after the guarded code, anywhere in the rest of the
-        // block.
-        for (uint32_t k = i + 1; k < count && n; k++)
-          if (assigns_any(f, ts_node_named_child(parent, k), tested, n)) return true;
-      }
-    }
+        ts_node_eq(ts_node_child_by_field_id(parent, ll_js.field.consequence), child) &&
+        if_guards_once(f, parent, child))
+      return true;
+    if (ps == ll_js.sym.statement_block &&
+        block_runs_once_from(f, parent) <= ts_node_start_byte(child))
+      return true;
   }
   return false;
 }
