@@ -22,6 +22,7 @@ typedef struct link_list {
 } link_list;
 
 static ll_str text_of(const ll_source *source, TSNode node) {
+  if (ts_node_is_null(node)) return (ll_str){"", 0};
   uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
   if (end > source->len) end = source->len;
   if (start > end) start = end;
@@ -72,16 +73,50 @@ static bool relative_module(const ll_source *source, TSNode string, ll_str *out)
   return true;
 }
 
-// `require('./x')`: the specifier, when `node` is such a call.
+// The last name of a callee: `__importDefault` for `tslib_1.__importDefault`.
+static ll_str last_name_of(const ll_source *source, TSNode callee) {
+  if (ll_ast_is(callee, ll_js.sym.member_expression))
+    callee = ll_ast_field(callee, ll_js.field.property);
+  return text_of(source, callee);
+}
+
+// `require('./x')`: the specifier, when `node` is such a call; also as compilers write it
+// (TypeScript, Babel): `__importDefault(require('./x'))`, `__importStar(...)`,
+// `_interopRequireDefault(...)`, and a dynamic import, `await import('./x')` or
+// `await Promise.resolve().then(() => require('./x'))`.
 static bool required_module(const ll_source *source, TSNode node, ll_str *out) {
-  node = ll_ast_unparenthesized(node);
-  if (!ll_ast_is(node, ll_js.sym.call_expression)) return false;
-  TSNode callee = ll_ast_field(node, ll_js.field.function);
-  if (!ll_ast_is(callee, ll_js.sym.identifier) || !ll_str_eq(text_of(source, callee), "require"))
-    return false;
-  TSNode args = ll_ast_field(node, ll_js.field.arguments);
-  return ts_node_named_child_count(args) == 1 &&
-         relative_module(source, ts_node_named_child(args, 0), out);
+  for (int depth = 0; depth < 4; depth++) {
+    node = ll_ast_unparenthesized(node);
+    if (ll_ast_is(node, ll_js.sym.await_expression)) {
+      node = ts_node_named_child(node, 0);
+      continue;
+    }
+    if (!ll_ast_is(node, ll_js.sym.call_expression)) return false;
+    TSNode callee = ll_ast_field(node, ll_js.field.function);
+    TSNode args = ll_ast_field(node, ll_js.field.arguments);
+    ll_str name = last_name_of(source, callee);
+    if (ll_str_eq(name, "require") || ll_str_eq(name, "import"))
+      return !ll_ast_is(callee, ll_js.sym.member_expression) &&
+             ts_node_named_child_count(args) == 1 &&
+             relative_module(source, ts_node_named_child(args, 0), out);
+    if (ll_str_eq(name, "__importDefault") || ll_str_eq(name, "__importStar") ||
+        ll_str_eq(name, "_interopRequireDefault") || ll_str_eq(name, "_interopRequireWildcard")) {
+      node = ts_node_named_child(args, 0);
+      continue;
+    }
+    // `Promise.resolve().then(() => require('./x'))`
+    TSNode fn = ts_node_named_child(args, 0);
+    if (!ll_str_eq(name, "then") || !ll_ast_is(callee, ll_js.sym.member_expression) ||
+        !ll_ast_is(fn, ll_js.sym.arrow_function))
+      return false;
+    TSNode promise = ll_ast_field(callee, ll_js.field.object);
+    if (!ll_ast_is(promise, ll_js.sym.call_expression) ||
+        !ll_str_eq(text_of(source, ll_ast_field(promise, ll_js.field.function)),
+                   "Promise.resolve"))
+      return false;
+    node = ll_ast_field(fn, ll_js.field.body);
+  }
+  return false;
 }
 
 // What binding `b` holds of another file: the module object (`*name` = "*"), or one export.
@@ -109,12 +144,10 @@ static bool imported(const ll_facts *facts, const ll_binding *b, ll_str *module,
     *name = whole;
     return true;
   }
-  // `const { start } = require('./daemon')`, `const { start: run } = require(...)`: a name
-  // without an initializer of its own, at the top of the file, where requires are. (Asking a
-  // node's parent walks down from the root: only for the few names that may be one.)
-  if (!ts_node_is_null(b->init) ||
-      (b->scope->kind != LL_SCOPE_MODULE && b->scope->kind != LL_SCOPE_GLOBAL))
-    return false;
+  // `const { start } = require('./daemon')`, `const { start: run } = require(...)`, `const {
+  // Process } = await import('./index')` in a `main()`: a name without an initializer of its
+  // own. (The parents are asked only for the few names that may be one.)
+  if (!ts_node_is_null(b->init) || b->kind == LL_BIND_VAR) return false;
   TSNode parent = ll_ast_parent_of(b->decl);
   TSNode pattern = ll_ast_is(parent, ll_js.sym.pair_pattern) ? ll_ast_parent_of(parent) : parent;
   if (!ll_ast_is(pattern, ll_js.sym.object_pattern)) return false;
@@ -420,6 +453,57 @@ static void own_function_links(const ll_facts *facts, link_list *list, const ll_
   }
 }
 
+// The module whose binding `expr` (`process_1` in `process_1.Process`) holds: `var process_1 =
+// require('./classes/process')`.
+static bool module_of_name(const ll_facts *facts, TSNode expr, ll_str *module) {
+  if (ll_ast_is(expr, ll_js.sym.member_expression)) expr = ll_ast_field(expr, ll_js.field.object);
+  const ll_ref *ref = ll_ast_is(expr, ll_js.sym.identifier) ? ll_facts_ref_at(facts, expr) : NULL;
+  return ref && ref->target && !ts_node_is_null(ref->target->init) &&
+         required_module(ll_facts_source(facts), ref->target->init, module);
+}
+
+// A re-export as TypeScript and Babel compile `export * from` and `export { X } from`:
+// `__exportStar(require('./x'), exports)`, `Object.defineProperty(exports, 'X', { enumerable:
+// true, get: function () { return x_1.X; } })`, `exports.X = x_1.X`.
+static bool compiled_reexport(const ll_facts *facts, TSNode expr, ll_str *module) {
+  const ll_source *source = ll_facts_source(facts);
+  if (ll_ast_is(expr, ll_js.sym.assignment_expression)) {
+    TSNode left = ll_ast_field(expr, ll_js.field.left);
+    return ll_ast_is(left, ll_js.sym.member_expression) &&
+           ll_str_eq(text_of(source, ll_ast_field(left, ll_js.field.object)), "exports") &&
+           ll_ast_is(ll_ast_field(expr, ll_js.field.right), ll_js.sym.member_expression) &&
+           module_of_name(facts, ll_ast_field(expr, ll_js.field.right), module);
+  }
+  if (!ll_ast_is(expr, ll_js.sym.call_expression)) return false;
+  ll_str name = last_name_of(source, ll_ast_field(expr, ll_js.field.function));
+  TSNode args = ll_ast_field(expr, ll_js.field.arguments);
+  TSNode first = ts_node_named_child(args, 0);
+  if (ll_str_eq(name, "__exportStar") || ll_str_eq(name, "_exportStar"))
+    return required_module(source, first, module) || module_of_name(facts, first, module);
+  if (!ll_str_eq(text_of(source, ll_ast_field(expr, ll_js.field.function)),
+                 "Object.defineProperty") ||
+      !ll_str_eq(text_of(source, first), "exports"))
+    return false;
+  // `{ enumerable: true, get: function () { return x_1.X; } }`
+  TSNode descriptor = ts_node_named_child(args, 2);
+  for (uint32_t i = 0; ll_ast_is(descriptor, ll_js.sym.object) &&
+                       i < ts_node_named_child_count(descriptor);
+       i++) {
+    TSNode pair = ts_node_named_child(descriptor, i);
+    TSNode getter = ll_ast_is(pair, ll_js.sym.pair) ? ll_ast_field(pair, ll_js.field.value) : pair;
+    if (!ll_ast_is_function(getter)) continue;
+    TSNode body = ll_ast_field(getter, ll_js.field.body);
+    TSNode value = ll_ast_is(body, ll_js.sym.statement_block)
+                       ? ts_node_named_child(ts_node_named_child(body, 0), 0)
+                       : body;
+    if (ll_ast_is(body, ll_js.sym.statement_block) &&
+        !ll_ast_is(ts_node_named_child(body, 0), ll_js.sym.return_statement))
+      continue;
+    if (!ts_node_is_null(value) && module_of_name(facts, value, module)) return true;
+  }
+  return false;
+}
+
 // `module.exports = require('./nodemon')`, `export * from './nodemon'`: the file gives out what
 // the other gives out, and the callers of its exports call the other's ("=", REEXPORT).
 static void reexports_of(const ll_facts *facts, link_list *list, TSNode program) {
@@ -443,6 +527,9 @@ static void reexports_of(const ll_facts *facts, link_list *list, TSNode program)
                ts_node_is_null(ll_ast_field(statement, ll_js.field.declaration)) &&
                ts_node_named_child_count(statement) == 1) {
       add_link(list, copy(list->arena, module), REEXPORT, handed_on); // `export * from`
+    } else if (ll_ast_is(statement, ll_js.sym.expression_statement) &&
+               compiled_reexport(facts, ts_node_named_child(statement, 0), &module)) {
+      add_link(list, copy(list->arena, module), REEXPORT, handed_on);
     }
   }
   ts_tree_cursor_delete(&cursor);

@@ -3,6 +3,7 @@
 #include "analyzer/retention.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyzer/ast.h"
@@ -33,13 +34,65 @@ static void keep_in(const ll_facts *facts, TSNode place, ll_retention *out) {
   out->place_known = ll_facts_path(facts, place, &out->place);
 }
 
-static void timer(const ll_source *source, ll_str name, TSNode args, ll_retention *out) {
+// A timeout that fires within this many milliseconds releases its closure soon.
+enum { SHORT_DELAY_MS = 60000 };
+
+// The delay `delay` always has, in milliseconds, as far as the file shows: a number, a constant
+// named for one, or sums and products of them; -1 when it is unknown. A variable that the code
+// only steps (`delay += 1000` per item) is a staggered schedule of timers meant to fire one
+// after the other: 0.
+static double delay_ms(const ll_facts *facts, TSNode delay, int depth) {
+  const ll_source *source = ll_facts_source(facts);
+  delay = ll_ast_unparenthesized(delay);
+  if (ts_node_is_null(delay) || depth > 4) return -1;
+  TSSymbol s = ts_node_symbol(delay);
+  if (s == ll_js.sym.number) {
+    char digits[32];
+    size_t n = 0;
+    ll_str text = text_of(source, delay);
+    for (uint32_t i = 0; i < text.len && n + 1 < sizeof digits; i++)
+      if (text.ptr[i] != '_') digits[n++] = text.ptr[i];
+    digits[n] = '\0';
+    char *end;
+    double value = strtod(digits, &end);
+    return *end ? -1 : value;
+  }
+  if (s == ll_js.sym.binary_expression) {
+    double left = delay_ms(facts, ll_ast_field(delay, ll_js.field.left), depth + 1);
+    double right = delay_ms(facts, ll_ast_field(delay, ll_js.field.right), depth + 1);
+    if (left < 0 || right < 0) return -1;
+    ll_str op = text_of(source, ll_ast_field(delay, ll_js.field.operator));
+    if (ll_str_eq(op, "+")) return left + right;
+    if (ll_str_eq(op, "*")) return left * right;
+    if (ll_str_eq(op, "-")) return left > right ? left - right : 0;
+    if (ll_str_eq(op, "/")) return right > 0 ? left / right : -1;
+    return -1;
+  }
+  if (s != ll_js.sym.identifier) return -1;
+  const ll_ref *ref = ll_facts_ref_at(facts, delay);
+  const ll_binding *b = ref ? ref->target : NULL;
+  if (!b || ts_node_is_null(b->init) ||
+      (b->kind != LL_BIND_CONST && b->kind != LL_BIND_LET && b->kind != LL_BIND_VAR))
+    return -1;
+  bool stepped = false;
+  for (const ll_ref *w = b->refs; w; w = w->next_of_binding) {
+    if (!(w->flags & LL_REF_WRITE)) continue;
+    if (!ll_ast_is(w->parent, ll_js.sym.augmented_assignment_expression) ||
+        !ll_str_eq(text_of(source, ll_ast_field(w->parent, ll_js.field.operator)), "+="))
+      return -1;
+    stepped = true;
+  }
+  return stepped ? 0 : delay_ms(facts, b->init, depth + 1);
+}
+
+static void timer(const ll_facts *facts, ll_str name, TSNode args, ll_retention *out) {
   if (ll_str_eq(name, "setInterval")) {
     out->kind = LL_KEPT_INTERVAL;
   } else {
     out->kind = LL_KEPT_TIMEOUT;
     TSNode delay = ts_node_named_child(args, 1);
-    out->delay_zero = ts_node_is_null(delay) || ll_str_eq(text_of(source, delay), "0");
+    double ms = ts_node_is_null(delay) ? 0 : delay_ms(facts, delay, 0);
+    out->delay_short = ms >= 0 && ms < SHORT_DELAY_MS;
   }
 }
 
@@ -104,9 +157,9 @@ void ll_retention_at(const ll_facts *facts, const ll_source *source, const TSNod
       if (ref && ref->target) return; // a function of this file or an import: unknown use
       if (ll_str_eq(name, "setInterval") || ll_str_eq(name, "setTimeout") ||
           ll_str_eq(name, "requestAnimationFrame"))
-        timer(source, name, up[0], out);
+        timer(facts, name, up[0], out);
       else if (ll_str_eq(name, "setImmediate")) // its other arguments go to the callback
-        out->kind = LL_KEPT_TIMEOUT, out->delay_zero = true;
+        out->kind = LL_KEPT_TIMEOUT, out->delay_short = true;
       else if (ll_str_eq(name, "queueMicrotask"))
         out->kind = LL_KEPT_NOT;
       return;
@@ -125,7 +178,7 @@ void ll_retention_at(const ll_facts *facts, const ll_source *source, const TSNod
     } else if (is_one_of(method, stores)) {
       keep_in(facts, receiver, out);
     } else if (ll_str_eq(method, "setInterval") || ll_str_eq(method, "setTimeout")) {
-      timer(source, method, up[0], out);
+      timer(facts, method, up[0], out);
     }
     return;
   }

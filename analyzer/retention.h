@@ -16,7 +16,7 @@ typedef enum ll_retention_kind {
                        // variable
   LL_KEPT_LISTENER,    // registered as a listener on `place`
   LL_KEPT_INTERVAL,    // passed to setInterval
-  LL_KEPT_TIMEOUT,     // passed to setTimeout (or requestAnimationFrame); `delay_zero` says 0
+  LL_KEPT_TIMEOUT,     // passed to setTimeout (or requestAnimationFrame); see `delay_short`
   LL_KEPT_RETURNED,    // returned to the caller
 } ll_retention_kind;
 
@@ -24,7 +24,8 @@ typedef struct ll_retention {
   ll_retention_kind kind;
   ll_path place; // LL_KEPT_IN and LL_KEPT_LISTENER: where (when place_known)
   bool place_known;
-  bool delay_zero; // LL_KEPT_TIMEOUT with no delay or a delay of 0
+  bool delay_short; // LL_KEPT_TIMEOUT firing within a minute, as far as the file shows (no
+                    // delay, 0, `2 * 1000`, a constant, a staggered `delay += 500`)
   TSNode site;     // the call or assignment that keeps it
 } ll_retention;
 

@@ -332,8 +332,12 @@ static bool escapes(ll_ctx *ctx, const closure *c, const capture *k, const ll_re
     case LL_KEPT_INTERVAL:
     case LL_KEPT_TIMEOUT:
       if (k->shared_var) return true;
-      // A timer that fires at once releases the closure soon.
-      if (!c->repeated || (kept->kind == LL_KEPT_TIMEOUT && kept->delay_zero)) return false;
+      // A timeout that fires soon releases the closure soon: only a long or unknown delay keeps
+      // what each iteration captured for long, or a closure that schedules itself again (a
+      // polling chain runs for good).
+      if (!c->repeated || (kept->kind == LL_KEPT_TIMEOUT && kept->delay_short &&
+                           !inside(kept->site, c->fn->node)))
+        return false;
       return !receiver_made_in(ctx, kept, k->region);
     default:
       return false;
