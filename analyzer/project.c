@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "analyzer/ast.h"
+#include "analyzer/modules.h"
 #include "analyzer/strmap.h"
 
 // ---------------------------------------------------------------------------------------------
@@ -66,57 +67,20 @@ static const char REEXPORT[] = "=";
 
 // A module specifier of the project's own files: a string literal starting with `.`.
 static bool relative_module(const ll_source *source, TSNode string, ll_str *out) {
-  if (!ll_ast_is(string, ll_js.sym.string)) return false;
-  ll_str text = text_of(source, string);
-  if (text.len < 3 || text.ptr[1] != '.') return false;
-  *out = (ll_str){text.ptr + 1, text.len - 2};
-  return true;
+  return ll_module_specifier(source, string, out) && out->ptr[0] == '.';
 }
 
-// The last name of a callee: `__importDefault` for `tslib_1.__importDefault`.
+// `require('./x')`, `await import('./x')`, and as compilers write them (modules.h), for a
+// module of the project's own files.
+static bool required_module(const ll_source *source, TSNode node, ll_str *out) {
+  return ll_module_required(source, node, out) && out->len && out->ptr[0] == '.';
+}
+
+// The last name of a callee: `__exportStar` for `tslib_1.__exportStar`.
 static ll_str last_name_of(const ll_source *source, TSNode callee) {
   if (ll_ast_is(callee, ll_js.sym.member_expression))
     callee = ll_ast_field(callee, ll_js.field.property);
   return text_of(source, callee);
-}
-
-// `require('./x')`: the specifier, when `node` is such a call; also as compilers write it
-// (TypeScript, Babel): `__importDefault(require('./x'))`, `__importStar(...)`,
-// `_interopRequireDefault(...)`, and a dynamic import, `await import('./x')` or
-// `await Promise.resolve().then(() => require('./x'))`.
-static bool required_module(const ll_source *source, TSNode node, ll_str *out) {
-  for (int depth = 0; depth < 4; depth++) {
-    node = ll_ast_unparenthesized(node);
-    if (ll_ast_is(node, ll_js.sym.await_expression)) {
-      node = ts_node_named_child(node, 0);
-      continue;
-    }
-    if (!ll_ast_is(node, ll_js.sym.call_expression)) return false;
-    TSNode callee = ll_ast_field(node, ll_js.field.function);
-    TSNode args = ll_ast_field(node, ll_js.field.arguments);
-    ll_str name = last_name_of(source, callee);
-    if (ll_str_eq(name, "require") || ll_str_eq(name, "import"))
-      return !ll_ast_is(callee, ll_js.sym.member_expression) &&
-             ts_node_named_child_count(args) == 1 &&
-             relative_module(source, ts_node_named_child(args, 0), out);
-    if (ll_str_eq(name, "__importDefault") || ll_str_eq(name, "__importStar") ||
-        ll_str_eq(name, "_interopRequireDefault") || ll_str_eq(name, "_interopRequireWildcard")) {
-      node = ts_node_named_child(args, 0);
-      continue;
-    }
-    // `Promise.resolve().then(() => require('./x'))`
-    TSNode fn = ts_node_named_child(args, 0);
-    if (!ll_str_eq(name, "then") || !ll_ast_is(callee, ll_js.sym.member_expression) ||
-        !ll_ast_is(fn, ll_js.sym.arrow_function))
-      return false;
-    TSNode promise = ll_ast_field(callee, ll_js.field.object);
-    if (!ll_ast_is(promise, ll_js.sym.call_expression) ||
-        !ll_str_eq(text_of(source, ll_ast_field(promise, ll_js.field.function)),
-                   "Promise.resolve"))
-      return false;
-    node = ll_ast_field(fn, ll_js.field.body);
-  }
-  return false;
 }
 
 // What binding `b` holds of another file: the module object (`*name` = "*"), or one export.
@@ -486,9 +450,8 @@ static bool compiled_reexport(const ll_facts *facts, TSNode expr, ll_str *module
     return false;
   // `{ enumerable: true, get: function () { return x_1.X; } }`
   TSNode descriptor = ts_node_named_child(args, 2);
-  for (uint32_t i = 0; ll_ast_is(descriptor, ll_js.sym.object) &&
-                       i < ts_node_named_child_count(descriptor);
-       i++) {
+  for (uint32_t i = 0;
+       ll_ast_is(descriptor, ll_js.sym.object) && i < ts_node_named_child_count(descriptor); i++) {
     TSNode pair = ts_node_named_child(descriptor, i);
     TSNode getter = ll_ast_is(pair, ll_js.sym.pair) ? ll_ast_field(pair, ll_js.field.value) : pair;
     if (!ll_ast_is_function(getter)) continue;

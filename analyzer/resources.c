@@ -6,28 +6,16 @@
 #include <string.h>
 
 #include "analyzer/ast.h"
+#include "analyzer/modules.h"
 
-// The quoted module name `literal` ("'pg'", "\"node:fs\"") without quotes and `node:` prefix.
-static ll_str module_name(ll_str literal) {
-  if (literal.len < 2) return (ll_str){"", 0};
-  ll_str name = {literal.ptr + 1, literal.len - 2};
-  if (name.len > 5 && !memcmp(name.ptr, "node:", 5)) name.ptr += 5, name.len -= 5;
-  return name;
-}
-
-// The module a require call (`require('pg')`, `require('pg').Pool`) loads, or an empty slice.
+// The module a require or import (`require('pg')`, `require('pg').Pool`, `await import('pg')`,
+// `__importDefault(require('ioredis'))`) loads, or an empty slice.
 static ll_str required_module(const ll_source *source, TSNode value) {
   value = ll_ast_unparenthesized(value);
-  if (ll_ast_is(value, ll_js.sym.await_expression)) // `await import('pg')`
-    value = ll_ast_unparenthesized(ts_node_named_child(value, 0));
   while (ll_ast_is(value, ll_js.sym.member_expression))
-    value = ll_ast_field(value, ll_js.field.object);
-  if (!ll_ast_is(value, ll_js.sym.call_expression)) return (ll_str){"", 0};
-  ll_str callee = ll_ast_text(source, ll_ast_field(value, ll_js.field.function));
-  if (!ll_str_eq(callee, "require") && !ll_str_eq(callee, "import")) return (ll_str){"", 0};
-  TSNode arg = ts_node_named_child(ll_ast_field(value, ll_js.field.arguments), 0);
-  if (!ll_ast_is(arg, ll_js.sym.string)) return (ll_str){"", 0};
-  return module_name(ll_ast_text(source, arg));
+    value = ll_ast_unparenthesized(ll_ast_field(value, ll_js.field.object));
+  ll_str module;
+  return ll_module_required(source, value, &module) ? module : (ll_str){"", 0};
 }
 
 // What the identifier `id` holds of a module: `*module` gets the module ('pg'), `*export` the
@@ -88,8 +76,8 @@ static bool imported_binding(const ll_facts *facts, const ll_binding *b, ll_str 
                   : (ll_str){"default", 7};
     for (; !ts_node_is_null(up); up = ll_ast_parent_of(up))
       if (ll_ast_is(up, ll_js.sym.import_statement)) {
-        *module = module_name(ll_ast_text(source, ll_ast_field(up, ll_js.field.source)));
-        return module->len != 0;
+        return ll_module_specifier(source, ll_ast_field(up, ll_js.field.source), module) &&
+               module->len != 0;
       }
     return false;
   }
