@@ -33,6 +33,7 @@ enum {
   OPT_MAX_WARNINGS,
   OPT_QUIET,
   OPT_COLOR,
+  OPT_NO_COLOR,
   OPT_NOTES,
   OPT_MIN_CONFIDENCE,
   OPT_NO_IGNORE_VCS,
@@ -64,6 +65,7 @@ static const struct option long_options[] = {
     {"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
     {"quiet", no_argument, NULL, OPT_QUIET},
     {"color", required_argument, NULL, OPT_COLOR},
+    {"no-color", no_argument, NULL, OPT_NO_COLOR},
     {"notes", no_argument, NULL, OPT_NOTES},
     {"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
     {"no-ignore-vcs", no_argument, NULL, OPT_NO_IGNORE_VCS},
@@ -89,6 +91,7 @@ void ll_cli_print_help(FILE *out) {
       "  -f, --format FORMAT       text (default), json, sarif or github\n"
       "  -o, --output-file FILE    write the report to FILE instead of standard output\n"
       "      --color WHEN          color the text format: auto (default), always, never\n"
+      "      --no-color            the same as --color never\n"
       "      --notes               text: follow each finding with `note:` lines, its trace\n"
       "      --quiet               report errors only, not warnings\n"
       "      --max-warnings N      exit 1 when there are more than N warnings\n"
@@ -115,7 +118,7 @@ void ll_cli_print_help(FILE *out) {
       "      --write-baseline FILE record today's findings in FILE (and report none of them)\n"
       "\n"
       "running:\n"
-      "  -j, --jobs N              analyse N files at a time (default: one per online CPU)\n"
+      "  -j, --jobs N              analyse N files at a time (default, or 0: one per online CPU)\n"
       "      --max-file-size N     skip files over N bytes, with an error (default 16M; K, M, G)\n"
       "      --parse-timeout S     give up on a file whose parse takes over S seconds (default "
       "10)\n"
@@ -214,14 +217,16 @@ ll_status ll_cli_parse(int argc, char **argv, ll_options *options) {
           return usage_error("unknown format '%s' (expected text, json, sarif or github)", optarg);
         break;
       case 'o':
+        if (!*optarg) return usage_error("--output-file: '%s' is not a path", optarg);
         options->output_file = optarg;
         break;
       case 'j': {
         char *end;
         errno = 0;
         options->jobs = strtol(optarg, &end, 10);
-        if (end == optarg || *end || errno || options->jobs < 1 || options->jobs > 256)
-          return usage_error("--jobs: '%s' is not a number from 1 to 256", optarg);
+        // 0: one job per online CPU, the default.
+        if (end == optarg || *end || errno || options->jobs < 0 || options->jobs > 256)
+          return usage_error("--jobs: '%s' is not a number from 0 (one per CPU) to 256", optarg);
         break;
       }
       case OPT_LIST_RULES:
@@ -325,6 +330,9 @@ ll_status ll_cli_parse(int argc, char **argv, ll_options *options) {
           options->color = LL_COLOR_NEVER;
         else
           return usage_error("--color: '%s' is not auto, always or never", optarg);
+        break;
+      case OPT_NO_COLOR:
+        options->color = LL_COLOR_NEVER;
         break;
       case 'V':
         options->show_version = true;

@@ -118,7 +118,47 @@ static int compare_paths(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+typedef struct file_id {
+  dev_t dev;
+  ino_t ino;
+  size_t index; // in the list, in the order the paths were given and found
+} file_id;
+
+static int compare_ids(const void *a, const void *b) {
+  const file_id *x = a, *y = b;
+  if (x->dev != y->dev) return x->dev < y->dev ? -1 : 1;
+  if (x->ino != y->ino) return x->ino < y->ino ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+// The same file under two names (`a.js ./a.js`, a folder named twice or also reached through a
+// link) is analysed and reported once, under the name it was first given.
+static void drop_same_files(ll_file_list *list) {
+  if (list->n < 2) return;
+  file_id *ids = ll_xmalloc(list->n * sizeof *ids);
+  size_t n_ids = 0;
+  for (size_t i = 0; i < list->n; i++) {
+    struct stat st;
+    if (stat(list->paths[i], &st) == 0) ids[n_ids++] = (file_id){st.st_dev, st.st_ino, i};
+  }
+  qsort(ids, n_ids, sizeof *ids, compare_ids);
+  bool *dropped = ll_xcalloc(list->n, sizeof *dropped);
+  for (size_t k = 1; k < n_ids; k++)
+    if (ids[k].dev == ids[k - 1].dev && ids[k].ino == ids[k - 1].ino) dropped[ids[k].index] = true;
+  size_t kept = 0;
+  for (size_t i = 0; i < list->n; i++) {
+    if (dropped[i])
+      free(list->paths[i]);
+    else
+      list->paths[kept++] = list->paths[i];
+  }
+  list->n = kept;
+  free(dropped);
+  free(ids);
+}
+
 void ll_file_list_sort(ll_file_list *list) {
+  drop_same_files(list);
   if (list->n) qsort(list->paths, list->n, sizeof *list->paths, compare_paths);
   size_t kept = 0;
   for (size_t i = 0; i < list->n; i++) {

@@ -11,7 +11,7 @@ typedef struct ll_path_problem {
 } ll_path_problem;
 
 typedef struct ll_file_list {
-  char **paths; // malloc'd strings, sorted by strcmp, no duplicates
+  char **paths; // malloc'd strings, sorted by strcmp, each file once
   size_t n, cap;
   ll_path_problem *problems; // paths that could not be walked, in the order met
   size_t n_problems, cap_problems;
@@ -35,7 +35,10 @@ typedef bool (*ll_file_filter)(void *data, const char *path, bool is_dir, bool n
  */
 bool ll_file_list_add(ll_file_list *list, const char *path, ll_file_filter filter, void *data);
 
-/** Sorts and removes duplicates: the output order does not depend on the walk order. */
+/**
+ * Sorts and removes duplicates: the output order does not depend on the walk order, and a file
+ * given or found under two names is kept once, under the first.
+ */
 void ll_file_list_sort(ll_file_list *list);
 
 void ll_file_list_fini(ll_file_list *list);

@@ -521,7 +521,8 @@ int ll_run(const ll_options *options) {
   pthread_mutex_init(&run.lock, NULL);
 
   ll_output out = {0};
-  if (ll_output_open(&out, options->output_file, "the report")) {
+  bool report_open = ll_output_open(&out, options->output_file, "the report");
+  if (report_open) {
     ll_report_options report_options = {.color = use_color(options, &out), .notes = options->notes};
     run.reporter = ll_report_ops(options->format);
     run.reporter_state = run.reporter->begin(out.stream, &report_options);
@@ -578,7 +579,9 @@ int ll_run(const ll_options *options) {
   size_t n_analysed = files.n - run.n_generated;
   if (!n_analysed && !run.trouble && !options->read_stdin)
     run.trouble = empty_run_is_trouble(options, filter.n_ignored, run.n_generated);
-  print_summary(&run, n_analysed);
+  // A report that cannot be written stops the run before any file is analysed: its error says
+  // so, and a summary of nothing would not be true.
+  if (report_open) print_summary(&run, n_analysed);
   if (options->stats) print_stats(&run.stats, now_seconds() - started);
   free(named);
 

@@ -19,6 +19,7 @@ cd "$work" || exit 2
 mkdir "odd name #1%"
 cp inputs/leaks.js "odd name #1%/ä b.js"
 cp inputs/leaks.js "$tmp/elsewhere/far.js"
+mkdir -p absolute && cp inputs/leaks.js absolute/leaks.js
 
 passed=0 failed=0
 # check WHAT COMMAND...: runs COMMAND; a non-zero status fails WHAT, showing COMMAND's output.
@@ -60,8 +61,9 @@ node_check() {
 findings() { node "$here/findings.js" "$@"; }
 same_findings() { diff <(findings "$1" "$2") <(findings "$3" "$4"); }
 # Paths on the command line below the working directory: a directory, one with "./" that needs
-# percent-encoding, an absolute one. A file elsewhere, outside it.
-mixed_paths=(inputs "./odd name #1%/ä b.js" "$work/inputs/leaks.js")
+# percent-encoding, an absolute one (another file: the same file named twice is reported once).
+# A file elsewhere, outside it.
+mixed_paths=(inputs "./odd name #1%/ä b.js" "$work/absolute/leaks.js")
 far="$tmp/elsewhere/far.js"
 
 case "$case" in
@@ -126,7 +128,7 @@ case "$case" in
       const json = JSON.parse(fs.readFileSync("json.out", "utf8")).map((f) => f.path);
       if (JSON.stringify(text) !== JSON.stringify(json)) { console.log(text, json); process.exit(1); }
       for (const p of ["inputs/leaks.js", "./odd name #1%/ä b.js", ...process.argv.slice(1)])
-        if (!json.includes(p)) { console.log(`no path ${p}`); process.exit(1); }' "$far" "$work/inputs/leaks.js"
+        if (!json.includes(p)) { console.log(`no path ${p}`); process.exit(1); }' "$far" "$work/absolute/leaks.js"
     check "JSON output is ASCII and ends with a newline" \
       bash -c '! LC_ALL=C grep -q "[^ -~]" json.out && [ "$(tail -c1 json.out | od -An -c | tr -d " ")" = "\n" ]'
     lint clean.out -f json inputs/clean.js
@@ -187,7 +189,7 @@ case "$case" in
         return a.uriBaseId ? `${a.uriBaseId} ${a.uri}` : a.uri; }))].sort();
       const root = base("inside.sarif");
       const expect = {
-        "inside.sarif": ["%SRCROOT% inputs/broken.js", "%SRCROOT% inputs/leaks.js", "%SRCROOT% inputs/unclosed.js",
+        "inside.sarif": ["%SRCROOT% absolute/leaks.js", "%SRCROOT% inputs/broken.js", "%SRCROOT% inputs/leaks.js", "%SRCROOT% inputs/unclosed.js",
           "%SRCROOT% inputs/unicode.js", "%SRCROOT% odd%20name%20%231%25/%C3%A4%20b.js"],
         "link.sarif": ["%SRCROOT% inputs/leaks.js"],
         "outside.sarif": ["%SRCROOT% ../elsewhere/far.js"],

@@ -28,10 +28,10 @@ leaklint: error: option '--format' needs a value
 $try_again
 END
 
-run --jobs 0 leaky.js
-expect_code 2 "--jobs 0"
-expect_stderr "--jobs 0 is named" <<END
-leaklint: error: --jobs: '0' is not a number from 1 to 256
+run --jobs 257 leaky.js
+expect_code 2 "--jobs 257"
+expect_stderr "--jobs 257 is named" <<END
+leaklint: error: --jobs: '257' is not a number from 0 (one per CPU) to 256
 $try_again
 END
 

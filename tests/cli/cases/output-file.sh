@@ -30,8 +30,11 @@ END
 run -o nodir/report.txt leaky.js
 expect_code 2 "-o into a directory that does not exist"
 expect_no_stdout "-o into a directory that does not exist"
-expect_line err "leaklint: error: nodir/report.txt: cannot write the report: No such file or directory" \
-  "-o into a directory that does not exist: the file is named"
+# Nothing is analysed when the report cannot be written: no summary of findings that were never
+# looked for, only the error.
+expect_stderr "-o into a directory that does not exist: the file is named, and no summary" <<END
+leaklint: error: nodir/report.txt: cannot write the report: No such file or directory
+END
 expect_files "-o into a directory that does not exist leaves nothing" <<END
 leaky.js
 report.txt
@@ -61,3 +64,8 @@ if [ -p pipe ]; then wait "$reader"; else kill "$reader"; wait "$reader"; fi 2>/
 expect_file from-pipe "-o FIFO: the reader gets the report" <<END
 $(ig leaky.js 1 16 leaked)
 END
+
+run -o '' leaky.js
+expect_code 2 "-o with an empty path"
+expect_no_stdout "-o with an empty path"
+expect_line err "leaklint: error: --output-file: '' is not a path" "-o with an empty path is a usage error"
