@@ -27,13 +27,17 @@ static double now_seconds(void) {
   return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
-static void print_stats(const ll_stats *s, double total) {
+// `jobs`: the threads the files were analysed on; the phase times are their sum, the total the
+// wall-clock time of the run.
+static void print_stats(const ll_stats *s, double total, unsigned jobs) {
   fprintf(stderr,
           "leaklint: stats: files=%llu lines=%llu bytes=%llu read=%.3fs parse=%.3fs "
-          "scopes=%.3fs rules=%.3fs report=%.3fs total=%.3fs\n",
+          "scopes=%.3fs rules=%.3fs report=%.3fs total=%.3fs",
           (unsigned long long)s->files, (unsigned long long)s->lines, (unsigned long long)s->bytes,
           s->read_seconds, s->parse_seconds, s->bind_seconds, s->rules_seconds, s->report_seconds,
           total);
+  if (jobs > 1) fprintf(stderr, " (phase times summed over %u threads; total is wall-clock)", jobs);
+  fputc('\n', stderr);
   if (s->nodes) fprintf(stderr, "leaklint: stats: nodes=%llu\n", (unsigned long long)s->nodes);
 }
 
@@ -520,6 +524,7 @@ int ll_run(const ll_options *options) {
   if (!options->read_stdin && !options->parse_only && files.n > 1) run.project = ll_project_new();
   pthread_mutex_init(&run.lock, NULL);
 
+  unsigned jobs = 1;
   ll_output out = {0};
   bool report_open = ll_output_open(&out, options->output_file, "the report");
   if (report_open) {
@@ -532,7 +537,7 @@ int ll_run(const ll_options *options) {
     if (options->read_stdin && files.n) {
       run_stdin(&run);
     } else if (files.n) {
-      unsigned jobs = job_count(options, files.n);
+      jobs = job_count(options, files.n);
       pthread_t *threads = ll_xcalloc(jobs, sizeof *threads);
       unsigned started_threads = 0;
       // The calling thread is a worker too; the others are extra.
@@ -582,7 +587,7 @@ int ll_run(const ll_options *options) {
   // A report that cannot be written stops the run before any file is analysed: its error says
   // so, and a summary of nothing would not be true.
   if (report_open) print_summary(&run, n_analysed);
-  if (options->stats) print_stats(&run.stats, now_seconds() - started);
+  if (options->stats) print_stats(&run.stats, now_seconds() - started, jobs);
   free(named);
 
   ll_baseline_delete(baseline);

@@ -28,3 +28,11 @@ expect_line err "$(summary 1 1 1 1)" "--stats: the summary"
 expect_match err '^leaklint: stats: files=1 lines=2 bytes=46 read=[0-9.]+s parse=[0-9.]+s scopes=[0-9.]+s rules=[0-9.]+s report=[0-9.]+s total=[0-9.]+s$' \
   "--stats prints the phases and counts on stderr"
 expect "--stats: two lines on stderr" [ "$(wc -l <err)" -eq 2 ]
+
+# On several threads the phase times are sums over the threads, which --stats says.
+cp leaky.js leaky2.js
+run --stats -j 2 leaky.js leaky2.js
+expect_match err '^leaklint: stats: files=2 .* total=[0-9.]+s \(phase times summed over 2 threads; total is wall-clock\)$' \
+  "--stats -j 2 says the phase times are summed over the threads"
+run --stats -j 1 leaky.js leaky2.js
+expect_match err '^leaklint: stats: files=2 .* total=[0-9.]+s$' "--stats -j 1 prints no thread note"
