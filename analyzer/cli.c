@@ -21,6 +21,7 @@ enum {
   OPT_PARSE_TIMEOUT,
   OPT_PARSE_ONLY,
   OPT_CONFIG,
+  OPT_RULE,
   OPT_NO_CONFIG,
   OPT_PRINT_CONFIG,
   OPT_INIT,
@@ -53,6 +54,7 @@ static const struct option long_options[] = {
     {"parse-timeout", required_argument, NULL, OPT_PARSE_TIMEOUT},
     {"parse-only", no_argument, NULL, OPT_PARSE_ONLY},
     {"config", required_argument, NULL, OPT_CONFIG},
+    {"rule", required_argument, NULL, OPT_RULE},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"print-config", required_argument, NULL, OPT_PRINT_CONFIG},
     {"init", no_argument, NULL, OPT_INIT},
@@ -105,6 +107,8 @@ void ll_cli_print_help(FILE *out) {
       "      --print-config FILE   print the configuration that applies to FILE and exit\n"
       "      --init                write a starter leaklint.json here and exit\n"
       "      --report-unused-disable  report leaklint-disable comments that suppress nothing\n"
+      "      --rule ID:SEVERITY    set a rule's severity (off, warning, error) over every\n"
+      "                            configuration; repeatable\n"
       "\n"
       "input:\n"
       "      --ignore-pattern GLOB leave out paths matching GLOB (gitignore syntax, relative to\n"
@@ -136,6 +140,9 @@ void ll_cli_print_help(FILE *out) {
 }
 
 void ll_cli_fini(ll_options *options) {
+  free(options->rule_severities);
+  options->rule_severities = NULL;
+  options->n_rule_severities = 0;
   free(options->ignore_patterns);
   options->ignore_patterns = NULL;
   options->n_ignore_patterns = 0;
@@ -191,6 +198,36 @@ static ll_status usage_error(const char *format, const char *arg) {
   fprintf(stderr, format, arg);
   fputs("\nTry 'leaklint --help' for more information.\n", stderr);
   return LL_ERR_USAGE;
+}
+
+// --rule ID:SEVERITY, as ESLint's --rule: appended to options->rule_severities (room for `argc`).
+static bool rule_severity(ll_options *options, const char *arg, int argc) {
+  const char *colon = strrchr(arg, ':');
+  if (!colon) {
+    usage_error("--rule: '%s' is not ID:SEVERITY (e.g. timer-leak:warning)", arg);
+    return false;
+  }
+  char id[128];
+  snprintf(id, sizeof id, "%.*s", (int)(colon - arg), arg);
+  const ll_rule *rule = ll_registry_find(id);
+  if (!rule) {
+    const ll_rule *near = ll_registry_nearest(id);
+    char message[256];
+    snprintf(message, sizeof message,
+             "--rule: '%%s' is not a rule%s%s%s; `leaklint --list-rules` lists them",
+             near ? " (did you mean \"" : "", near ? near->id : "", near ? "\"?)" : "");
+    usage_error(message, id);
+    return false;
+  }
+  ll_severity severity;
+  if (!ll_severity_parse(colon + 1, &severity)) {
+    usage_error("--rule: '%s' is not a severity (off, warning or error)", colon + 1);
+    return false;
+  }
+  if (!options->rule_severities)
+    options->rule_severities = ll_xcalloc((size_t)argc, sizeof *options->rule_severities);
+  options->rule_severities[options->n_rule_severities++] = (ll_rule_severity){rule, severity};
+  return true;
 }
 
 ll_status ll_cli_parse(int argc, char **argv, ll_options *options) {
@@ -254,6 +291,9 @@ ll_status ll_cli_parse(int argc, char **argv, ll_options *options) {
         break;
       case OPT_CONFIG:
         options->config_file = optarg;
+        break;
+      case OPT_RULE:
+        if (!rule_severity(options, optarg, argc)) return LL_ERR_USAGE;
         break;
       case OPT_NO_CONFIG:
         options->no_config = true;

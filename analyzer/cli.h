@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "analyzer/config.h"
 #include "analyzer/diag.h"
 #include "analyzer/finding.h"
 #include "analyzer/report.h"
@@ -19,7 +20,7 @@ typedef struct ll_options {
   size_t n_paths;
   bool stats; // --stats: phase times and sizes on stderr
   bool list_rules, show_version, show_help;
-  const char *explain; // --explain RULE: print the rule's page and exit
+  const char *explain;    // --explain RULE: print the rule's page and exit
   uint64_t max_file_size; // bytes
   double parse_timeout;   // seconds per file
   long jobs;              // worker threads; 0: one per online CPU
@@ -31,7 +32,9 @@ typedef struct ll_options {
   bool include_generated;     // --include-generated: generated and minified files too
   bool no_error_on_unmatched; // --no-error-on-unmatched-pattern: no file to analyse exits 0
   // Configuration
-  const char *config_file;  // --config: this file for every file
+  const char *config_file;           // --config: this file for every file
+  ll_rule_severity *rule_severities; // --rule ID:SEVERITY, in order: malloc'd
+  size_t n_rule_severities;
   bool no_config;           // --no-config: the built-in configuration only
   const char *print_config; // --print-config FILE: print the configuration of FILE and exit
   bool init;                // --init: write a starter leaklint.json and exit

@@ -180,15 +180,8 @@ static bool parse_severity(const json_t *value, ll_severity *out) {
   }
   if (!json_is_string(value)) return false;
   const char *text = json_string_value(value);
-  if (strcmp(text, "off") == 0)
-    *out = LL_OFF;
-  else if (strcmp(text, "warning") == 0 || strcmp(text, "warn") == 0)
-    *out = LL_WARNING;
-  else if (strcmp(text, "error") == 0)
-    *out = LL_ERROR;
-  else
-    return false;
-  return true;
+  // The numbers are JSON numbers here, not strings.
+  return !(text[0] >= '0' && text[0] <= '9') && ll_severity_parse(text, out);
 }
 
 static size_t option_count(const ll_rule *rule) {
@@ -419,6 +412,15 @@ static bool read_document(ll_config *config, const json_t *root) {
   return true;
 }
 
+// --rule ID:SEVERITY, in the order given: over the file's own setting, as if configured there.
+static void apply_rule_flags(ll_config *config, const ll_config_flags *flags) {
+  for (size_t i = 0; flags && i < flags->n_rule_severities; i++) {
+    rule_setting *setting = &config->rules[ll_registry_index(flags->rule_severities[i].rule)];
+    setting->severity = flags->rule_severities[i].severity;
+    setting->configured = true;
+  }
+}
+
 static ll_config *config_new(const char *path, const char *dir, const ll_config_flags *flags) {
   ll_config *config = ll_xcalloc(1, sizeof *config);
   config->path = path ? ll_xstrdup(path) : NULL;
@@ -465,6 +467,7 @@ static bool build_engine(ll_config *config) {
 
 ll_config *ll_config_new_default(const char *dir, const ll_config_flags *flags) {
   ll_config *config = config_new(NULL, dir, flags);
+  apply_rule_flags(config, flags);
   if (!build_engine(config)) {
     ll_config_delete(config);
     return NULL;
@@ -503,8 +506,9 @@ ll_config *ll_config_load(const char *path, const ll_config_flags *flags) {
   rule_setting *unused = &config->rules[ll_registry_index(&ll_rule_unused_disable)];
   if (flags && flags->report_unused_disable && unused->severity == LL_OFF)
     unused->severity = ll_rule_unused_disable.default_severity;
-  // --min-confidence has the last word too.
+  // --min-confidence has the last word too, and so do --rule ID:SEVERITY.
   if (flags && flags->min_confidence_set) config->min_confidence = flags->min_confidence;
+  apply_rule_flags(config, flags);
   if (!ok || !build_engine(config)) {
     ll_config_delete(config);
     return NULL;

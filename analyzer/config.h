@@ -19,10 +19,18 @@
 typedef struct ll_config ll_config;
 
 /** Command-line settings that every configuration takes into account. */
+/** A rule's severity set on the command line (--rule ID:SEVERITY). */
+typedef struct ll_rule_severity {
+  const ll_rule *rule;
+  ll_severity severity;
+} ll_rule_severity;
+
 typedef struct ll_config_flags {
   bool report_unused_disable; // --report-unused-disable: unused-disable on unless configured
   bool min_confidence_set;    // --min-confidence: replaces every file's `minConfidence`
   ll_confidence min_confidence;
+  const ll_rule_severity *rule_severities; // --rule: over every file's configuration, in order
+  size_t n_rule_severities;
 } ll_config_flags;
 
 /**

@@ -14,6 +14,18 @@
 
 #include "analyzer/rule.h"
 
+bool ll_severity_parse(const char *text, ll_severity *out) {
+  if (strcmp(text, "off") == 0 || strcmp(text, "0") == 0)
+    *out = LL_OFF;
+  else if (strcmp(text, "warning") == 0 || strcmp(text, "warn") == 0 || strcmp(text, "1") == 0)
+    *out = LL_WARNING;
+  else if (strcmp(text, "error") == 0 || strcmp(text, "2") == 0)
+    *out = LL_ERROR;
+  else
+    return false;
+  return true;
+}
+
 const char *ll_severity_name(ll_severity severity) {
   return severity == LL_ERROR ? "error" : "warning";
 }

@@ -69,6 +69,12 @@ typedef struct ll_finding {
 /** "warning" or "error". */
 const char *ll_severity_name(ll_severity severity);
 
+/**
+ * A severity as leaklint writes it ("off", "warning", "error") or as ESLint users do ("warn",
+ * "0", "1", "2"); false for anything else.
+ */
+bool ll_severity_parse(const char *text, ll_severity *out);
+
 /** "high" or "medium". */
 const char *ll_confidence_name(ll_confidence confidence);
 

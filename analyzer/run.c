@@ -469,7 +469,9 @@ int ll_run(const ll_options *options) {
     fprintf(stderr, "leaklint: wrote %s with every setting at its default\n", LL_CONFIG_NAME);
     return LL_EXIT_CLEAN;
   }
-  ll_config_flags flags = {.report_unused_disable = options->report_unused_disable,
+  ll_config_flags flags = {.rule_severities = options->rule_severities,
+                           .n_rule_severities = options->n_rule_severities,
+                           .report_unused_disable = options->report_unused_disable,
                            .min_confidence_set = options->min_confidence_set,
                            .min_confidence = options->min_confidence};
   ll_config_finder *finder = ll_config_finder_new(options->config_file, options->no_config, &flags);

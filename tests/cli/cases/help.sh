@@ -30,7 +30,7 @@ for option in $(grep -oE -- '(^| )--[a-z0-9-]+' out | tr -d ' ' | sort -u); do
 done
 # The README's option table documents every option too.
 for option in $long_options; do
-  if grep -qE -- "^\| \`(-[a-zA-Z]\`, \`)?--$option( [A-Z]+)?\` \|" "$root/README.md"; then pass; else
+  if grep -qE -- "^\| \`(-[a-zA-Z]\`, \`)?--$option( [A-Z:]+)?\` \|" "$root/README.md"; then pass; else
     fail "the README's option table has no row for --$option"
   fi
 done
