@@ -112,8 +112,8 @@ static void copy_out(file_report *report, const ll_file_result *result) {
   if (result->n_notes) {
     report->notes = ll_xmalloc(result->n_notes * sizeof *report->notes);
     for (size_t k = 0; k < result->n_notes; k++)
-      report->notes[k] =
-          (ll_suppress_note){result->notes[k].line, ll_xstrdup(result->notes[k].message)};
+      report->notes[k] = (ll_suppress_note){result->notes[k].line, result->notes[k].column,
+                                            ll_xstrdup(result->notes[k].message)};
   }
 }
 
@@ -197,7 +197,11 @@ static void emit(shared_run *run, size_t i) {
     run->trouble = true;
   } else {
     for (size_t k = 0; k < r->n_notes; k++)
-      ll_diag_warning(NULL, "%s:%u: %s", path, r->notes[k].line, r->notes[k].message);
+      if (r->notes[k].column)
+        ll_diag_warning(NULL, "%s:%u:%u: %s", path, r->notes[k].line, r->notes[k].column,
+                        r->notes[k].message);
+      else
+        ll_diag_warning(NULL, "%s:%u: %s", path, r->notes[k].line, r->notes[k].message);
     if (r->has_syntax_error)
       run->reporter->problem(run->reporter_state, path, LL_WARNING,
                              "the file has syntax errors; code inside them was not analysed");

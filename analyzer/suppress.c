@@ -38,22 +38,31 @@ typedef struct directive {
   const char *reason; // arena-owned; NULL when there is none
 } directive;
 
+// A rule id a directive names that is no rule's (`timer-leek`): it suppresses nothing.
+typedef struct unknown_id {
+  uint32_t start_byte, end_byte; // the id in the comment
+  const char *message;           // "`timer-leek` is not a rule (did you mean `timer-leak`?)..."
+} unknown_id;
+
 typedef struct collector {
   ll_arena *arena;
   const ll_source *source;
+  ll_severity unused_severity; // unused-disable's: when on, unknown ids are its findings
   directive *items;
   size_t n, cap;
   ll_suppress_note *notes;
   size_t n_notes, cap_notes;
+  unknown_id *unknown;
+  size_t n_unknown, cap_unknown;
 } collector;
 
-static void note(collector *c, uint32_t line, const char *message) {
+static void note(collector *c, uint32_t line, uint32_t column, const char *message) {
   if (c->n_notes == c->cap_notes) {
     size_t cap = c->cap_notes ? c->cap_notes * 2 : 4;
     c->notes = ll_arena_grow(c->arena, c->notes, c->n_notes, cap, sizeof *c->notes);
     c->cap_notes = cap;
   }
-  c->notes[c->n_notes++] = (ll_suppress_note){line, message};
+  c->notes[c->n_notes++] = (ll_suppress_note){line, column, message};
 }
 
 static bool is_space(char ch) {
@@ -113,7 +122,25 @@ static void parse_comment(collector *c, TSNode node) {
     char *name = ll_arena_strndup(c->arena, id, (size_t)(p - id));
     const ll_rule *rule = ll_registry_find(name);
     if (!rule) {
-      note(c, d.line, ll_arena_printf(c->arena, "unknown rule '%s' in %s", name, keywords[kind]));
+      // An unused-disable finding at the id when that rule is on, a warning on stderr otherwise:
+      // either way with the id it probably meant.
+      const ll_rule *near = ll_registry_nearest(name);
+      const char *meant = near ? ll_arena_printf(c->arena, " (did you mean `%s`?)", near->id) : "";
+      if (c->unused_severity == LL_OFF) {
+        ll_position at_id = ll_source_position(c->source, (uint32_t)(id - c->source->text));
+        note(c, at_id.line, at_id.column,
+             ll_arena_printf(c->arena, "unknown rule '%s' in %s%s", name, keywords[kind], meant));
+        continue;
+      }
+      if (c->n_unknown == c->cap_unknown) {
+        size_t grown = c->cap_unknown ? c->cap_unknown * 2 : 4;
+        c->unknown = ll_arena_grow(c->arena, c->unknown, c->n_unknown, grown, sizeof *c->unknown);
+        c->cap_unknown = grown;
+      }
+      c->unknown[c->n_unknown++] = (unknown_id){
+          (uint32_t)(id - c->source->text), (uint32_t)(p - c->source->text),
+          ll_arena_printf(c->arena, "`%s` is not a rule%s, so `%s` suppresses nothing for it", name,
+                          meant, keywords[kind])};
       continue;
     }
     if (d.n_rules == cap) {
@@ -202,7 +229,7 @@ static void check_enables(collector *c) {
       for (size_t k = 0; k < e->n_rules && !opened; k++)
         opened = rule_slot(d, e->rules[k]) >= 0;
     }
-    if (!opened) note(c, e->line, "leaklint-enable without a leaklint-disable before it");
+    if (!opened) note(c, e->line, 0, "leaklint-enable without a leaklint-disable before it");
   }
 }
 
@@ -235,10 +262,10 @@ static const char *scope_phrase(const directive *d) {
 void ll_suppress_apply(ll_arena *arena, const ll_source *source, const TSTree *tree,
                        ll_finding *findings, size_t n_findings, ll_severity unused_severity,
                        ll_suppress_result *out) {
-  collector c = {.arena = arena, .source = source};
+  collector c = {.arena = arena, .source = source, .unused_severity = unused_severity};
   *out = (ll_suppress_result){.findings = findings, .n_findings = n_findings};
   collect(&c, tree);
-  if (!c.n && !c.n_notes) return;
+  if (!c.n && !c.n_notes && !c.n_unknown) return;
   check_enables(&c);
   for (size_t i = 0; i < n_findings; i++) {
     ll_finding *f = &findings[i];
@@ -267,6 +294,10 @@ void ll_suppress_apply(ll_arena *arena, const ll_source *source, const TSTree *t
                       ll_arena_printf(arena, "`%s %s` suppresses nothing: no %s finding %s",
                                       keywords[d->kind], d->rules[k]->id, d->rules[k]->id,
                                       scope_phrase(d)));
+    }
+    for (size_t i = 0; i < c.n_unknown; i++) {
+      directive at = {.start_byte = c.unknown[i].start_byte, .end_byte = c.unknown[i].end_byte};
+      add_finding(&c, &findings, &n, &cap, &at, unused_severity, c.unknown[i].message);
     }
     if (n != n_findings) n = ll_findings_finish(findings, n, source);
     out->findings = findings;

@@ -15,6 +15,7 @@
 /** A problem with a directive itself (an unknown rule id, an enable without a disable). */
 typedef struct ll_suppress_note {
   uint32_t line;       // 1-based line of the directive
+  uint32_t column;     // 1-based column of what is wrong in it (an unknown id); 0: the directive
   const char *message; // arena-owned
 } ll_suppress_note;
 

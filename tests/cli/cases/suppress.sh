@@ -1,6 +1,7 @@
 # Inline suppressions as a run sees them: suppressed findings leave the report and the exit
 # status, the summary counts them, problems with directives are warnings on stderr naming the
-# line, and --report-unused-disable turns stale directives into findings.
+# line (and the column of an unknown rule id, with the id it probably meant), and
+# --report-unused-disable turns stale directives and unknown ids into findings.
 # The level of findings in functions that run nowhere visible is not the point here: fixed.
 printf '{"rules": {"implicit-global": "error"}}\n' >leaklint.json
 cat >a.js <<'END'
@@ -17,7 +18,7 @@ expect_stdout "only the finding whose directive names no real rule is reported" 
 $(ig a.js 4 3 other)
 END
 expect_stderr "directive problems are warnings naming file and line; the summary counts suppressions" <<END
-leaklint: warning: a.js:3: unknown rule 'implicit-glob' in leaklint-disable-next-line
+leaklint: warning: a.js:3:33: unknown rule 'implicit-glob' in leaklint-disable-next-line (did you mean \`implicit-global\`?)
 leaklint: warning: a.js:6: leaklint-enable without a leaklint-disable before it
 leaklint: 1 finding (1 error, 0 warnings) in 1 of 1 file; 1 suppressed
 END
