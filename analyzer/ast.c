@@ -32,6 +32,7 @@ static node_memo *memo_of(node_memo *memos, uint32_t size, TSNode node, uint32_t
 }
 
 TSNode ll_ast_field(TSNode node, TSFieldId field) {
+  if (ts_node_is_null(node)) return node;
   bool found;
   node_memo *m = memo_of(field_memos, FIELD_MEMO_SIZE, node, field, &found);
   if (!found) m->answer = ts_node_child_by_field_id(node, field);
@@ -39,6 +40,7 @@ TSNode ll_ast_field(TSNode node, TSFieldId field) {
 }
 
 TSNode ll_ast_named_child(TSNode node, uint32_t index) {
+  if (ts_node_is_null(node)) return node; // `new Worker` has no arguments node
   bool found;
   node_memo *m = memo_of(child_memos, CHILD_MEMO_SIZE, node, index, &found);
   if (!found) m->answer = ts_node_named_child(node, index);

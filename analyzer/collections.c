@@ -194,7 +194,7 @@ static bool tests_membership(TSNode node, void *data) {
   if (!ll_ast_is(callee, ll_js.sym.member_expression)) return false;
   ll_str method = ll_ctx_text(search->ctx, ll_ast_field(callee, ll_js.field.property));
   if (!ll_str_eq(method, "includes") && !ll_str_eq(method, "indexOf")) return false;
-  TSNode arg = ts_node_named_child(ll_ast_field(node, ll_js.field.arguments), 0);
+  TSNode arg = ll_ast_named_child(ll_ast_field(node, ll_js.field.arguments), 0);
   if (ts_node_is_null(arg)) return false;
   ll_str text = ll_ctx_text(search->ctx, arg);
   if (text.len != search->value.len || memcmp(text.ptr, search->value.ptr, text.len) != 0)

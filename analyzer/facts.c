@@ -2451,7 +2451,7 @@ bool ll_facts_event_name(const ll_facts *f, TSNode node, ll_str *out, bool *by_n
   if (!ts_node_is_null(init) && ts_node_symbol(init) == ll_js.sym.call_expression &&
       ll_str_eq(text_of(f, ts_node_child_by_field_id(init, ll_js.field.function)), "Object.freeze"))
     init = ll_ast_unparenthesized(
-        ts_node_named_child(ts_node_child_by_field_id(init, ll_js.field.arguments), 0));
+        ll_ast_named_child(ts_node_child_by_field_id(init, ll_js.field.arguments), 0));
   if (!ts_node_is_null(init) && ts_node_symbol(init) == ll_js.sym.object &&
       ts_node_eq(ts_node_child_by_field_id(node, ll_js.field.object), root)) {
     ll_str member = text_of(f, ts_node_child_by_field_id(node, ll_js.field.property));

@@ -68,7 +68,7 @@ static bool tests_handle(const ll_facts *f, TSNode guard, const TSNode *releases
   for (uint32_t i = 0; i < n; i++) {
     TSNode callee = ts_node_child_by_field_id(releases[i], ll_js.field.function);
     TSNode named[2] = {
-        ts_node_named_child(ts_node_child_by_field_id(releases[i], ll_js.field.arguments), 0),
+        ll_ast_named_child(ts_node_child_by_field_id(releases[i], ll_js.field.arguments), 0),
         ll_ast_is(callee, ll_js.sym.member_expression)
             ? ts_node_child_by_field_id(callee, ll_js.field.object)
             : (TSNode){.id = NULL}};

@@ -370,7 +370,7 @@ ll_str ll_facts_timer_function(const ll_facts *f, TSNode callee) {
       // `const timers = require('timers')`, `import * as timers from 'timers'`
       TSNode init = ll_ast_unparenthesized(ref->target->init);
       TSNode module = ll_ast_is(init, ll_js.sym.call_expression)
-                          ? ts_node_named_child(ll_ast_field(init, ll_js.field.arguments), 0)
+                          ? ll_ast_named_child(ll_ast_field(init, ll_js.field.arguments), 0)
                           : (TSNode){.id = NULL};
       ll_str from = ref->target->kind == LL_BIND_IMPORT ? import_source(f, ref->target->decl)
                     : ts_node_is_null(module)           ? none
@@ -517,7 +517,7 @@ static TSNode iterated_collection(const ll_facts *f, TSNode expr) {
   ll_str method = ll_ast_text(ll_facts_source(f), ll_ast_field(callee, ll_js.field.property));
   if (ll_str_eq(method, "values") || ll_str_eq(method, "entries")) {
     if (ll_str_eq(ll_ast_text(ll_facts_source(f), object), "Object"))
-      return ts_node_named_child(ll_ast_field(expr, ll_js.field.arguments), 0);
+      return ll_ast_named_child(ll_ast_field(expr, ll_js.field.arguments), 0);
     return object;
   }
   return (TSNode){.id = NULL};

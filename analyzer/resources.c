@@ -572,12 +572,12 @@ static bool resource_of_call(const ll_facts *facts, TSNode call, ll_resource *ou
       TSNode args = ll_ast_field(call, ll_js.field.arguments);
       // `new Worker(file, { workerData })`: a job handed to a script that ends with it.
       if ((o->flags & OPENER_JOB_WITH_DATA) &&
-          !ts_node_is_null(property_value(source, ts_node_named_child(args, 1), "workerData")))
+          !ts_node_is_null(property_value(source, ll_ast_named_child(args, 1), "workerData")))
         return false;
       // Without keepAlive, an agent closes its sockets when they are idle.
       if ((o->flags & OPENER_KEEP_ALIVE_ONLY) &&
           !ll_str_eq(ll_ast_text(source,
-                                 property_value(source, ts_node_named_child(args, 0), "keepAlive")),
+                                 property_value(source, ll_ast_named_child(args, 0), "keepAlive")),
                      "true"))
         return false;
       *out = (ll_resource){.kind = LL_RESOURCE_OPENED,
@@ -621,7 +621,7 @@ static void add_release(ll_resource_use *out, TSNode call) {
 // named there (`MongoClient.connect(url, options, connected)`); or a null node.
 static TSNode callback_argument(const ll_facts *facts, TSNode call) {
   TSNode args = ll_ast_field(call, ll_js.field.arguments);
-  uint32_t n = ts_node_named_child_count(args);
+  uint32_t n = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
   TSNode last = n ? ts_node_named_child(args, n - 1) : (TSNode){.id = NULL};
   if (ll_ast_is(last, ll_js.sym.identifier)) {
     const ll_ref *ref = ll_facts_ref_at(facts, last);
@@ -672,7 +672,7 @@ static void follow(const ll_facts *facts, const ll_resource *r, const ll_binding
           out->fate = LL_RESOURCE_ESCAPES; // `return server.listen(port)`: the same object
           return;
         } else if (r->end_events && (ll_str_eq(method, "on") || ll_str_eq(method, "once"))) {
-          TSNode event = ts_node_named_child(ll_ast_field(use, ll_js.field.arguments), 0);
+          TSNode event = ll_ast_named_child(ll_ast_field(use, ll_js.field.arguments), 0);
           ll_str name = ll_ast_text(source, event);
           if (ll_ast_is(event, ll_js.sym.string) && name.len >= 2 &&
               ll_str_in((ll_str){name.ptr + 1, name.len - 2}, r->end_events))
@@ -771,7 +771,7 @@ void ll_facts_resource_use(const ll_facts *facts, TSNode call, const ll_resource
       return;
     }
     if (ll_str_eq(method, "then")) { // `pool.connect().then((client) => ...)`
-      TSNode fn = ts_node_named_child(ll_ast_field(use, ll_js.field.arguments), 0);
+      TSNode fn = ll_ast_named_child(ll_ast_field(use, ll_js.field.arguments), 0);
       const ll_binding *holder =
           !ts_node_is_null(fn) && ll_ast_is_function(fn) ? parameter(facts, fn, 0) : NULL;
       if (holder) follow(facts, r, holder, out);

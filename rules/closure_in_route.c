@@ -216,7 +216,7 @@ static bool is_once(const ll_ctx *ctx, TSNode call) {
   ll_str method = ll_ctx_text(ctx, ll_ast_field(callee, ll_js.field.property));
   if (ll_str_eq(method, "once") || ll_str_eq(method, "prependOnceListener")) return true;
   // addEventListener(type, fn, { once: true }) or { signal }: removed without another call.
-  TSNode options = ts_node_named_child(ll_ast_field(call, ll_js.field.arguments), 2);
+  TSNode options = ll_ast_named_child(ll_ast_field(call, ll_js.field.arguments), 2);
   if (!ll_ast_is(options, ll_js.sym.object)) return false;
   uint32_t n = ts_node_named_child_count(options);
   for (uint32_t i = 0; i < n; i++) {
@@ -277,7 +277,7 @@ static bool keeps_past_request(const ll_ctx *ctx, const ll_retention *kept, cand
     if (is_once(ctx, site)) return false;
     c->how = KEPT_LISTENER;
     c->registration = site;
-    c->event = event_of(ctx, ts_node_named_child(ll_ast_field(site, ll_js.field.arguments), 0));
+    c->event = event_of(ctx, ll_ast_named_child(ll_ast_field(site, ll_js.field.arguments), 0));
     // Without the event's name the file cannot tell what is added, as listener-unbalanced.
     return c->event.len > 0;
   }

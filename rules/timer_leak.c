@@ -366,7 +366,7 @@ static void note_local_capture(const ll_binding *b, const ll_ref *use, void *dat
 // True when the callback of the interval `call` is a function that captures a local or a
 // parameter of the code starting it: a timer for this run's own socket, request or job.
 static bool serves_its_run(const ll_ctx *ctx, TSNode call) {
-  TSNode callback = ts_node_named_child(ll_ast_field(call, ll_js.field.arguments), 0);
+  TSNode callback = ll_ast_named_child(ll_ast_field(call, ll_js.field.arguments), 0);
   if (!ll_ast_is(callback, ll_js.sym.arrow_function) &&
       !ll_ast_is(callback, ll_js.sym.function_expression))
     return false;
