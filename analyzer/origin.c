@@ -504,8 +504,7 @@ static bool is_constant_table(const walk *w, const ll_binding *b) {
   if (ll_ast_is(init, ll_js.sym.call_expression)) {
     ll_str callee = text_of(w, ll_ast_field(init, ll_js.field.function));
     if (!ll_str_eq(callee, "Object.freeze") && !ll_str_eq(callee, "Object.seal")) return false;
-    init =
-        ll_ast_unparenthesized(ll_ast_named_child(ll_ast_field(init, ll_js.field.arguments), 0));
+    init = ll_ast_unparenthesized(ll_ast_named_child(ll_ast_field(init, ll_js.field.arguments), 0));
   }
   return ll_ast_is(init, ll_js.sym.object) || ll_ast_is(init, ll_js.sym.array) ||
          ll_ast_is(init, ll_js.sym.string) || ll_ast_is(init, ll_js.sym.number);

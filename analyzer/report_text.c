@@ -54,8 +54,8 @@ static void text_file(void *opaque, const char *path, const ll_finding *findings
       fprintf(st->out, "\033[1m%s:%u:%u:\033[0m \033[1;36mnote:\033[0m fix: %s; see %s\n", path,
               f->line, f->column, f->rule->fix, f->rule->help_uri);
     else if (st->notes)
-      fprintf(st->out, "%s:%u:%u: note: fix: %s; see %s\n", path, f->line, f->column,
-              f->rule->fix, f->rule->help_uri);
+      fprintf(st->out, "%s:%u:%u: note: fix: %s; see %s\n", path, f->line, f->column, f->rule->fix,
+              f->rule->help_uri);
   }
 }
 

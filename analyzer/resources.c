@@ -576,9 +576,9 @@ static bool resource_of_call(const ll_facts *facts, TSNode call, ll_resource *ou
         return false;
       // Without keepAlive, an agent closes its sockets when they are idle.
       if ((o->flags & OPENER_KEEP_ALIVE_ONLY) &&
-          !ll_str_eq(ll_ast_text(source,
-                                 property_value(source, ll_ast_named_child(args, 0), "keepAlive")),
-                     "true"))
+          !ll_str_eq(
+              ll_ast_text(source, property_value(source, ll_ast_named_child(args, 0), "keepAlive")),
+              "true"))
         return false;
       *out = (ll_resource){.kind = LL_RESOURCE_OPENED,
                            .what = o->what,

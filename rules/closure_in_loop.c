@@ -335,8 +335,8 @@ static bool escapes(ll_ctx *ctx, const closure *c, const capture *k, const ll_re
       // A timeout that fires soon releases the closure soon: only a long or unknown delay keeps
       // what each iteration captured for long, or a closure that schedules itself again (a
       // polling chain runs for good).
-      if (!c->repeated || (kept->kind == LL_KEPT_TIMEOUT && kept->delay_short &&
-                           !inside(kept->site, c->fn->node)))
+      if (!c->repeated ||
+          (kept->kind == LL_KEPT_TIMEOUT && kept->delay_short && !inside(kept->site, c->fn->node)))
         return false;
       return !receiver_made_in(ctx, kept, k->region);
     default:
@@ -578,7 +578,8 @@ const ll_rule ll_rule_closure_in_loop = {
         "Good: use `let`/`const` per iteration, keep only what the callback needs, and remove\n"
         "stored callbacks when they are done.\n",
     .help_uri = LL_RULE_PAGES_URL "closure-in-loop.md",
-    .fix = "create the closure outside the loop, or release what keeps it (clear its timer, remove its listener) when the iteration's work is done",
+    .fix = "create the closure outside the loop, or release what keeps it (clear its timer, remove "
+           "its listener) when the iteration's work is done",
     .category = LL_CATEGORY_CLOSURES,
     .default_severity = LL_ERROR,
     .precision = "medium",

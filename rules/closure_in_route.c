@@ -546,7 +546,8 @@ const ll_rule ll_rule_closure_in_route = {
         "Good: store plain data instead of closures, or remove the callback when the request\n"
         "ends (`res.on('close', ...)`).\n",
     .help_uri = LL_RULE_PAGES_URL "closure-in-route.md",
-    .fix = "keep only the values the closure needs, not the request, and remove the listener or entry when the request ends",
+    .fix = "keep only the values the closure needs, not the request, and remove the listener or "
+           "entry when the request ends",
     .category = LL_CATEGORY_CLOSURES,
     .default_severity = LL_ERROR,
     .precision = "medium",

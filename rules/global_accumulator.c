@@ -122,7 +122,8 @@ const ll_rule ll_rule_global_accumulator = {
         "bound the collection (`if (list.length > MAX) list.shift()`), or use an LRU cache or a\n"
         "`WeakMap` keyed by the object whose lifetime the entry shares.\n",
     .help_uri = LL_RULE_PAGES_URL "global-accumulator.md",
-    .fix = "delete entries when they are done, bound the collection, or use an LRU cache or a WeakMap",
+    .fix =
+        "delete entries when they are done, bound the collection, or use an LRU cache or a WeakMap",
     .category = LL_CATEGORY_GLOBALS,
     .default_severity = LL_ERROR,
     .precision = "high",
