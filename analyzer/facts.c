@@ -1084,6 +1084,14 @@ static bool in_server_class(const ll_facts *f, const ll_scope *fn) {
 // A function named like start-up code whose parameters are all settings (`start()`,
 // `init(config)`, `bootstrap(app, options)`), or a command-line entry (`run_cli`, `runCli`, or
 // one that takes the process's `argv`).
+// A parameter that defaults to an object literal (`init(plugins = {})`, `start({ port } = {})`):
+// a bag of options its caller may leave out, as settings are, never a request or an event.
+static bool is_options_bag(TSNode param) {
+  return ll_ast_is(param, ll_js.sym.assignment_pattern) &&
+         ll_ast_is(ll_ast_unparenthesized(ts_node_child_by_field_id(param, ll_js.field.right)),
+                   ll_js.sym.object);
+}
+
 static bool looks_like_startup(const ll_facts *f, const ll_scope *fn) {
   TSNode params = ts_node_child_by_field_id(fn->node, ll_js.field.parameters);
   uint32_t n = 1;
@@ -1105,7 +1113,7 @@ static bool looks_like_startup(const ll_facts *f, const ll_scope *fn) {
     return false;
   for (uint32_t i = 0; i < n; i++) {
     TSNode p = ts_node_is_null(params) ? first : ts_node_named_child(params, i);
-    if (ts_node_is_null(p)) continue;
+    if (ts_node_is_null(p) || is_options_bag(p)) continue;
     if (!ll_ast_is(p, ll_js.sym.identifier) || !is_setting_name(text_of(f, p))) return false;
   }
   return true;
