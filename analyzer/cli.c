@@ -99,7 +99,7 @@ void ll_cli_print_help(FILE *out) {
       "      --max-warnings N      exit 1 when there are more than N warnings\n"
       "      --min-confidence LEVEL  report findings of this confidence or higher: high,\n"
       "                            medium (default: both)\n"
-      "      --include-suppressed  show suppressed and baselined findings (json, sarif)\n"
+      "      --include-suppressed  show suppressed and baselined findings, marked as such\n"
       "\n"
       "configuration:\n"
       "      --config FILE         use FILE for every file instead of the nearest leaklint.json\n"

@@ -44,7 +44,7 @@ typedef struct ll_options {
   const char *baseline;       // --baseline: leave out the findings recorded in it
   const char *write_baseline; // --write-baseline: record the findings in it
   bool report_unused_disable; // --report-unused-disable
-  bool include_suppressed;    // --include-suppressed: JSON and SARIF show suppressed findings
+  bool include_suppressed;    // --include-suppressed: every format shows suppressed findings
   long max_warnings;          // --max-warnings: -1 unless given
   bool quiet;                 // --quiet: errors only
   bool min_confidence_set;    // --min-confidence given: it replaces `minConfidence`

@@ -22,8 +22,9 @@ const ll_reporter_ops *ll_report_ops(ll_format format) {
   return &ll_report_text;
 }
 
-bool ll_report_shows_suppressed(ll_format format) {
-  return format == LL_FORMAT_JSON || format == LL_FORMAT_SARIF;
+const char *ll_report_suppression(const ll_finding *f) {
+  if (f->suppression == LL_SUPPRESSED_BASELINE) return "suppressed by the baseline";
+  return "suppressed in the source";
 }
 
 char *ll_report_utf8(const char *text, bool sentence) {

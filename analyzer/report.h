@@ -41,8 +41,8 @@ extern const ll_reporter_ops ll_report_json;
 extern const ll_reporter_ops ll_report_sarif;
 extern const ll_reporter_ops ll_report_github;
 
-/** True when the format can show suppressed findings as such (JSON, SARIF). */
-bool ll_report_shows_suppressed(ll_format format);
+/** How the text and GitHub formats mark a suppressed finding: "suppressed in the source". */
+const char *ll_report_suppression(const ll_finding *f);
 
 /** The ops of `format`. */
 const ll_reporter_ops *ll_report_ops(ll_format format);

@@ -44,14 +44,23 @@ static void github_file(void *state, const char *path, const ll_finding *finding
   FILE *out = state;
   for (size_t i = 0; i < n; i++) {
     const ll_finding *f = &findings[i];
-    if (f->suppression) continue;
-    fprintf(out, "::%s file=", ll_severity_name(f->severity));
+    // Only with --include-suppressed: a notice, which fails nothing, marked as suppressed.
+    fprintf(out, "::%s file=", f->suppression ? "notice" : ll_severity_name(f->severity));
     put_escaped(out, path, true);
     fprintf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u,title=", f->line, f->column, f->end_line,
             f->end_column);
     put_escaped(out, f->rule->id, true);
     fputs("::", out);
     put_escaped(out, f->message, false);
+    if (f->suppression) {
+      fputs(" (", out);
+      put_escaped(out, ll_report_suppression(f), false);
+      if (f->justification) {
+        fputs(": ", out);
+        put_escaped(out, f->justification, false);
+      }
+      fputc(')', out);
+    }
     fputc('\n', out);
   }
 }

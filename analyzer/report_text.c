@@ -29,7 +29,18 @@ static void text_file(void *opaque, const char *path, const ll_finding *findings
   text_state *st = opaque;
   for (size_t i = 0; i < n; i++) {
     const ll_finding *f = &findings[i];
-    if (f->suppression) continue; // never shown as text: a suppressed finding is not a problem
+    // Only with --include-suppressed: a `note:` line, which problem matchers pass over, marked
+    // as suppressed and with the directive's reason.
+    if (f->suppression) {
+      const char *why = ll_report_suppression(f);
+      if (f->justification)
+        fprintf(st->out, "%s:%u:%u: note: %s (%s: %s) [%s]\n", path, f->line, f->column, f->message,
+                why, f->justification, f->rule->id);
+      else
+        fprintf(st->out, "%s:%u:%u: note: %s (%s) [%s]\n", path, f->line, f->column, f->message,
+                why, f->rule->id);
+      continue;
+    }
     const char *severity = ll_severity_name(f->severity);
     if (st->color)
       fprintf(st->out, "\033[1m%s:%u:%u:\033[0m \033[1;%sm%s:\033[0m %s [\033[2m%s\033[0m]\n", path,

@@ -153,7 +153,7 @@ static void report_findings(shared_run *run, const ll_config *config, const char
   r->n_findings = kept;
   if (run->write_baseline)
     ll_baseline_record(run->write_baseline, path, r->findings, r->n_findings);
-  bool show_suppressed = o->include_suppressed && ll_report_shows_suppressed(o->format);
+  bool show_suppressed = o->include_suppressed;
   if (r->n_findings > run->cap_shown) {
     run->cap_shown = r->n_findings * 2;
     run->shown = ll_xrealloc(run->shown, run->cap_shown * sizeof *run->shown);

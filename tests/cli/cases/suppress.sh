@@ -58,4 +58,14 @@ node -e '
     !("justification" in f[0].suppressed) ? 0 : 1)' &&
   pass || fail "--include-suppressed shows the suppressed finding in JSON" "$(shown out)"
 run --include-suppressed b.js
-expect_no_stdout "--include-suppressed does not add suppressed findings to the text format"
+expect_code 0 "--include-suppressed in text: a suppressed finding still fails nothing"
+expect_stdout "--include-suppressed in text: a note line, which problem matchers pass over, marked as suppressed" <<END
+b.js:3:3: note: \`leaked\` is assigned but never declared, so it becomes a global that lives as long as the process; declare it with let, const or var (suppressed in the source) [implicit-global]
+END
+run -f github --include-suppressed b.js
+expect_code 0 "--include-suppressed in GitHub format"
+expect_stdout "--include-suppressed in GitHub format: a notice, marked as suppressed" <<END
+::notice file=b.js,line=3,col=3,endLine=3,endColumn=9,title=implicit-global::\`leaked\` is assigned but never declared, so it becomes a global that lives as long as the process; declare it with let, const or var (suppressed in the source)
+END
+run b.js
+expect_no_stdout "without --include-suppressed, a suppressed finding is not shown in text"
