@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# run.sh SOURCE_ROOT TARBALL_DIR: the pre-commit hook from a user's side. A temporary project
+# run.sh SOURCE_ROOT TARBALL_DIR LEAKLINT: the pre-commit hook from a user's side. A temporary project
 # stages files and runs `pre-commit try-repo SOURCE_ROOT leaklint`, which clones this repository
 # (its uncommitted changes to tracked files included), builds leaklint in the clone and runs it
 # on the staged JavaScript; then, as a project that adopted the hook, a .pre-commit-config.yaml
@@ -7,7 +7,7 @@
 # fails the commit with the finding, other file types are not passed to leaklint, and clean
 # staged files pass.
 set -u
-src=$1 tarballs=$2
+src=$1 tarballs=$2 leaklint=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export PRE_COMMIT_HOME="$work/cache" LEAKLINT_TARBALL_DIR="$tarballs"
@@ -73,6 +73,19 @@ cd "$work" || exit 2
 try "run, staged clean .mjs and .jsx" run
 check "clean staged files pass" '[ $code -eq 0 ]'
 check "the hook is named as passed" 'grep -q "^leaklint\.*Passed$" out'
+
+# The README's local hook, as written, with leaklint installed on the PATH.
+cd project || exit 2
+awk '/^### pre-commit/{p=1} p&&/^```yaml/{c=1;next} c&&/^```/{exit} c' "$src/README.md" \
+  >.pre-commit-config.yaml
+git add .pre-commit-config.yaml src/legacy.cjs
+cd "$work" || exit 2
+mkdir -p "$work/bin" && cp "$leaklint" "$work/bin/leaklint"
+PATH="$work/bin:$PATH" try "the README's local hook, a staged leak" run
+check "the README's local hook is a local one" 'grep -q "repo: local" project/.pre-commit-config.yaml'
+check "the README's local hook fails on a staged leak" '[ $code -ne 0 ]'
+check "the README's local hook shows the finding" \
+  'grep -q "^src/legacy.cjs:2:48: error: .*\[listener-unbalanced\]$" out'
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
