@@ -26,7 +26,7 @@ typedef struct ll_retention {
   bool place_known;
   bool delay_short; // LL_KEPT_TIMEOUT firing within a minute, as far as the file shows (no
                     // delay, 0, `2 * 1000`, a constant, a staggered `delay += 500`)
-  TSNode site;     // the call or assignment that keeps it
+  TSNode site;      // the call or assignment that keeps it
 } ll_retention;
 
 /** Where the function whose scope is `fn` is kept (see ll_retention_kind). */
