@@ -54,8 +54,15 @@ TSNode ll_ast_parent_of(TSNode node) {
   return m->answer;
 }
 
-uint32_t ll_ast_generation(void) {
-  return generation;
+void *ll_ast_memo_entry(void *table, size_t entry_size, uint32_t n, const void *key, bool *found) {
+  uintptr_t hash = ((uintptr_t)key >> 4) * 0x9E3779B9u;
+  ll_memo_key *entry = (ll_memo_key *)((char *)table + ((hash >> 8) & (n - 1)) * entry_size);
+  *found = entry->key == key && entry->generation == generation;
+  if (!*found) {
+    memset(entry, 0, entry_size);
+    *entry = (ll_memo_key){key, generation};
+  }
+  return entry;
 }
 
 void ll_ast_remember_parent(TSNode node, TSNode parent) {

@@ -82,11 +82,18 @@ static inline TSNode ll_ast_parent(TSNode *node) {
   return parent;
 }
 
+/** The head of each entry of a memo of answers about the current tree (ll_ast_memo_entry). */
+typedef struct ll_memo_key {
+  const void *key;     // what the answer is about: a node's id, a binding
+  uint32_t generation; // the tree it was answered for (each parse starts a new one)
+} ll_memo_key;
+
 /**
- * A number that changes with each tree parsed on this thread: a memo of answers about nodes keeps
- * it with each entry, and uses an entry only while it is current (node addresses are reused).
+ * The entry for `key` in `table`, a direct-mapped memo of `n` entries (a power of two) of
+ * `entry_size` bytes, each starting with an ll_memo_key. `*found` says whether it holds the
+ * answer for `key` in the current tree; if not, it is taken for `key`, the rest of it zeroed.
  */
-uint32_t ll_ast_generation(void);
+void *ll_ast_memo_entry(void *table, size_t entry_size, uint32_t n, const void *key, bool *found);
 
 /**
  * Tells ll_ast_parent_of the parent of `node`, known from a walk, so that it need not search the

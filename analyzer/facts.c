@@ -2250,20 +2250,15 @@ bool ll_facts_guarded_per_object(const ll_facts *f, TSNode node, const ll_path *
 // statements costs n^2 scans, an `if` a walk of its body per call inside it).
 enum { GUARD_MEMO_SIZE = 512 };
 typedef struct guard_memo {
-  const void *id; // the `if` or block node's
-  uint32_t generation;
-  uint32_t answer; // an `if`: 1 when it guards its consequence; a block: the start byte of the
-                   // first statement after an early exit whose flag the block sets (UINT32_MAX:
-                   // none)
+  ll_memo_key head; // the `if` or block node's id
+  uint32_t answer;  // an `if`: 1 when it guards its consequence; a block: the start byte of the
+                    // first statement after an early exit whose flag the block sets (UINT32_MAX:
+                    // none)
 } guard_memo;
 static _Thread_local guard_memo guard_memos[GUARD_MEMO_SIZE];
 
 static guard_memo *guard_memo_of(TSNode node, bool *found) {
-  uintptr_t hash = ((uintptr_t)node.id >> 4) * 0x9E3779B9u;
-  guard_memo *m = &guard_memos[(hash >> 8) & (GUARD_MEMO_SIZE - 1)];
-  *found = m->id == node.id && m->generation == ll_ast_generation();
-  if (!*found) *m = (guard_memo){.id = node.id, .generation = ll_ast_generation()};
-  return m;
+  return ll_ast_memo_entry(guard_memos, sizeof *guard_memos, GUARD_MEMO_SIZE, node.id, found);
 }
 
 // `if (!registry) { registry = new Map(); ... }`: true when the `if` tests a place its

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "analyzer/ast.h"
+#include "analyzer/modules.h"
 
 // True when the identifier `id` names what an import or require of a package containing
 // `package` gives (`import { autorun } from 'mobx'`, `const { watch } = require('chokidar')`), or
@@ -342,18 +343,6 @@ static bool is_console_call(const ll_facts *f, TSNode call) {
                    "console");
 }
 
-// The string literal of an import statement, without its quotes.
-static ll_str import_source(const ll_facts *f, TSNode decl) {
-  TSNode node = decl;
-  while (!ts_node_is_null(node) && !ll_ast_is(node, ll_js.sym.import_statement))
-    node = ll_ast_parent_of(node);
-  ll_str text = ts_node_is_null(node)
-                    ? (ll_str){"", 0}
-                    : ll_ast_text(ll_facts_source(f), ll_ast_field(node, ll_js.field.source));
-  if (text.len >= 2) return (ll_str){text.ptr + 1, text.len - 2};
-  return (ll_str){"", 0};
-}
-
 // `setInterval`, `window.setInterval`, `global.setTimeout`, `timers.setInterval`, and names
 // imported from 'timers': the timer function's name, or an empty slice. The async iterators of
 // 'timers/promises' are not timers: they end with their loop or their AbortSignal.
@@ -372,12 +361,11 @@ ll_str ll_facts_timer_function(const ll_facts *f, TSNode callee) {
       TSNode module = ll_ast_is(init, ll_js.sym.call_expression)
                           ? ll_ast_named_child(ll_ast_field(init, ll_js.field.arguments), 0)
                           : (TSNode){.id = NULL};
-      ll_str from = ref->target->kind == LL_BIND_IMPORT ? import_source(f, ref->target->decl)
-                    : ts_node_is_null(module)           ? none
-                                                        : ll_ast_text(ll_facts_source(f), module);
-      if (!ll_str_eq(from, "timers") && !ll_str_eq(from, "node:timers") &&
-          !ll_str_eq(from, "'timers'") && !ll_str_eq(from, "\"timers\"") &&
-          !ll_str_eq(from, "'node:timers'") && !ll_str_eq(from, "\"node:timers\""))
+      ll_str from;
+      if (!(ref->target->kind == LL_BIND_IMPORT
+                ? ll_module_imported(ll_facts_source(f), ref->target->decl, &from)
+                : ll_module_specifier(ll_facts_source(f), module, &from)) ||
+          !ll_str_eq(from, "timers"))
         return none;
     } else if (!ll_str_eq(name, "window") && !ll_str_eq(name, "global") &&
                !ll_str_eq(name, "globalThis") && !ll_str_eq(name, "self") &&
@@ -391,8 +379,9 @@ ll_str ll_facts_timer_function(const ll_facts *f, TSNode callee) {
   if (!ref || !ref->target) return ll_ast_text(ll_facts_source(f), callee);
   const ll_binding *b = ref->target;
   if (b->kind != LL_BIND_IMPORT) return none; // a local function of that name
-  ll_str from = import_source(f, b->decl);
-  if (!ll_str_eq(from, "timers") && !ll_str_eq(from, "node:timers")) return none;
+  ll_str from;
+  if (!ll_module_imported(ll_facts_source(f), b->decl, &from) || !ll_str_eq(from, "timers"))
+    return none;
   // `import { setInterval as every } from 'timers'`: the imported name.
   TSNode spec = ll_ast_parent_of(b->decl);
   if (ll_ast_is(spec, ll_js.sym.import_specifier))

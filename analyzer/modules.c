@@ -15,13 +15,6 @@ bool ll_module_specifier(const ll_source *source, TSNode literal, ll_str *out) {
   return true;
 }
 
-// The last name of a callee: `__importDefault` for `tslib_1.__importDefault`.
-static ll_str last_name(const ll_source *source, TSNode callee) {
-  if (ll_ast_is(callee, ll_js.sym.member_expression))
-    callee = ll_ast_field(callee, ll_js.field.property);
-  return ts_node_is_null(callee) ? (ll_str){"", 0} : ll_ast_text(source, callee);
-}
-
 bool ll_module_required(const ll_source *source, TSNode node, ll_str *out) {
   for (int depth = 0; depth < 4; depth++) {
     node = ll_ast_unparenthesized(node);
@@ -32,7 +25,9 @@ bool ll_module_required(const ll_source *source, TSNode node, ll_str *out) {
     if (!ll_ast_is(node, ll_js.sym.call_expression)) return false;
     TSNode callee = ll_ast_field(node, ll_js.field.function);
     TSNode args = ll_ast_field(node, ll_js.field.arguments);
-    ll_str name = last_name(source, callee);
+    // `__importDefault` for `tslib_1.__importDefault`; `import` for the keyword of `import(x)`.
+    ll_str name = ll_ast_callee_name(source, callee);
+    if (!name.len) name = ll_ast_text(source, callee);
     if (ll_str_eq(name, "require") || ll_str_eq(name, "import"))
       return !ll_ast_is(callee, ll_js.sym.member_expression) &&
              ts_node_named_child_count(args) == 1 &&
@@ -54,5 +49,14 @@ bool ll_module_required(const ll_source *source, TSNode node, ll_str *out) {
       return false;
     node = ll_ast_field(fn, ll_js.field.body);
   }
+  return false;
+}
+
+bool ll_module_imported(const ll_source *source, TSNode decl, ll_str *out) {
+  // The name sits at most four levels below its statement (`import { a as b } from 'x'`).
+  TSNode up = decl;
+  for (int depth = 0; depth < 8 && !ts_node_is_null(up); depth++, up = ll_ast_parent_of(up))
+    if (ll_ast_is(up, ll_js.sym.import_statement))
+      return ll_module_specifier(source, ll_ast_field(up, ll_js.field.source), out);
   return false;
 }

@@ -26,4 +26,10 @@ bool ll_module_specifier(const ll_source *source, TSNode literal, ll_str *out);
  */
 bool ll_module_required(const ll_source *source, TSNode node, ll_str *out);
 
+/**
+ * The module of the import statement that declares `decl` (the identifier of an import
+ * binding: `Redis` in `import Redis from 'ioredis'`), as ll_module_specifier gives it.
+ */
+bool ll_module_imported(const ll_source *source, TSNode decl, ll_str *out);
+
 #endif

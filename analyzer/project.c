@@ -76,25 +76,14 @@ static bool required_module(const ll_source *source, TSNode node, ll_str *out) {
   return ll_module_required(source, node, out) && out->len && out->ptr[0] == '.';
 }
 
-// The last name of a callee: `__exportStar` for `tslib_1.__exportStar`.
-static ll_str last_name_of(const ll_source *source, TSNode callee) {
-  if (ll_ast_is(callee, ll_js.sym.member_expression))
-    callee = ll_ast_field(callee, ll_js.field.property);
-  return text_of(source, callee);
-}
-
 // What binding `b` holds of another file: the module object (`*name` = "*"), or one export.
 static bool imported(const ll_facts *facts, const ll_binding *b, ll_str *module, ll_str *name) {
   const ll_source *source = ll_facts_source(facts);
   static const ll_str whole = {"*", 1}, module_itself = {"default", 7};
   if (ts_node_is_null(b->decl)) return false;
   if (b->kind == LL_BIND_IMPORT) {
-    TSNode parent = ll_ast_parent_of(b->decl), statement = parent;
-    for (int up = 0; up < 5 && !ll_ast_is(statement, ll_js.sym.import_statement); up++)
-      statement = ll_ast_parent_of(statement);
-    if (!ll_ast_is(statement, ll_js.sym.import_statement) ||
-        !relative_module(source, ll_ast_field(statement, ll_js.field.source), module))
-      return false;
+    if (!ll_module_imported(source, b->decl, module) || module->ptr[0] != '.') return false;
+    TSNode parent = ll_ast_parent_of(b->decl);
     if (ll_ast_is(parent, ll_js.sym.import_specifier))
       *name = text_of(source, ll_ast_field(parent, ll_js.field.name)); // `{ start as s }`
     else if (ll_ast_is(parent, ll_js.sym.namespace_import))
@@ -439,7 +428,8 @@ static bool compiled_reexport(const ll_facts *facts, TSNode expr, ll_str *module
            module_of_name(facts, ll_ast_field(expr, ll_js.field.right), module);
   }
   if (!ll_ast_is(expr, ll_js.sym.call_expression)) return false;
-  ll_str name = last_name_of(source, ll_ast_field(expr, ll_js.field.function));
+  // `__exportStar`, or `tslib_1.__exportStar`
+  ll_str name = ll_ast_callee_name(source, ll_ast_field(expr, ll_js.field.function));
   TSNode args = ll_ast_field(expr, ll_js.field.arguments);
   TSNode first = ts_node_named_child(args, 0);
   if (ll_str_eq(name, "__exportStar") || ll_str_eq(name, "_exportStar"))

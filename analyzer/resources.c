@@ -29,8 +29,7 @@ static bool imported_binding(const ll_facts *facts, const ll_binding *b, ll_str 
 // What `imported` found for a binding, remembered: every call of a name asks about its binding.
 enum { IMPORT_MEMO_SIZE = 512 };
 typedef struct import_memo {
-  const ll_binding *binding;
-  uint32_t generation;
+  ll_memo_key head; // the binding
   bool imported;
   ll_str module, export;
 } import_memo;
@@ -42,12 +41,10 @@ static bool imported(const ll_facts *facts, TSNode id, ll_str *module, ll_str *e
   if (!b || ts_node_is_null(b->decl) || depth > 2) return false;
   // Remembered from the call sites only: an answer cut short by the renaming depth is not final.
   if (depth > 0) return imported_binding(facts, b, module, export, depth);
-  uintptr_t hash = ((uintptr_t)b >> 4) * 0x9E3779B9u;
-  import_memo *memo = &import_memos[(hash >> 8) & (IMPORT_MEMO_SIZE - 1)];
-  if (memo->binding != b || memo->generation != ll_ast_generation()) {
-    *memo = (import_memo){.binding = b, .generation = ll_ast_generation()};
-    memo->imported = imported_binding(facts, b, &memo->module, &memo->export, depth);
-  }
+  bool found;
+  import_memo *memo =
+      ll_ast_memo_entry(import_memos, sizeof *import_memos, IMPORT_MEMO_SIZE, b, &found);
+  if (!found) memo->imported = imported_binding(facts, b, &memo->module, &memo->export, depth);
   *module = memo->module;
   *export = memo->export;
   return memo->imported;
@@ -74,12 +71,7 @@ static bool imported_binding(const ll_facts *facts, const ll_binding *b, ll_str 
     *export = ll_ast_is(up, ll_js.sym.import_specifier)
                   ? ll_ast_text(source, ll_ast_field(up, ll_js.field.name))
                   : (ll_str){"default", 7};
-    for (; !ts_node_is_null(up); up = ll_ast_parent_of(up))
-      if (ll_ast_is(up, ll_js.sym.import_statement)) {
-        return ll_module_specifier(source, ll_ast_field(up, ll_js.field.source), module) &&
-               module->len != 0;
-      }
-    return false;
+    return ll_module_imported(source, b->decl, module) && module->len != 0;
   }
   // `{ Pool }` or `{ Pool: PgPool }` in a pattern: the key is the export.
   ll_str key = {"", 0};
@@ -431,8 +423,7 @@ static void factory_returns(factory_search *search, TSNode node, int depth) {
 // and the answer takes a walk of the function's body.
 enum { FACTORY_MEMO_SIZE = 1024 };
 typedef struct factory_memo {
-  const void *id; // the function node's
-  uint32_t generation;
+  ll_memo_key head; // the function node's id
   bool is_factory;
   ll_resource resource;
 } factory_memo;
@@ -455,13 +446,13 @@ static bool factory_call(const ll_facts *facts, TSNode callee, ll_resource *out,
     return false;
   factory_memo *memo = NULL;
   if (depth == 0) {
-    uintptr_t hash = ((uintptr_t)b->init.id >> 4) * 0x9E3779B9u;
-    memo = &factory_memos[(hash >> 8) & (FACTORY_MEMO_SIZE - 1)];
-    if (memo->id == b->init.id && memo->generation == ll_ast_generation()) {
+    bool found;
+    memo = ll_ast_memo_entry(factory_memos, sizeof *factory_memos, FACTORY_MEMO_SIZE, b->init.id,
+                             &found);
+    if (found) {
       if (memo->is_factory) *out = memo->resource;
       return memo->is_factory;
     }
-    *memo = (factory_memo){.id = b->init.id, .generation = ll_ast_generation()};
   }
   factory_search search = {facts, out, depth, false, false};
   TSNode body = ll_ast_field(b->init, ll_js.field.body);
