@@ -157,14 +157,21 @@ void ll_cli_print_rules(FILE *out) {
             ll_category_name(rules[i]->category), rules[i]->short_description, rules[i]->help_uri);
 }
 
+// "PREFIX: 'timer-leek' is not a rule (did you mean "timer-leak"?); ...", on stderr.
+static void print_not_a_rule(const char *prefix, const char *id) {
+  const ll_rule *near = ll_registry_nearest(id);
+  fprintf(stderr, "%s: '%s' is not a rule", prefix, id);
+  if (near) fprintf(stderr, " (did you mean \"%s\"?)", near->id);
+  fputs("; `leaklint --list-rules` lists them\n", stderr);
+}
+
+static const char try_help[] = "Try 'leaklint --help' for more information.\n";
+
 int ll_cli_explain(FILE *out, const char *id) {
   const ll_rule *rule = ll_registry_find(id);
   const char *page = rule ? ll_registry_page(rule) : NULL;
   if (!page) {
-    const ll_rule *near = ll_registry_nearest(id);
-    fprintf(stderr,
-            "leaklint: --explain: '%s' is not a rule%s%s%s; `leaklint --list-rules` lists them\n",
-            id, near ? " (did you mean \"" : "", near ? near->id : "", near ? "\"?)" : "");
+    print_not_a_rule("leaklint: --explain", id);
     return LL_EXIT_TROUBLE;
   }
   fputs(page, out);
@@ -196,7 +203,8 @@ static bool parse_size(const char *text, uint64_t *out) {
 static ll_status usage_error(const char *format, const char *arg) {
   fputs("leaklint: error: ", stderr);
   fprintf(stderr, format, arg);
-  fputs("\nTry 'leaklint --help' for more information.\n", stderr);
+  fputc('\n', stderr);
+  fputs(try_help, stderr);
   return LL_ERR_USAGE;
 }
 
@@ -211,12 +219,8 @@ static bool rule_severity(ll_options *options, const char *arg, int argc) {
   snprintf(id, sizeof id, "%.*s", (int)(colon - arg), arg);
   const ll_rule *rule = ll_registry_find(id);
   if (!rule) {
-    const ll_rule *near = ll_registry_nearest(id);
-    char message[256];
-    snprintf(message, sizeof message,
-             "--rule: '%%s' is not a rule%s%s%s; `leaklint --list-rules` lists them",
-             near ? " (did you mean \"" : "", near ? near->id : "", near ? "\"?)" : "");
-    usage_error(message, id);
+    print_not_a_rule("leaklint: error: --rule", id);
+    fputs(try_help, stderr);
     return false;
   }
   ll_severity severity;
